@@ -254,8 +254,13 @@ def _contrasted(after: str, cues: list[str]) -> bool:
     15.00万元，本年无其他收入): the sentence sets last year's figure beside this year's, no misdated
     statement of it. (2023年…新增市场主体4,520户，本年度办结投诉…, another thing: no contrast.)"""
     clauses = re.split(r"[，,；;]", after)
-    first = han_bigrams(clauses[0])
-    return any(c.lstrip().startswith(tuple(cues)) and first & han_bigrams(c) for c in clauses[1:])
+    first = _thing_pairs(clauses[0])
+    return any(c.lstrip().startswith(tuple(cues)) and first & _thing_pairs(c) for c in clauses[1:])
+
+
+def _thing_pairs(clause: str) -> set[str]:
+    """A clause's word pairs that may name a thing: none holding a word of time (年, 度, 本年, 今年)."""
+    return {p for p in han_bigrams(clause) if not any(c in p for c in "年度本今当上")}
 
 
 def _horizon(doc, default: int) -> int:
@@ -1606,8 +1611,9 @@ def _check_swapped_year(doc, rule, year):
         for m in DATED_YEAR_RE.finditer(plain):
             stated = m.group(1) or m.group(2)
             meant = swapped.get(int(stated))
-            if meant is None or any(w in _clause_around(plain, m.start(), m.end()) for w in rule.params["term_words"]):
-                continue  # (a bond's maturity, a lease's end: 将于2042年12月到期, a date of its own)
+            if meant is None or any(w in _clause_around(plain, m.start(), m.end()) for w in rule.params["term_words"]) \
+                    or RANGE_END_BEFORE_RE.search(plain, max(0, m.start() - 3), m.start()):
+                continue  # (a bond's maturity, a lease's end: 将于2042年12月到期, 租期2022年7月—2032年6月)
             quote = m.group(0)
             yield Hit(quote=quote, location=source.loc, stated=f"{stated} 年", expected=f"{meant} 年",
                       formula=f"“{quote}”的年份 {stated} 与报告年度 {year} 相去甚远，恰是 {meant} 两位数字颠倒",
@@ -1624,7 +1630,9 @@ def _clause_around(text: str, start: int, end: int) -> str:
 # a year with its month, a date: YEAR_MONTH_RE's, its document-number guard kept (〔2024〕), widened to
 # the 22XX a swap of 20XX's digits gives (2204年)
 DATED_YEAR_RE = re.compile(r"((?:19|20|22)(?<![\d〔\[【]..)\d\d)\s*年\s*\d{1,2}\s*月"
-                           r"|(?<![\d.．])((?:19|20|22)\d\d)[.．]\d{1,2}[.．]\d{1,2}(?![\d.．])")  # (or dotted: 2042.12.31)
+                           r"|(?<![\d.．])((?:19|20|22)\d\d)[.．](?:0?[1-9]|1[0-2])[.．](?:0?[1-9]|[12]\d|3[01])(?![\d.．])")  # (or dotted: 2042.12.31)
+# a range's joiner right before a date: the date ends a span of its own (租期2022年7月—2032年6月; 自…起至…; not 截至)
+RANGE_END_BEFORE_RE = re.compile(r"(?:[—－～~\-]|(?<!截)至)\s*$")
 YEAR_HEAD_IN_RE = re.compile(r"((?:19|20)\d\d)年")
 FIGURE_CELL_RE = re.compile(r"-?[\d,，]+(?:\.\d+)?%?")
 

@@ -251,15 +251,17 @@ TABLE_NAME_RE = re.compile(r"[\u4e00-\u9fff“”\"《》]{4,30}?(?:决算表|�
 TABLE_NAMED_RE = re.compile(r"表\s*(?:[（(][^）)]{0,12}[）)])?$")
 
 
-# a table named by its number (附表3, 公开08表, 表3): the number
+# a table named by its number (附表3, 公开08表, 表3) where a note says it is empty (附表3为空表): the
+# number; in a title, the number it is printed with
 NUMBERED_TABLE_RE = re.compile(r"(?:附表|公开|表)\s*0*(\d{1,2})(?!\d)")
+SAID_EMPTY_NUMBER_RE = re.compile(r"(?:附表|公开)\s*0*(\d{1,2})\s*表?(?=\s*(?:为|是|系|属|无))")
 
 
 def _of_another_table(text: str, table: Table) -> bool:
     """The note names a table by name other than this one (…政府性基金预算财政拨款收入支出决算表为空表
     under the 三公 table), or by a number other than this one's (附表3为空表 under 附表2)."""
     title = compact(table.title or "")
-    numbers = {m.group(1) for m in NUMBERED_TABLE_RE.finditer(compact(text))}
+    numbers = {m.group(1) for m in SAID_EMPTY_NUMBER_RE.finditer(compact(text))}
     own = {m.group(1) for m in NUMBERED_TABLE_RE.finditer(title)}
     if numbers and own and not numbers & own:
         return True

@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 from ..facts.numbers import is_column_numbers
 from ..facts.lexicon import lexicon
+from ..facts.base.words import CLAUSE_BREAK_RE
 from ..facts.numbers import MONEY_FIGURE_RE, Quantity, fmt
 from ..knowledge import compact, open_brackets
 from ..tables.typed import parse_cell, typed_tables
@@ -591,9 +593,9 @@ def _paragraph_balances(doc, rule):
             elif role == "closing":
                 if not apart or len({x.sentence for x in (opening, out, f)}) > 1:
                     yield from _balance_hit(base, rule, opening, out, f)
-                opening = out = None
+                opening = out = spent = None
             else:
-                opening = out = None  # (the balance stated is another, 当年收支结余: no later stock stands in)
+                opening = out = spent = None  # (the balance stated is another, 当年收支结余: no later stock stands in)
         if opening is not None and (out or spent) is not None:
             # (支出总计…，收入总计…，收支平衡: the two totals in either order)
             yield from _balance_claimed(base, rule, opening, out or spent)
@@ -607,17 +609,20 @@ def _balance_claimed(base, rule, opening, out):
         return
     text = base.sentences.get((last.block, last.sentence), "")
     after = text[last.at + len(last.text):]
-    # (the claim closing its clause: 收支平衡压力较大, 收支平衡表 name no balance reached)
-    claim = next((w for w in rule.params["balanced_words"] if w in after
-                  and after[after.find(w) + len(w):after.find(w) + len(w) + 1] in ("", "，", ",", "。", "；", ";")), None)
-    if claim is None or any(w in after[:after.find(claim)] for w in rule.params["balanced_not_words"]):
+    # (a claim closing its clause: 收支平衡压力较大, 收支平衡表 name no balance reached; an aim or a
+    # denial only in the claim's own clause, 将结余资金…，收支平衡 claims it)
+    found = next((m for m in _claims_re(tuple(rule.params["balanced_words"])).finditer(after)
+                  if not any(w in CLAUSE_BREAK_RE.split(after[:m.start()])[-1] for w in rule.params["balanced_not_words"])),
+                 None)
+    if found is None:
         return
-    if MONEY_FIGURE_RE.search(after[:after.find(claim)]):
+    claim = found.group(1)
+    if MONEY_FIGURE_RE.search(after[:found.start()]):
         return  # (…支出总计187,900万元，动用预算稳定调节基金1,500万元，实现收支平衡: the gap closed by it)
     if opening.value == out.value and opening.unit == out.unit:
         yield CHECKED
         return
-    at = last.at + len(last.text) + after.find(claim)
+    at = last.at + len(last.text) + found.start()
     stated = replace(out, value=Decimal(0), places=out.places, text=f"0{out.unit}", label=f"文中称{claim}，结余", at=at,
                      quote=claim)
     yield from _balance_hit(base, rule, opening, out, stated)
@@ -636,6 +641,12 @@ def _balance_role(label: str, words: dict, balance_words: list, after_out: bool)
     if after_out and any(w in label for w in balance_words):
         return "balance"
     return None
+
+
+@lru_cache(maxsize=4)
+def _claims_re(words: tuple[str, ...]) -> re.Pattern:
+    """The balance claimed, closing its clause (收支平衡。; not 收支平衡表, 收支平衡压力)."""
+    return re.compile(f"({'|'.join(map(re.escape, words)) or '(?!)'})(?=$|[，,。；;])")
 
 
 def _listed_part(base, rule, f) -> bool:

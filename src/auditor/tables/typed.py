@@ -409,7 +409,7 @@ def _deepest_level_heads(heads: list[str], taken: dict[str, int], prefixes: tupl
 OUTER = "outer_"  # a column role's prefix for a shallower level's figure of it (一级得分 beside 二级得分)
 
 
-def _category_row(cells: list[Cell], columns: dict[str, int]) -> bool:
+def _category_row(cells: list[Cell], columns: dict[str, int], carried: str = "") -> bool:
     """A row stating a category's own points or score under its level's heads (决策 | 15 | 13.50 above
     its indicators, in a form heading 一级得分 and 二级得分 apart), none under the indicators'."""
     outer = [number(cell_at(cells, col)) for role, col in columns.items()
@@ -425,8 +425,11 @@ def _category_row(cells: list[Cell], columns: dict[str, int]) -> bool:
     inner = [columns[k] for k in ("indicator", "level2", "target", "actual")
              if k in columns and columns[k] != columns.get("level1")]
     label = cell_at(cells, columns.get("level1"))
+    # (a form printing its category on every row, 产出 | (merged) | … under 产出 | 数量指标 | …: the
+    # category carried down is no new category's row)
     return bool(inner) and all(not compact(c.text) for c in (cell_at(cells, k) for k in inner) if c is not None) \
-        and label is not None and bool(compact(label.text)) and any(v is not None for v in [*outer, *own])
+        and label is not None and bool(compact(label.text)) and compact(label.text) != compact(carried) \
+        and any(v is not None for v in [*outer, *own])
 
 
 def _own_level_columns(heads: list[str], taken: dict[str, int]) -> dict[str, int]:
@@ -612,7 +615,7 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
             continue
         if _is_header(texts):
             break
-        if _category_row(cells, typed.columns):
+        if _category_row(cells, typed.columns, carried["level1"]):
             # (the category's name in its level's column: not a 序号 cell before it)
             head = cell_at(cells, typed.columns.get("level1"))
             carried["level1"], carried["level2"] = (head.text.strip() if head is not None and head.text.strip() else label), ""

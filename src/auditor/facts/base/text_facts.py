@@ -311,7 +311,7 @@ class TextFactReading:
             if phrase.endswith("的") and self.share_use_after.match(m.string, m.end()):
                 # (全年支出的58.0%用于环卫保洁: the share of the whole named before 的 the thing after
                 # 用于 takes, as 环卫保洁占全年支出的58.0% reads)
-                phrase = "占" + phrase.lstrip("即其中，,、：: ")
+                phrase = "占" + USE_SHARE_LEAD_RE.sub("", phrase)
             rate = self._rate(phrase, concept, rate_carried, last_money, out)
             if rate["concept"] is None and rate["measure"] == "实际值" and self.carried_unit == unit \
                     and names_nothing(bare, self.lex):
@@ -647,6 +647,7 @@ def _base_of_rate(text: str, f: Fact) -> bool:
 # the words between a share's whole stated inside its 占…的 and the share (…139,880万元的比重为72.5%)
 EMBEDDED_SHARE_TAIL_RE = re.compile(r"的(?:比重|比例|份额)?(?:为|是|达)?")
 JOINED_REACH = 16  # characters before a score its joined categories' names are looked for in
+USE_SHARE_LEAD_RE = re.compile(r"^(?:[，,、：:\s]|即|其中)+")  # (即全年支出的: the words a share of it opens on)
 UNREAD_AMOUNT_RE = re.compile(r"\d[\d.,]*\d\s*(?:亿元|万元|千元|元)")
 
 
