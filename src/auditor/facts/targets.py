@@ -85,7 +85,10 @@ def _deadline_re(generation: int) -> re.Pattern:
 def _deadline_pattern(generation: int) -> str:
     bounds = alternatives(concepts().get("deadline_bounds"))
     return (rf"(?:(?P<lead>{bounds})\s*)?(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>\d{{1,2}})月"
-            r"(?:底|末|份|(?P<day>\d{1,2})日)?(?P<before>前|以前|之前)?")
+            rf"(?:底|末|份|(?P<day>\d{{1,2}})日)?(?P<before>{'|'.join(BEFORE_WORDS)})?")
+
+
+BEFORE_WORDS = ("以前", "之前", "前")  # after a date: a deadline (12月底前, 10月31日以前), the longest first
 
 
 DEADLINE_UNIT = "月（时限）"

@@ -253,7 +253,7 @@ def _contrasted(after: str, cues: list[str]) -> bool:
     """A clause after the earlier year's figure speaks of this year, of the same thing (2023年其他收入
     15.00万元，本年无其他收入): the sentence sets last year's figure beside this year's, no misdated
     statement of it. (2023年…新增市场主体4,520户，本年度办结投诉…, another thing: no contrast.)"""
-    clauses = re.split(r"[，,；;]", after)
+    clauses = PHRASE_BREAK_RE.split(after)
     first = _thing_pairs(clauses[0])
     return any(c.lstrip().startswith(tuple(cues)) and first & _thing_pairs(c) for c in clauses[1:])
 
@@ -1099,7 +1099,7 @@ def _check_signature_date(doc, rule, year):
 def _others_date(before: str, words: tuple[str, ...]) -> bool:
     """The context word's own clause names another document's signing (租赁合同签署日期, 协议签订日期): its
     date, not the report's (…根据施工合同填写，填报日期…: the clause before names the contract, not the date)."""
-    clause = re.split(r"[。；;，,]", before)[-1]
+    clause = PHRASE_BREAK_RE.split(before)[-1]
     return any(w in clause for w in words)
 
 
@@ -1621,10 +1621,14 @@ def _check_swapped_year(doc, rule, year):
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
-    """The clause (between ，；。 breaks) holding text[start:end]."""
-    before = max(text.rfind(c, 0, start) for c in "，,；;。")
-    after = min((k for k in (text.find(c, end) for c in "，,；;。") if k >= 0), default=len(text))
-    return text[before + 1:after]
+    """The clause (between PHRASE_BREAK_RE's breaks) holding text[start:end]."""
+    before = [m.end() for m in PHRASE_BREAK_RE.finditer(text, 0, start)]
+    after = PHRASE_BREAK_RE.search(text, end)
+    return text[before[-1] if before else 0:after.start() if after else len(text)]
+
+
+# the breaks of a clause the period checks read a word in (not a colon: 签署日期：… is one clause)
+PHRASE_BREAK_RE = re.compile(r"[，,；;。]")
 
 
 # a year with its month, a date: YEAR_MONTH_RE's, its document-number guard kept (〔2024〕), widened to

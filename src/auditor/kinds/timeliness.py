@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..facts.base import fact_base
 from ..facts.lexicon import alternatives
 from ..facts.numbers import normalize_digits
-from ..facts.targets import dates_in_text, parse_deadline_pair
+from ..facts.targets import BEFORE_WORDS, dates_in_text, parse_deadline_pair
 from ..knowledge import vocabulary_generation
 from .base import CHECKED, Hit
 
@@ -28,7 +28,6 @@ PARAMS = {"check": (str, None), "on_time_words": (list, []), "late_words": (list
           "period_ends": (dict, {}), "plan_words": (list, [])}
 MESSAGE_FIELDS = {"claim", "deadline", "done", "verdict"}
 
-BEFORE_WORDS = ("前", "以前", "之前")  # (after a date: a deadline, as facts/targets.py reads it)
 
 
 def validate(params: dict) -> str | None:

@@ -299,8 +299,8 @@ class SentenceReading:
                 # each in the words before the first; a share's rates joined with no 分别 (占比重为
                 # 60%、30%和10%) too, and the counts listed right before them (分别为12人和8人，分别占…)
                 listed = self._listed_before(amounts, counts)
-                counted = counts[-1] if counts and not amounts and counts[-1].unit in ITEM_UNITS else None
-                if not amounts and (counted or COUNTED_ITEMS_RE.match(phrase)):
+                counted = counts[-1] if counts and not amounts and counts[-1].unit in self.item_units else None
+                if not amounts and (counted or self.counted_items.match(phrase)):
                     # (…：A82.40万元、B215.60万元、C31.50万元，合计329.50万元。三项占…依次为…: the
                     # items the sentence before listed, its sum aside, as many as the count says)
                     items = self._items_before(index, s_index)
@@ -749,8 +749,6 @@ def _inside_doc_number(text: str, start: int) -> bool:
 
 
 # a phrase opening on a count of items (三项, 以上两类): the items a list before it named
-ITEM_UNITS = ("项", "个", "类", "笔")  # the units a count of a list's items is in (三项占…依次为)
-COUNTED_ITEMS_RE = re.compile(r"(?:以上|上述|前述)?[两二三四五六七八九十\d]{1,2}\s*[项个类笔]")
 
 
 def _listed_after(between: str, openers: tuple[str, ...]) -> bool:

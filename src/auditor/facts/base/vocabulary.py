@@ -319,6 +319,12 @@ class VocabularyReading:
             self.parts_named[balance["total"]] = self.parts_named.get(balance["total"], frozenset()) \
                 | {self.unit_spending, balance["carry_over"]}
         self.excluding_words = tuple(vocab.get("excluding_words") or ())  # 非 before a name: not it
+        # the units a count of a list's items is in (三项), and a phrase opening on such a count, the
+        # items named before it perhaps (以上两类占…依次为): concepts.yaml item_count_units, items_before_words
+        self.item_units = tuple(vocab.get("item_count_units") or ())
+        self.counted_items = re.compile(
+            rf"(?:{alternatives(tuple(vocab.get('items_before_words') or ())) or '(?!)'})?[两二三四五六七八九十\d]{{1,2}}\s*"
+            rf"(?:{alternatives(self.item_units) or '(?!)'})")
         # right after a percentage: words giving what the share named before it goes to (…的58%用于X)
         self.share_use_after = re.compile(rf"\s*(?:{alternatives(tuple(vocab.get('share_use_words') or ())) or '(?!)'})")
         # the words taking listed things in turn (分别): from score_lists, where they name scores
