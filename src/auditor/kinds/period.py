@@ -145,11 +145,6 @@ PARAMS = {
     # a report on a year is written after it: a signature date in the report year itself is
     # allowed from this month on (12: only a year-end date); 0 allows the whole year
     "earliest_month": (int, 0),
-    # reports on a year's plan (a budget), made before the year or early in it: signed in the year
-    # before or the year itself; the year before is their base, not a slip (see PLAN_EXEMPT)
-    "plan_report_types": (list, []),
-    # reports made during the year (运行监控 of 1-6月): signed in the year itself or the next
-    "in_year_report_types": (list, []),
     "max_gap": (int, 1),
     # activity_year: the furthest year after the report's a plan or a budget may be about (a
     # medium-term plan's); a sentence stating a year's own figures beyond it (2042年度…支出4.82万元
@@ -222,7 +217,7 @@ def check(doc, rule):
     if not year:
         yield NotAssessable("无法确定报告年度")
         return
-    plan = doc.meta.get("report_type") in rule.params["plan_report_types"]
+    plan = _report_kind(doc, "looks_ahead")
     if rule.params["check"] in PLAN_EXEMPT and plan:
         return  # a budget for a year states the year before as its base (截至上年底的资产)
     if rule.params["check"] == "activity_year":
@@ -261,6 +256,15 @@ def _contrasted(after: str, cues: list[str]) -> bool:
 def _thing_pairs(clause: str) -> set[str]:
     """A clause's word pairs that may name a thing: none holding a word of time (年, 度, 本年, 今年)."""
     return {p for p in han_bigrams(clause) if not any(c in p for c in "年度本今当上")}
+
+
+def _report_kind(doc, mark: str) -> bool:
+    """Whether the report's kind (vocabulary.yaml report_types) carries `mark`: looks_ahead (a plan
+    made before its year or early in it, a project's plan over its term: signed in the year before
+    or the year itself, the year before its base, later years its plan's; see PLAN_EXEMPT) or
+    in_year (made during its year, 运行监控 of 1-6月: signed in the year itself or the next)."""
+    kind = doc.meta.get("report_type")
+    return any(e["name"] == kind and e.get(mark) for e in vocabulary()["report_types"])
 
 
 def _horizon(doc, default: int) -> int:
@@ -729,7 +733,7 @@ def _parallel(doc, tail: str, year: int) -> str:
 def _check_report_title_year(doc, rule, year):
     params = rule.params
     report_names = params["report_names"]
-    if doc.meta.get("report_type") in params["plan_report_types"]:
+    if _report_kind(doc, "looks_ahead"):
         # a budget names last year's reports as its sources (2024年度部门决算, 绩效自评): only its
         # own tables, the budget's (收支预算总表), are held to its year
         report_names = [n for n in report_names if n.endswith(("预算表", "预算总表"))] + params["plan_names"]
@@ -836,7 +840,7 @@ def _check_table_period(doc, rule, year):
     """The period line above a table, or a title naming only a 年度: the table's own year."""
     params = rule.params
     cues = params["period_line_cues"]
-    in_year = doc.meta.get("report_type") in params["in_year_report_types"]
+    in_year = _report_kind(doc, "in_year")
     plan_year = year + 1 if plans_next_year(doc) else None  # (the next year's plan's tables are its own)
     blocks = doc.blocks
     titles = None  # how many tables bear each title, years aside (counted once, if asked)
@@ -863,7 +867,7 @@ def _check_table_period(doc, rule, year):
                        f"报告年度为 {year}，表格“{block.title or '（无标题）'}”标明的年度却是 {stated} 年度")
         if covers is None:
             covers = _covers_years(doc, year)  # (read once, for the first table)
-        if not in_year and doc.meta.get("report_type") not in params["plan_report_types"] and not covers:
+        if not in_year and not _report_kind(doc, "looks_ahead") and not covers:
             # (where the title stands: its caption line above the table, or the table's first rows)
             caption = next((b.loc for b in blocks[max(0, i - 2):i] if isinstance(b, Paragraph)
                             and block.title and block.title.strip() in b.text), block.loc)
@@ -961,7 +965,7 @@ def _check_year_end(doc, rule, year):
     # the last sentence of each paragraph naming the report's year: a year-end of the year before
     # with it after is the stock the year opened with (one pass over the sentences)
     year_named = {_paragraph_key(loc): k for k, (_t, loc, plain, _c) in enumerate(units) if str(year) in plain}
-    in_year = doc.meta.get("report_type") in params["in_year_report_types"]
+    in_year = _report_kind(doc, "in_year")
     span = _title_span(doc, year)
     for k, ((text, loc, plain, caption), found) in enumerate(zip(units, ends)):
         if not found and "日" not in plain and not (in_year and "截" in plain):
@@ -1068,7 +1072,7 @@ def _check_signature_date(doc, rule, year):
     pattern = re.compile(rule.params["date_pattern"])
     context = re.compile(rule.params["date_context"])
     kind = doc.meta.get("report_type")
-    plan = kind in rule.params["plan_report_types"]
+    plan = _report_kind(doc, "looks_ahead")
     # a plan (部门预算) is signed the year before or early in its own; a report on a year after
     # it, in that year's last month at the earliest, unless it is made during the year (运行监控)
     low, high = (year - 1, year) if plan else (year, year + 1)
@@ -1080,7 +1084,7 @@ def _check_signature_date(doc, rule, year):
         low, high = year - 1, year + 1
         why = f"报告年度为 {year}，签署或填报日期应在 {low}—{high} 年之间"
     # (a report on part of its year, 2024年1-9月…执行情况分析, is made during the year as 运行监控 is)
-    in_year = plan or kind is None or kind in rule.params["in_year_report_types"] or bool(doc.meta.get("elapsed_months"))
+    in_year = plan or kind is None or _report_kind(doc, "in_year") or bool(doc.meta.get("elapsed_months"))
     for _, shown, loc, m in _signature_dates(doc, pattern, context, tuple(rule.params["other_document_words"])):
         stated = int(m.group(1))
         month = int(re.findall(r"\d{1,2}", m.group(0)[len(m.group(1)):])[0])
@@ -1197,7 +1201,7 @@ def _check_event_after_report(doc, rule, year):
     future words (下一步, 计划) or a later year looks ahead by right. Each date is judged by the words after it
     up to the next date (2024年3月开工，2026年12月通过验收: the second is the one done)."""
     params = rule.params
-    if doc.meta.get("report_type") in params["plan_report_types"]:
+    if _report_kind(doc, "looks_ahead"):
         return
     span = _title_span(doc, year)
     if span and span[0] == year:
@@ -1358,7 +1362,7 @@ def _sentences_with_starts(doc) -> list[tuple]:
 def _check_outturn_column(doc, rule, year):
     """A table column headed with an outturn of a year after the report's (2025年决算数 in a 2024
     final account): no year's outturn is known before the year is over."""
-    if doc.meta.get("report_type") in rule.params["plan_report_types"] + rule.params["in_year_report_types"]:
+    if _report_kind(doc, "looks_ahead") or _report_kind(doc, "in_year"):
         return
     pattern = re.compile(rule.params["outturn_head_pattern"]) if rule.params["outturn_head_pattern"] else outturn_head_re()
     for rows in _header_texts(doc):
@@ -1541,7 +1545,7 @@ def _check_deadline_target(doc, rule, year):
     """In a plan, a timeliness row's target dated before the plan's year (时效指标 | 治理任务完成时间
     | 2024年11月底前 in a 2026 budget): a deadline already past when the plan is made, most likely
     last year's form kept. A span (2024—2026年) is a project's term, not a deadline."""
-    if doc.meta.get("report_type") not in rule.params["plan_report_types"]:
+    if not _report_kind(doc, "looks_ahead"):
         return
     cues = rule.params["timeliness_cues"]
     for table in doc.tables:
@@ -1592,7 +1596,7 @@ def _check_swapped_year(doc, rule, year):
     """A date whose year is the report year's (or the year before's or after's) with two adjacent
     digits swapped (2042年12月31日 in a 2024 report; 2204年), far from any year the report is about
     (more than `swap_min_gap` years off): a typing slip of the year, not a date of the report's."""
-    if doc.meta.get("report_type") in rule.params["plan_report_types"] or _horizon(doc, 0) > rule.params["swap_min_gap"]:
+    if _report_kind(doc, "looks_ahead") or _horizon(doc, 0) > rule.params["swap_min_gap"]:
         return  # (a plan over years, a bond's term: 2042年12月 may be its own date)
     near = (year - 1, year, year + 1)
     swapped = {}
