@@ -2,10 +2,13 @@
 somewhere in the document, with one value."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ...facts.agreement import round_hedge
 from ...facts.base import Fact, FactBase
 from ..base import CHECKED
 from .compare import compare_sum
+from .parts import declared_names, money_amount
 
 
 def check_document(base: FactBase, calc, names, rule):
@@ -26,7 +29,7 @@ def check_document(base: FactBase, calc, names, rule):
     for measure in measures:
         parts = _document_parts(base, calc, measure, (fund,) if fund else ("",))
         if parts is not None:
-            outcomes.append((measure, list(compare_sum(total, parts, "全文", rule))))
+            outcomes.append((measure, _judged(base, total, parts, rule)))
     if outcomes:
         yield CHECKED
     if not outcomes or any(not hits or all(h.cls == "rounding" for h in hits) for _, hits in outcomes):
@@ -34,6 +37,33 @@ def check_document(base: FactBase, calc, names, rule):
         return
     slips = [hits for _, hits in outcomes if any(h.cls == "unit_error" for h in hits)]
     yield from (slips[0] if slips else dict(outcomes).get(plain, []))
+
+
+def _judged(base: FactBase, total: Fact, parts: list[Fact], rule) -> list:
+    """The findings of the total against its parts. Where one sentence states every part and lists
+    amounts the vocabulary does not know among them (基本支出中，人员经费…，公用经费…，对个人和家庭的
+    补助…), those are items of the same list: the sum holds with them, or the parts are judged only
+    where the known ones alone exceed the total (as in a sentence stating the total, groups.py)."""
+    hits = list(compare_sum(total, parts, "全文", rule))
+    extra = _listed_beside(base, parts)
+    if not hits or not extra:
+        return hits
+    if all(h.cls == "rounding" for h in compare_sum(total, parts + extra, "全文", rule)):
+        return []
+    return hits if sum((p.in_yuan() for p in parts), Decimal(0)) > total.in_yuan() else []
+
+
+def _listed_beside(base: FactBase, parts: list[Fact]) -> list[Fact]:
+    """The amounts of the one sentence stating every part, naming no part of a declared sum, listed
+    among them: after the first part, up to the amount right after the last."""
+    keys = {(p.block, p.sentence) for p in parts}
+    if len(keys) != 1 or any(p.source != "text" or p.sentence is None for p in parts):
+        return []
+    first, last = min(p.id for p in parts), max(p.id for p in parts)
+    summed = declared_names()[1]
+    return [f for f in base.by_sentence.get(next(iter(keys)), ()) if first < f.id <= last + 1
+            and all(f is not p for p in parts) and (f.concept is None or f.concept not in summed)
+            and money_amount(f) and f.period == parts[0].period and f.measure == parts[0].measure]
 
 
 def _document_parts(base: FactBase, calc, measure: str, funds: tuple[str, ...]) -> list[Fact] | None:

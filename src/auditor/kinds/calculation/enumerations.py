@@ -89,6 +89,9 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             parts += _items_after(base, (block, index), total, sums, cues)
         if len(parts) < 2 or total in parts:
             continue
+        if head is not None and not here and any(f.at > parts[-1].at and sum_words(f.label, sums) for f in facts):
+            continue  # (A、B、C三个项目支出分别为…，合计26.20万元: the list closes on its own sum, judged
+            # by check_trailing_sums; the 项目支出 the document states elsewhere is no whole of it)
         if counted and count_word(counted.group(1)) != len(parts):
             continue  # (the names' count is not the figures': some other list)
         if counted:
@@ -320,10 +323,27 @@ def check_trailing_sums(base: FactBase, rule):
             if total.concept is None:
                 total = replace(total, concept=compact(total.label).strip("，,；;：:"))
             yield CHECKED
+            items = _named_in_turn(base, items)
             hits = list(compare_sum(total, items, "列举", rule))
             if hits and len(items) >= 3 and not list(compare_sum(total, items[1:], "列举", rule)):
                 continue  # (the first item is the whole, the sum the others')
             yield from hits
+
+
+def _named_in_turn(base: FactBase, items: list[Fact]) -> list[Fact]:
+    """The items of a list a 分别 (依次) gives in turn after the names it follows (道路养护、客运补贴、
+    安全监管三个项目支出分别为12.40万元、8.60万元、5.20万元，合计…), each labelled by its name for
+    the finding to tell them apart; the items as they are unless the names count them one for one."""
+    key = (items[0].block, items[0].sentence)
+    clause = CLAUSE_BREAK_RE.split(base.sentences.get(key, "")[:items[0].at])[-1]
+    words = (concepts().get("score_lists") or {}).get("respectively") or ()  # (分别, 依次)
+    found = list(re.finditer(alternatives(tuple(words)), clause)) if words else []
+    if not found or any((f.block, f.sentence) != key for f in items):
+        return items
+    head = clause[:found[-1].start()]
+    counted = COUNTED_NAMES_RE.search(head)  # (…安全监管三个项目支出: the names before their count)
+    names = [n.strip() for n in re.split(r"[、和及]", head[:counted.start(1)] if counted else head) if n.strip()]
+    return [replace(f, label=n) for f, n in zip(items, names)] if len(names) == len(items) else items
 
 
 def _without_count(items: list[Fact], units) -> list[Fact]:

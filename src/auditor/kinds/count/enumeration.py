@@ -61,7 +61,8 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
         counts = list(stated_counts(passage, params))
         for count in counts:
             intro = introducer(passage.text, count.end, params)
-            if intro is None and len(counts) == 1 and ends_opening(passage.text, params):
+            if intro is None and len(counts) == 1 and ends_opening(passage.text, params,
+                                                                     noun_after(passage.text, count.end)):
                 # “共实施3个项目，资金全部为县级补助，具体如下：” then 1. 2. 3. paragraphs: the passage's
                 # one count, its list after the passage
                 intro = (noun_after(passage.text, count.end), "：", len(passage.text))
@@ -257,9 +258,9 @@ def check_enumeration(doc, rule):
         quote, loc = quote_for(e.passage, e.count, len(e.count.noun) if e.count.noun and
                                 e.passage.text.startswith(e.count.noun, e.count.end) else 0)
         where = "随后各段编号列出" if e.source != "inline" else "列出"
-        # (the count's own classifier where it names kinds, 3类 / 3种; else 个, as for 项, 家 …)
         unit = e.passage.text[e.count.start + len(e.count.written):e.count.end].strip()
-        unit = unit if unit in rule.params["kind_classifiers"] else "个"
+        # (the count's own classifier, 5项 / 6家 / 3类; 四方面 as 4 个方面)
+        unit = {"方面": "个方面"}.get(unit, unit) or "个"
         # (items that may hold two, A和B: the list counts n to n + ambiguous)
         counted = f"{n}" + (f" 至 {n + e.ambiguous}" if e.ambiguous else "")
         yield Hit(quote=quote, location=loc, stated=f"{e.count.written} {unit}", expected=f"{counted} {unit}",
@@ -268,5 +269,5 @@ def check_enumeration(doc, rule):
                           # (a list before its count, 包括A、B、C 3项: the words before the count are its last item)
                           "subject": e.count.noun or (e.source != "preceding"
                                                       and noun_before(e.passage.text, e.count.start, rule.params, True))
-                          or "项目",
+                          or ("项目" if unit == "个" else ""),
                           "unit": unit})

@@ -397,10 +397,23 @@ def _closed_by_next_clause(listing: str, last: str, params: dict) -> bool:
 SUMMING_CLAUSE_RE = re.compile(r"[^，,。；;、：:]{0,10}?(?:合计|共计|总计|累计)\s*(?:为|达)?\s*\d")
 
 
-def ends_opening(text: str, params: dict) -> bool:
-    """Whether the passage ends with words opening a list below it (具体如下：)."""
+def ends_opening(text: str, params: dict, noun: str = "") -> bool:
+    """Whether the passage ends with words opening a list below it (具体如下：) of the things `noun`
+    (the words after the count) names: the closing clause names no thing, or the thing among the
+    noun's first words (14个项目…。主要目标如下： lists goals, not the projects)."""
     tail = text.rstrip().rstrip("：:")
-    return tail != text.rstrip() and tail.endswith(tuple(params["closing_introducers"]))
+    closing = next((w for w in params["closing_introducers"] if tail.endswith(w)), None)
+    if tail == text.rstrip() or closing is None:
+        return False
+    named = re.split(r"[，,。；;！？!?]", tail[:len(tail) - len(closing)])[-1]
+    for word in sorted(params["closing_generic_words"], key=len, reverse=True):
+        named = named.replace(word, "")
+    named = named.strip()
+    return not named or named[-THING_CHARS:] in noun[:NOUN_HEAD_CHARS]
+
+
+THING_CHARS = 2  # the last characters of a closing clause's words naming its thing (主要目标: 目标)
+NOUN_HEAD_CHARS = 6  # the first characters after a count its thing is named in (5项重点工作: 重点工作)
 
 
 # blocks read after a count for the headings it announces: a section's items with their bodies

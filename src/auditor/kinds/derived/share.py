@@ -69,6 +69,11 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             continue  # (A、B分别为X、Y，占比分别为…: the other item is no whole; their sum is, unsaid)
         if whole is not None and rate.comparator == SPAN and whole.comparator != rate.comparator:
             continue  # (a span's share of a whole that is not the span's: no relation read)
+        if whole is not None and part is not None and BARE_SHARE_RE.fullmatch(compact(rate.label)) \
+                and whole.is_money and part.is_money and whole.in_yuan() == part.in_yuan() and rate.value < WHOLE_SHARE:
+            continue  # (公务用车运行维护费24.18万元，占76.42%: a share naming no whole is of none the part
+            # makes alone, 公务用车购置及运行维护费 24.18 with no 购置费; the whole it means is unsaid.
+            # A share of 100%, …，占100%, is of that whole: checked)
         if whole is not None and whole is not part and whole.value != 0 and not _restates(whole, part):
             out.append((rate, part, whole))
     return _one_whole_per_list(_wholes_the_parts_make(base, out + _opened_shares(base)))
@@ -675,6 +680,7 @@ def _elliptic_whole(base: FactBase, rate: Fact, found: list[tuple[Fact, Fact, Fa
     return None if any(w in words for w in lexicon().list_openers) else whole
 
 
+WHOLE_SHARE = 100  # the share, in %, of a part that makes its whole alone
 BARE_SHARE_RE = re.compile(r"[，,；;、：:]*(?:分别)?占(?:比|比重)?(?:为|是|达)?")
 
 
