@@ -591,3 +591,22 @@ def test_a_docx_title_printed_only_in_the_page_header_names_the_report(tmp_path)
     doc = load(path)
     assert doc.blocks[0].text == "某区档案馆2024年度部门决算说明"
     assert doc.meta["report_year"] == 2024 and doc.meta["unit_name"] == "某区档案馆"
+
+
+def test_an_html_table_printed_in_two_parts_with_its_caption_and_page_number_between_is_one(tmp_path):
+    """An .html export of a printed table: the first part, 第 3 页 共 8 页, the caption again and
+    the header again over the rest; one table, whose 合计 sums both parts. A table under the same
+    caption with another header stays apart."""
+    head = "<tr><th>项目名称</th><th>年初预算数</th><th>决算数</th></tr>"
+    part = "<div>某馆2024年度部门决算 项目支出明细表</div><table>" + head + "{rows}</table>"
+    html = ("<html><body>" + part.format(rows="<tr><td>文化活动</td><td>500.00</td><td>480.00</td></tr>")
+            + "<div>第 3 页 共 8 页</div>"
+            + part.format(rows="<tr><td>图书采购</td><td>100.00</td><td>90.00</td></tr>"
+                               "<tr><td>合计</td><td>600.00</td><td>570.00</td></tr>") + "</body></html>")
+    path = tmp_path / "split.html"
+    path.write_text(html, encoding="utf-8")
+    doc = load(str(path))
+    assert len(doc.tables) == 1 and [c.text for c in doc.tables[0].rows[-1]] == ["合计", "600.00", "570.00"]
+    other = html.replace(head, "<tr><th>指标</th><th>目标值</th><th>完成值</th></tr>", 1)
+    path.write_text(other, encoding="utf-8")
+    assert len(load(str(path)).tables) == 2

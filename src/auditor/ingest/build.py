@@ -9,6 +9,7 @@ from ..facts.lexicon import alternatives
 from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, arabic_years, char_pairs, cn_to_int, count_word, replace_chars
 from ..knowledge import note_lead_re, vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
+from .page_furniture import PAGE_MARK_RE
 from .raw import PAGE_BREAK, TABLE_LINE_RE, RawBlock, cell_figure
 
 NUMBERING = [
@@ -280,13 +281,18 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
             out.extend(_continued_rows_as_lines(raw))  # (then read as the lines between, below)
             k = len(out)
             said = units = paged = False
+            caption = _caption_before_table(out)
             # (blank paragraphs between say nothing either way; a page break a word processor marks,
-            # PAGE_BREAK, says where the page ended)
+            # PAGE_BREAK, or a page's number printed in a page without pages, 第 3 页 共 8 页 in an
+            # .html export, says where the page ended; the first part's caption printed again over
+            # the rest says nothing more than its header repeated does)
             while k and out[k - 1].kind != "table" and (CONTINUED_RE.match(out[k - 1].text or "")
-                                                         or _unit_line(out[k - 1].text) or not (out[k - 1].text or "").strip()):
+                                                         or _unit_line(out[k - 1].text) or not (out[k - 1].text or "").strip()
+                                                         or PAGE_MARK_RE.match(out[k - 1].text or "")
+                                                         or caption and (out[k - 1].text or "").strip() == caption):
                 said = said or bool(CONTINUED_RE.match(out[k - 1].text or ""))
                 units = units or _unit_line(out[k - 1].text)
-                paged = paged or out[k - 1].text == PAGE_BREAK
+                paged = paged or out[k - 1].text == PAGE_BREAK or bool(PAGE_MARK_RE.match(out[k - 1].text or ""))
                 k -= 1  # (the 续表 lines between, and the unit line repeated under them)
             previous = out[k - 1] if k else None
             # (a unit line alone between two tables says nothing of their being one; under a 续
@@ -315,6 +321,19 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
                     continue
         out.append(raw)
     return _loose_parts_as_lines([b for b in out if not (b.kind == "para" and b.text == PAGE_BREAK)])
+
+
+def _caption_before_table(blocks: list[RawBlock]) -> str:
+    """The line right above the last table of `blocks` (its caption, if any), looked for back over at
+    most CAPTION_GAP blocks after the table: "" where there is none."""
+    for k in range(len(blocks) - 1, max(len(blocks) - CAPTION_GAP, 0) - 1, -1):
+        if blocks[k].kind == "table":
+            above = blocks[k - 1] if k else None
+            return (above.text or "").strip() if above is not None and above.kind == "para" else ""
+    return ""
+
+
+CAPTION_GAP = 6  # blocks between two parts of a table: a page's number, its caption again, 续表, a unit line
 
 
 def _continued_rows_as_lines(raw: RawBlock) -> list[RawBlock]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from ...knowledge import compact, concepts, vocabulary_generation
 from ..lexicon import alternatives, lexicon
 from ..numbers import DIGIT_RE, MONEY_UNITS
-from .model import CURRENT, PRIOR, FORECAST, BUDGET_MEASURES, SCORED_MONEY_MEASURES, Fact
+from .model import ADJUSTMENT, CURRENT, PRIOR, FORECAST, BUDGET_MEASURES, SCORED_MONEY_MEASURES, Fact
 from .words import (CLAUSE_BREAK_RE, UNNAMED, share_whole_named, YEAR_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, RATE_OF_AFTER_RE,
                     change_sign, blank, names_nothing, own_words, kind_total)
 from .figures import counted_unit
@@ -325,6 +325,8 @@ class TextFactReading:
             return dict(out, concept=None, measure="实际值")
         change = change_sign(phrase, self.lex) or (self._verb_first_change(phrase) or self._beyond_plan(phrase)
                                                    if unit in MONEY_UNITS else 0)
+        if change and unit in MONEY_UNITS and self._adjustment_named(bare):
+            change = 0  # (年中调整增加341.30万元: a change to the budget, its words ending so, read below)
         # a figure right after 增加 / 减少 / 提高 is a change, in money, points or things alike
         # (“与上年相比，提高2.86分” is no score)
         if change:
@@ -580,6 +582,12 @@ class TextFactReading:
             kind = next((k for k in self.kind_totals if k in words), None)
             named = self._same_kind(self.whole, kind) if kind else self.whole
         return self.whole if named == self.whole else ""
+
+    def _adjustment_named(self, bare: str) -> bool:
+        """The words end with a change to the budget's whose direction word closes it (调整增加,
+        concepts.yaml measures 追加预算): a budget's adjustment, no change on last year."""
+        found = self.lex.measures.all(bare)
+        return bool(found) and found[-1][1] == len(bare) and found[-1][2] == ADJUSTMENT
 
     def _opens_on_comparison(self, m: re.Match) -> bool:
         """The figure's sentence opens with a comparing word (与, 较) and states no figure before it."""

@@ -65,6 +65,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # row_change: words of the heads of a stock's two ends in one year (年末数 | 年初数), both of
           # this year by period: the change on the year is the closing one's on the opening one's
           "closing_heads": (list, []), "opening_heads": (list, []),
+          # …and of a year's outturn and its budget (决算数 | 预算数 | 增减额): the change is the outturn's on the budget
+          "outturn_heads": (list, []), "budget_heads": (list, []),
           # point_change: a rate compared with the share of the year gone by (时间进度), above or
           # below it (高于 / 低于); the year gone by from the document meta (elapsed_months: 1-8月, 上半年);
           # the schedule's words none: concepts.yaml schedule_words (kinds/schedules.py schedule_words)

@@ -43,16 +43,15 @@ def check_row_change(base: FactBase, rule):
                 on_last_year, measure = _change_head(f.header, cues, rule.params["other_period_cues"], base.year)
                 pair = _group_year_pair(facts, f.header, base.year, cues) if on_last_year else None
                 basis = f"{base.year + 1}年数与{base.year}年数" if pair else "本年数与上年数"
-                ends = (None, None)
+                ends, now, then = None, "本年", "上年"
                 if pair is None and on_last_year and not _names_other_year(f.header, base.year, cues):
                     pair = _year_pair(facts, measure)
                     if pair is None and measure is None:
-                        pair = ends = _year_ends(facts, rule.params["closing_heads"], rule.params["opening_heads"])
-                        basis = "年末数与年初数"
+                        ends, basis, now, then = _row_ends(facts, rule.params)
+                        pair = ends
                 if pair is None:
                     continue
-                current, prior = _on_named_base(facts, f.header, cues, pair) if ends[0] is None else pair
-                now, then = ("年末", "年初") if ends[0] is not None else ("本年", "上年")
+                current, prior = _on_named_base(facts, f.header, cues, pair) if ends is None else pair
             if is_change and _same_family(f, current):
                 yield CHECKED
                 hit = difference_hit(f, current, prior, 1, None, "增减额",  # signed: the table prints −2.00
@@ -267,6 +266,17 @@ def _sum_of_others(facts: list[Fact]) -> Fact | None:
     # (f is the others' sum where f's interval meets theirs: their sum's bounds less f's own)
     found = [f for f, (lo, hi) in zip(facts, spans) if lo <= high - hi and low - lo <= hi]
     return found[0] if len(found) == 1 else None
+
+
+def _row_ends(facts: list[Fact], params: dict) -> tuple[tuple[Fact, Fact] | None, str, str, str]:
+    """(the pair, the basis, the two figures' names) of a row of this year's figures only whose
+    change names no base: a stock's closing and opening figures (年末数 | 年初数 | 增减率), else the
+    year's outturn and its budget (预算数 | 决算数 | 增减额 | 增减率: the outturn's change on the budget)."""
+    ends = _year_ends(facts, params["closing_heads"], params["opening_heads"])
+    if ends is not None:
+        return ends, "年末数与年初数", "年末", "年初"
+    ends = _year_ends(facts, params["outturn_heads"], params["budget_heads"])
+    return ends, "决算数与预算数", "决算", "预算"
 
 
 def _year_ends(facts: list[Fact], closing: list[str], opening: list[str]) -> tuple[Fact, Fact] | None:
