@@ -286,6 +286,7 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
             # PAGE_BREAK, or a page's number printed in a page without pages, 第 3 页 共 8 页 in an
             # .html export, says where the page ended; the first part's caption printed again over
             # the rest says nothing more than its header repeated does)
+            recaptioned = False
             while k and out[k - 1].kind != "table" and (CONTINUED_RE.match(out[k - 1].text or "")
                                                          or _unit_line(out[k - 1].text) or not (out[k - 1].text or "").strip()
                                                          or PAGE_MARK_RE.match(out[k - 1].text or "")
@@ -293,7 +294,10 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
                 said = said or bool(CONTINUED_RE.match(out[k - 1].text or ""))
                 units = units or _unit_line(out[k - 1].text)
                 paged = paged or out[k - 1].text == PAGE_BREAK or bool(PAGE_MARK_RE.match(out[k - 1].text or ""))
+                recaptioned = recaptioned or bool(caption) and (out[k - 1].text or "").strip() == caption
                 k -= 1  # (the 续表 lines between, and the unit line repeated under them)
+            if recaptioned and not paged:
+                k = len(out)  # (the caption again with no page ended between: a copy of the table, no rest of it)
             previous = out[k - 1] if k else None
             # (a unit line alone between two tables says nothing of their being one; under a 续
             # line it must be the first part's own)
@@ -328,8 +332,9 @@ def _caption_before_table(blocks: list[RawBlock]) -> str:
     most CAPTION_GAP blocks after the table: "" where there is none."""
     for k in range(len(blocks) - 1, max(len(blocks) - CAPTION_GAP, 0) - 1, -1):
         if blocks[k].kind == "table":
-            above = blocks[k - 1] if k else None
-            return (above.text or "").strip() if above is not None and above.kind == "para" else ""
+            above = (blocks[k - 1].text or "").strip() if k and blocks[k - 1].kind == "para" else ""
+            # (a unit line or a 续表 line is read as such, no caption)
+            return "" if _unit_line(above) or CONTINUED_RE.match(above) else above
     return ""
 
 
