@@ -518,3 +518,16 @@ def test_characters_a_reader_never_sees_split_no_number():
     from auditor.ingest.cleanup import clean_text
 
     assert clean_text("支出3,0\u00ad68.29万元\u200b") == "支出3,068.29万元"
+
+
+def test_a_spaced_form_row_ending_in_a_remark_of_sentences_stays_a_row(tmp_path):
+    """A score form laid out with spaces whose last column holds a remark (偏差原因：…；…): the row
+    is the table's, so the 总分 row sums every indicator; prose with figures set apart stays prose."""
+    path = tmp_path / "form.txt"
+    path.write_text("三级指标        年度指标值  实际完成值  分值  得分   偏差原因分析及改进措施\n"
+                    "培训后就业率    ≥60%        54%         15    13.50  需求偏弱；加强订单式培训\n"
+                    "参训人员满意度  ≥90%        93%         15    15\n"
+                    "总分                                    30    28.50\n", encoding="utf-8")
+    doc = load(str(path))
+    assert len(doc.tables) == 1 and len(doc.tables[0].rows) == 4
+    assert doc.tables[0].grid()[1][-1] == "需求偏弱；加强订单式培训"

@@ -250,18 +250,34 @@ def _spaced_cells(line: str) -> list[tuple[int, int, str]]:
     fewer than two, when it starts a heading or an item, or when it is prose: a cell with a
     sentence's punctuation (，。；) is wrapped text, whose double spaces set no columns apart."""
     stripped = line.strip()
-    if "  " not in stripped and "\u3000" not in stripped or sentence_marked(stripped):
-        return []  # no run of spaces to set columns apart (most lines), or prose
+    if "  " not in stripped and "\u3000" not in stripped:
+        return []  # no run of spaces to set columns apart (most lines)
     if CAPTION_RE.match(stripped):
         return []  # a table's caption (表3  2024年度…得分表), spaced after its number: no row of it
     width = _display_columns(line)
     cells = [(width[m.start()], width[m.end()], m.group()) for m in SPACED_CELL_RE.finditer(line)]
+    if sentence_marked(stripped) and not _row_with_a_remark(cells):
+        return []  # prose
     if len(cells) < 2 or (ITEM_START_RE.match(stripped) and not _figure_row(cells[1:])
                           and not all(text in DASHES for _, _, text in cells[1:])):
         # a heading or an item, unless its later cells are figures (一、财政拨款收入  800.00) or
         # dashes for nothing (1.因公出国（境）费   —   —)
         return []
     return cells
+
+
+def _row_with_a_remark(cells: list[tuple[int, int, str]]) -> bool:
+    """A row of a table whose last cell alone is of sentences, a remark (…  15  13.50  需求偏弱；加强
+    订单式培训): REMARK_ROW_CELLS cells or more, REMARK_ROW_FIGURES of them figures. Wrapped prose
+    whose double spaces set figures apart (支出合计  40.00  万元，其中…) has its words of sentences
+    between them."""
+    marked = [k for k, (_, _, text) in enumerate(cells) if sentence_marked(text)]
+    figures = sum(1 for _, _, text in cells if FIGURE_CELL_RE.match(text))
+    return len(cells) >= REMARK_ROW_CELLS and marked == [len(cells) - 1] and figures >= REMARK_ROW_FIGURES
+
+
+REMARK_ROW_CELLS = 4  # a form's row: a name, a target, an actual, points, a remark
+REMARK_ROW_FIGURES = 2
 
 
 def _display_columns(line: str) -> list[int]:

@@ -389,11 +389,17 @@ def _points(doc, pattern: re.Pattern):
                            else f"分项从“{previous[1]}”跳到“{m.group(0)}”" if value > previous[0]
                            else f"分项从“{previous[1]}”退回“{m.group(0)}”")
                 yield Hit(quote=block.text[max(0, m.start() - 10):m.end() + 20], location=block.loc,
-                          stated=m.group(0), expected=f"{_cn(previous[0] + 1)}是",
+                          stated=m.group(0), expected=_renumbered(m, previous[0] + 1),
                           formula=f"上一分项：{previous[1]}",
                           fields={"previous": previous[1], "current": m.group(0), "problem": problem})
                 told = True
             counts[-1] = [value, m.group(0)]
+
+
+def _renumbered(m: re.Match, value: int) -> str:
+    """The point's words with `value` for its numeral (四是 -> 三是, 第四， -> 第三，)."""
+    start, end = m.start("number") - m.start(), m.end("number") - m.start()
+    return m.group(0)[:start] + _cn(value) + m.group(0)[end:]
 
 
 def _quoted(text: str, at: int) -> bool:

@@ -67,12 +67,20 @@ def heads_a_column(grid: list[list[str]], i: int, k: int) -> bool:
     """The 项目名称 cell at (i, k) heads a column of names: the row below holds a name under it
     and figures to its right under heads of the cue's row (项目名称 | 预算金额 | 自评得分 over one
     project a row; not a form's 项目名称 | 某项目 over 项目资金 | 年度资金总额 | 1,286.40, its
-    figure under no head)."""
-    below = grid[i + 1] if i + 1 < len(grid) else []
+    figure under no head). Header rows the cue's cell spans down over (序号 | 项目名称 | 金额 over
+    |  | 年初预算数 | 决算数: blank under it, no figure) are passed over to the first row of names."""
     heads = grid[i]
-    return k < len(below) and bool(below[k]) and short_cell_number(below[k]) is None \
-        and any(short_cell_number(t) is not None and c < len(heads) and heads[c]
-                for c, t in enumerate(below[k + 1:], start=k + 1) if t)
+    for below in grid[i + 1:i + 1 + CUE_SPAN_ROWS + 1]:
+        if k < len(below) and below[k]:
+            return short_cell_number(below[k]) is None \
+                and any(short_cell_number(t) is not None and c < len(heads) and heads[c]
+                        for c, t in enumerate(below[k + 1:], start=k + 1) if t)
+        if any(short_cell_number(t) is not None for t in below if t):
+            return False  # (a row of figures, nothing under the cue)
+    return False
+
+
+CUE_SPAN_ROWS = 2  # header rows under a 项目名称 cell merged down over them
 
 
 def spread_spans(headers: list[list[str]], width: int, over_subheads: bool = False) -> list[list[str]]:

@@ -175,13 +175,16 @@ def past_last_break(window: str) -> int:
 
 
 SHARE_OPENER = "占"  # the word a share's whole follows (占本年支出合计3,000.00万元的80.00%)
+# …said with the share's own words too (所占比重达到一般性支出52.00万元的21.5%)
+SHARE_OPENER_RE = re.compile(r"所?占(?:(?:比重|比例)(?:达到|为|达|是))?")
 
 
 def share_whole_named(words: str) -> str | None:
     """The words after 占 where compacted words open a share's whole (，占部门项目预算总额 ->
-    部门项目预算总额), clause marks before it aside; None where they open no share."""
-    words = words.lstrip("，,；;、")
-    return words[len(SHARE_OPENER):] if words.startswith(SHARE_OPENER) else None
+    部门项目预算总额; 所占比重达到一般性支出 -> 一般性支出), clause marks before it aside; None where
+    they open no share."""
+    opened = SHARE_OPENER_RE.match(words.lstrip("，,；;、"))
+    return words.lstrip("，,；;、")[opened.end():] if opened else None
 
 
 def names_other_year(words: str, year: int | None) -> bool:
