@@ -168,3 +168,23 @@ def test_figures_stacked_on_two_lines_of_a_cell_are_not_run_together():
     assert _cell_text("45.00\n38.26") == "45.00 38.26"
     assert _cell_text("一般公共\n预算支出") == "一般公共预算支出"
     assert _cell_text("合计\n1,234.50") == "合计1,234.50"
+
+
+def test_a_soft_line_break_inside_a_sentence_leaves_no_break_in_the_finding(tmp_path):
+    """A Word paragraph's soft break (Shift+Enter) inside a sentence: the finding's message and
+    formula read on one line, the two Chinese halves joined as the sentence joins them."""
+    import docx
+
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    document = docx.Document()
+    document.add_paragraph("某局2024年度部门决算说明")
+    paragraph = document.add_paragraph("本年支出合计400.00万元，其中住房公积金20.00")
+    paragraph.add_run().add_break()
+    paragraph.add_run("万元，占本年支出合计的6.00%。")
+    path = tmp_path / "soft.docx"
+    document.save(path)
+    findings = [f for f in audit_file(str(path), [r for r in load_rules() if r.id == "DRV001"]).findings]
+    assert findings and all("\n" not in f.message and "\n" not in (f.formula or "") for f in findings)
+    assert "住房公积金" in findings[0].formula

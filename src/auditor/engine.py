@@ -4,6 +4,8 @@ Importing this module is cheap (FileResult and Options are what the cache and th
 the readers and the rule machinery are imported when a file is audited."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -199,6 +201,24 @@ def _applies(rule: Rule, doc: Document) -> bool:
     return not rule.applies_to or doc.meta.get("report_type") in rule.applies_to
 
 
+LINE_BREAK_RE = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+CJK_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def one_line(text: str) -> str:
+    """A message or a formula on one line: a line break a document's words carry into it (a Word
+    paragraph's soft break, a cell's lines) is no break of the finding's. Between two Chinese
+    characters or marks it joins them, as the break inside a sentence did; elsewhere it is a space."""
+    if "\n" not in text and "\r" not in text:
+        return text
+
+    def joined(m: re.Match) -> str:
+        before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+        return "" if CJK_RE.match(before) and CJK_RE.match(after) else " "
+
+    return LINE_BREAK_RE.sub(joined, text).strip()
+
+
 def _finding(rule: Rule, hit: Hit, options: Options) -> Finding | None:
     cls = hit.cls or rule.cls
     if cls == "rounding" and not options.report_rounding:
@@ -210,12 +230,13 @@ def _finding(rule: Rule, hit: Hit, options: Options) -> Finding | None:
         message = rule.message.format_map(fields)
     except (ValueError, KeyError, IndexError, AttributeError, TypeError):  # checked at load; a last guard
         message = rule.message
+    message = one_line(message)
     if cls == "rounding" and rule.cls != "rounding":
         # (a rule may say why the difference is a note: a last-digit tail is beyond rounding)
         message = f"{hit.fields.get('rounding_note') or '差额在四舍五入尾数误差范围内'}：{message}"
     finding = Finding(rule=rule.id, cls=cls, severity=severity, message=message, quote=hit.quote,
                       location=hit.location, stated=hit.stated, expected=hit.expected,
-                      formula=hit.formula, title=rule.title, highlights=hit.highlights)
+                      formula=one_line(hit.formula or "") or hit.formula, title=rule.title, highlights=hit.highlights)
     for other, why in hit.folded:
         folded = _finding(rule, other, options)
         if folded is not None:

@@ -25,6 +25,13 @@ def bare_head(header: str | None) -> str:
     return BRACKETED_RE.sub("", compact(header or ""))
 
 
+def shown_head(header: str | None) -> str:
+    """A column's head as a finding names it: its levels' words run together, a level whose words a
+    level under it repeats left out (预算数 over 调整预算数: 调整预算数; 金额 over 决算数: 金额决算数)."""
+    levels = (header or "").split()
+    return compact("".join(w for k, w in enumerate(levels) if not any(w in later for later in levels[k + 1:])))
+
+
 def subject_of(grid: list[list[str]], cues: list[str]) -> str:
     """`grid`: the table's stripped cell texts (only its first six rows are read)."""
     found = subject_cue(grid, cues)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
-from ...facts.base.grids import bare_head
+from ...facts.base.grids import bare_head, shown_head
 from ...facts.base.heads import names_forecast
 from ...facts.base.model import BUDGET_MEASURES, FORECAST, OUTCOME_MEASURES
 from ...facts.lexicon import lexicon
@@ -107,8 +107,8 @@ def _learned_row_rates(base: FactBase, rule, judged: set[int]):
             if num is None or _fits_detail_sum(base, rate, num, den):
                 yield CHECKED  # (a total row's rate of its rows' true sum: the total is the slip, SUM001's)
                 continue
-            yield from rate_against(base, rate, num, den, compact(rate.header) or "比率",
-                                     f"{compact(num.header)} ÷ {compact(den.header)}（表中其余各行均按此计算）")
+            yield from rate_against(base, rate, num, den, shown_head(rate.header) or "比率",
+                                     f"{shown_head(num.header)} ÷ {shown_head(den.header)}（表中其余各行均按此计算）")
 
 
 def _column_rates(base: FactBase, rule, formulas: list, judged: set[int]):
