@@ -11,6 +11,7 @@ Checks (param `check`):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..ingest.build import title_block
 from ..knowledge import compact
@@ -34,7 +35,10 @@ PARAMS = {"check": (str, None), "required": (dict, {}),
           "placeholder_pattern": (str, ""), "template_placeholders": (int, 5),
           # a line giving the set's tables as an attachment of their own (附件：…决算公开表（九张表）.xlsx):
           # where it stands and most of the set is not printed here, the set is not judged
-          "attachment_pattern": (str, "(?!)")}
+          "attachment_pattern": (str, "(?!)"),
+          # data_said_empty: how a note names a table, by the ending of its title (…决算表, 收支预算总表)
+          # or by the words its number follows (附表3, 公开08表; 表3 in a title)
+          "table_name_endings": (list, []), "table_number_words": (list, [])}
 MESSAGE_FIELDS = {"item"}
 
 
@@ -217,8 +221,9 @@ def _check_data_said_empty(doc, rule):
     for i, block in enumerate(blocks):
         if not isinstance(block, Table) or len(block.rows) < 2:
             continue
+        names = _table_names(tuple(rule.params["table_name_endings"]), tuple(rule.params["table_number_words"]))
         note = _note_after(blocks, i, said)
-        if note is None or _of_another_table(note.text, block):
+        if note is None or _of_another_table(note.text, block, names):
             continue
         yield CHECKED
         figure = next((c for row in block.rows[1:] if not _numbering_row(row) for c in row[1:]
@@ -244,28 +249,32 @@ def _note_after(blocks, i: int, said):
     return None
 
 
-# a table's name in a note (…政府性基金预算财政拨款收入支出决算表): the kinds of table a 决算 prints
-# (a budget's tables too: 《政府性基金预算支出表》, 收支预算总表)
-TABLE_NAME_RE = re.compile(r"[\u4e00-\u9fff“”\"《》]{4,30}?(?:决算表|预算表|明细表|情况表|支出表|收入表|总表)")
 # a line naming a table: its title (…决算表) or its number (公开08表)
 TABLE_NAMED_RE = re.compile(r"表\s*(?:[（(][^）)]{0,12}[）)])?$")
 
 
-# a table named by its number (附表3, 公开08表, 表3) where a note says it is empty (附表3为空表): the
-# number; in a title, the number it is printed with
-NUMBERED_TABLE_RE = re.compile(r"(?:附表|公开|表)\s*0*(\d{1,2})(?!\d)")
-SAID_EMPTY_NUMBER_RE = re.compile(r"(?:附表|公开)\s*0*(\d{1,2})\s*表?(?=\s*(?:为|是|系|属|无))")
+@lru_cache(maxsize=8)
+def _table_names(endings: tuple[str, ...], number_words: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a table's name in a note, …政府性基金预算财政拨款收入支出决算表, by the rule's title endings;
+    a table's number in a title, 附表3 or 表3; a number a note says is empty, 附表3为空表), each built
+    once from the rule's words, longest first."""
+    ends = "|".join(map(re.escape, sorted(endings, key=len, reverse=True))) or "(?!)"
+    words = "|".join(map(re.escape, sorted(number_words, key=len, reverse=True))) or "(?!)"
+    return (re.compile(rf"[\u4e00-\u9fff“”\"《》]{{4,30}}?(?:{ends})"),
+            re.compile(rf"(?:{words}|表)\s*0*(\d{{1,2}})(?!\d)"),
+            re.compile(rf"(?:{words})\s*0*(\d{{1,2}})\s*表?(?=\s*(?:为|是|系|属|无))"))
 
 
-def _of_another_table(text: str, table: Table) -> bool:
+def _of_another_table(text: str, table: Table, names: tuple[re.Pattern, re.Pattern, re.Pattern]) -> bool:
     """The note names a table by name other than this one (…政府性基金预算财政拨款收入支出决算表为空表
     under the 三公 table), or by a number other than this one's (附表3为空表 under 附表2)."""
+    name_re, numbered_re, said_empty_re = names
     title = compact(table.title or "")
-    numbers = {m.group(1) for m in SAID_EMPTY_NUMBER_RE.finditer(compact(text))}
-    own = {m.group(1) for m in NUMBERED_TABLE_RE.finditer(title)}
+    numbers = {m.group(1) for m in said_empty_re.finditer(compact(text))}
+    own = {m.group(1) for m in numbered_re.finditer(title)}
     if numbers and own and not numbers & own:
         return True
-    named = [m.group(0) for m in TABLE_NAME_RE.finditer(text)]
+    named = [m.group(0) for m in name_re.finditer(text)]
     return bool(named) and not any(compact(n).strip("“”\"《》") in title or title.endswith(compact(n)[-6:]) for n in named)
 
 
