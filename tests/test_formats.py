@@ -593,12 +593,13 @@ def test_a_docx_title_printed_only_in_the_page_header_names_the_report(tmp_path)
     assert doc.meta["report_year"] == 2024 and doc.meta["unit_name"] == "某区档案馆"
 
 
-def test_an_html_table_printed_in_two_parts_with_its_caption_and_page_number_between_is_one(tmp_path):
-    """An .html export of a printed table: the first part, 第 3 页 共 8 页, the caption again and
-    the header again over the rest; one table, whose 合计 sums both parts. A table under the same
-    caption with another header stays apart."""
+@pytest.mark.parametrize("unit_line", ["", "<div>单位：万元</div>"])
+def test_an_html_table_printed_in_two_parts_with_its_caption_and_page_number_between_is_one(tmp_path, unit_line):
+    """An .html export of a printed table: the first part, 第 3 页 共 8 页, the caption again (its
+    unit line under it too) and the header again over the rest; one table, whose 合计 sums both
+    parts. A table under the same caption with another header stays apart."""
     head = "<tr><th>项目名称</th><th>年初预算数</th><th>决算数</th></tr>"
-    part = "<div>某馆2024年度部门决算 项目支出明细表</div><table>" + head + "{rows}</table>"
+    part = "<div>某馆2024年度部门决算 项目支出明细表</div>" + unit_line + "<table>" + head + "{rows}</table>"
     html = ("<html><body>" + part.format(rows="<tr><td>文化活动</td><td>500.00</td><td>480.00</td></tr>")
             + "<div>第 3 页 共 8 页</div>"
             + part.format(rows="<tr><td>图书采购</td><td>100.00</td><td>90.00</td></tr>"

@@ -300,7 +300,7 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
                 k = len(out)  # (the caption again with no page ended between: a copy of the table, no rest of it)
             previous = out[k - 1] if k else None
             # (a unit line alone between two tables says nothing of their being one; under a 续
-            # line it must be the first part's own)
+            # line, or under the caption again, it must be the first part's own)
             # (the header repeated may be any header row of the first part: a form's indicator header
             # under its 项目名称 and fund rows)
             repeated = previous is not None and previous.kind == "table" and bool(previous.rows) \
@@ -314,7 +314,7 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
             rest = (paged or cut) and headless(raw.rows[0])
             # (in a format without pages, the header row repeated over it says it is the rest too)
             if previous is not None and previous.kind == "table" and previous.rows \
-                    and (said or not units) and (not units or _same_unit(out, k - 1, out[k:])) \
+                    and (said or recaptioned or not units) and (not units or _same_unit(out, k - 1, out[k:])) \
                     and _width(previous) == _width(raw) and previous.sheet == raw.sheet \
                     and _next_page(previous, raw, said or repeated or rest):
                 if said or repeated or rest:
@@ -332,8 +332,12 @@ def _caption_before_table(blocks: list[RawBlock]) -> str:
     most CAPTION_GAP blocks after the table: "" where there is none."""
     for k in range(len(blocks) - 1, max(len(blocks) - CAPTION_GAP, 0) - 1, -1):
         if blocks[k].kind == "table":
-            above = (blocks[k - 1].text or "").strip() if k and blocks[k - 1].kind == "para" else ""
-            # (a unit line or a 续表 line is read as such, no caption)
+            # (a unit line under the caption is read as such: the caption is the line above it;
+            # a 续表 line is no caption)
+            j = k - 1
+            while j >= 0 and blocks[j].kind == "para" and _unit_line(blocks[j].text) and k - j <= CAPTION_GAP:
+                j -= 1
+            above = (blocks[j].text or "").strip() if j >= 0 and blocks[j].kind == "para" else ""
             return "" if _unit_line(above) or CONTINUED_RE.match(above) else above
     return ""
 

@@ -369,6 +369,8 @@ class TextFactReading:
             measure = FORECAST  # (预计全年执行1,265.00万元: expected, not spent; as a forecast's column)
         if measure == "决算" and unit and unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
             measure = "实际值"  # (实际完成37期: an outturn word over a quantity states what was achieved, no amount spent)
+        elif measure == ADJUSTMENT and unit not in MONEY_UNITS:
+            measure = "实际值"  # (结构调整增加养老床位150张: no change to a budget, which is money)
         compared = self._compared_next(phrase, m) if concept is None and unit in MONEY_UNITS else None
         if compared is not None:
             # “…，其他收入150.40万元。与2023年度的1,180.00万元相比，收入总额增长5.98%”: after a

@@ -42,15 +42,19 @@ def check_document(base: FactBase, calc, names, rule):
 def _judged(base: FactBase, total: Fact, parts: list[Fact], rule) -> list:
     """The findings of the total against its parts. Where one sentence states every part and lists
     amounts the vocabulary does not know among them (基本支出中，人员经费…，公用经费…，对个人和家庭的
-    补助…), those are items of the same list: the sum holds with them, or the parts are judged only
-    where the known ones alone exceed the total (as in a sentence stating the total, groups.py)."""
+    补助…), those are items of the same list: the sum holds with them; else the known parts alone
+    exceed the total, or all the items together fall short of it (read as a part's parts instead,
+    the unknown ones would leave it shorter still)."""
     hits = list(compare_sum(total, parts, "全文", rule))
     extra = _listed_beside(base, parts)
     if not hits or not extra:
         return hits
-    if all(h.cls == "rounding" for h in compare_sum(total, parts + extra, "全文", rule)):
+    listed = list(compare_sum(total, parts + extra, "全文", rule))
+    if all(h.cls == "rounding" for h in listed):
         return []
-    return hits if sum((p.in_yuan() for p in parts), Decimal(0)) > total.in_yuan() else []
+    if sum((p.in_yuan() for p in parts), Decimal(0)) > total.in_yuan():
+        return hits
+    return listed if sum((p.in_yuan() for p in parts + extra), Decimal(0)) < total.in_yuan() else []
 
 
 def _listed_beside(base: FactBase, parts: list[Fact]) -> list[Fact]:

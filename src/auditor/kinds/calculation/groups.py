@@ -193,8 +193,12 @@ def check_group(facts, calc, names, context, rule, complete, checked=None, blank
         if unnamed:
             # “总收入25,849.50万元，其中：财政拨款收入…，医疗收入21,476.80万元，其他收入…”: an item the
             # vocabulary does not know is listed among the parts; the sum holds with it, or the
-            # list is judged only where the known parts alone exceed the total
+            # list is judged only where the known parts alone exceed the total, or all its items
+            # together fall short of it (the unknown ones a part's parts would leave it shorter still)
             if holds:
+                continue
+            if sum((p.in_yuan() for p in parts + unnamed), Decimal(0)) < total.in_yuan():
+                yield from compare_sum(total, parts + unnamed, context, rule)
                 continue
             if sum((p.in_yuan() for p in parts), Decimal(0)) <= total.in_yuan():
                 continue

@@ -77,7 +77,10 @@ def check_growth(base: FactBase, rule):
             _quantity_prior(base, rate, sentence) or _quantities_in_sentence(sentence, rate, base.year)
             or _quantity_now_before(base, sentence, rate)
             if not quantity_change else None)
-        if bracketed is None and sentence and not sentence[-1].is_money and sentence[-1].unit not in ("%", "‰", "") \
+        if bracketed is not None and not bracketed[0].is_money and rate.of >= 0 and base.facts[rate.of].is_money:
+            bracketed = None  # (人均支出92.65万元（实有119人），比上年人均87.31万元（上年117人）增长6.12%: the
+            # rate is of the amounts it follows, the heads in brackets a remark on them)
+        elif bracketed is None and sentence and not sentence[-1].is_money and sentence[-1].unit not in ("%", "‰", "") \
                 and not quantity_change:
             continue  # (…减少1.58万元，接待批次由100批次减少至86批次，下降14.00%: the count's rate)
         current = current_figure(base, rate, change, sentence) if bracketed is None else bracketed[0]
@@ -167,6 +170,9 @@ def check_growth(base: FactBase, rule):
             if against is None:
                 continue
             prior, lo, hi, computed, moved = against
+            if not consistent(rate, lo, hi) and _added_on(rate, current, prior):
+                yield CHECKED  # (增加养老床位150张，比上年的1,230张增长12.20%: 150 is the rise, 150 ÷ 1,230)
+                continue
             own = _row_current(base, prior, current) if not consistent(rate, lo, hi) else None
             if own is not None:
                 # (the base a table's row states beside its own figure of this year, 14,441.80万元,
@@ -923,6 +929,18 @@ def _compared_with(label: str) -> bool:
 def _holds_on_amounts(rate: Fact, current: Fact, base: Fact) -> bool:
     """The rate is the change from `base` to `current` within the printed precision of both."""
     return bounds(base)[0] > 0 and _holds(rate, _change_between(current, base))
+
+
+def _added_on(rate: Fact, current: Fact, prior: Fact) -> bool:
+    """A quantity whose own words tell it as a rise or a fall (增加养老床位150张, 新增…, 减少…), the
+    rate's way, on which the rate holds as that change on last year's figure: the change, not the
+    level of the year (150 ÷ 1,230 = 12.20%)."""
+    ways = {kind for _, _, kind in lexicon().directions.all(compact(current.label))}
+    way = "up" if rate.sign > 0 else "down" if rate.sign < 0 else None
+    if current.is_money or way is None or ways != {way}:
+        return False
+    (c_lo, c_hi), (p_lo, p_hi) = bounds(current), bounds(prior)
+    return p_lo > 0 and consistent(rate, c_lo / p_hi * HUNDRED, c_hi / p_lo * HUNDRED)
 
 
 def _holds(rate: Fact, against: tuple) -> bool:

@@ -103,6 +103,7 @@ def _share_part_name(rate: Fact) -> str:
     if at <= 0:
         return ""
     name = re.split(r"[，,；;：:、]", words[:at])[-1]
+    name = IN_WHOLE_LEAD_RE.sub("", name)  # (会议费在一般性支出中所占…: the whole's words, no part's)
     for opener in lexicon().list_openers:
         name = name.removeprefix(opener)
     return name if len(name) >= 2 and not any(c.isdigit() for c in name) else ""
@@ -464,9 +465,11 @@ def _of_list_head(base: FactBase, rate: Fact, part: Fact, whole: Fact) -> bool:
     opened = max((m.start() for m in lexicon().list_opener.finditer(text, 0, part.at)), default=-1)
     if opened < 0 or (rate.block, rate.sentence) != (part.block, part.sentence):
         return False
+    # (the list's head of the part's year: not the change on last year nor last year's figure stated
+    # between, 比上年末241,350.60万元增加22,579.20万元，其中…)
     head = next((f for f in reversed(base.by_sentence.get((part.block, part.sentence), ()))
-                 if f.at < opened and f.is_money and f.measure != "变动额"), None)
-    if head is None or head.period != part.period or head.id == whole.id:
+                 if f.at < opened and f.is_money and f.measure != "变动额" and f.period == part.period), None)
+    if head is None or head.id == whole.id:
         return False
     span = ratio_bounds(head, whole)
     return span is not None and consistent(rate, *span)
@@ -680,6 +683,7 @@ def _elliptic_whole(base: FactBase, rate: Fact, found: list[tuple[Fact, Fact, Fa
     return None if any(w in words for w in lexicon().list_openers) else whole
 
 
+IN_WHOLE_LEAD_RE = re.compile(r"在.{2,20}?中所?$")  # the words naming a share's whole before 占 (在…中所占)
 WHOLE_SHARE = 100  # the share, in %, of a part that makes its whole alone
 BARE_SHARE_RE = re.compile(r"[，,；;、：:]*(?:分别)?占(?:比|比重)?(?:为|是|达)?")
 
