@@ -49,12 +49,16 @@ def read_xlsx(path: str) -> list[RawBlock]:
         notes = []
         for title, part in book.sheets():
             root = pkg.xml(part, remove_comments=True)
-            uncomputed = [0]
-            rows = _sheet_rows(root, book, title, cells, uncomputed)
+            uncomputed, unread = [0], []
+            rows = _sheet_rows(root, book, title, cells, uncomputed, unread)
             blocks.extend(_sheet_blocks(title, rows, cells))
             if uncomputed[0]:
                 notes.append(f"工作表「{title}」有 {uncomputed[0]} 个公式单元格没有保存计算结果（文件未经 Excel 重新"
                              "计算后保存），读作空白：涉及这些单元格的核对无从进行")
+            if unread:
+                shown = "、".join(f"第{n}行" for n in unread[:HIDDEN_ROWS_NAMED]) + ("等" if len(unread) > HIDDEN_ROWS_NAMED else "")
+                notes.append(f"工作表「{title}」有 {len(unread)} 个隐藏行填有内容（{shown}），按发布的样子未读取：表中合计"
+                             "若含这些行，合计的核对会显示不符")
         return RawBlocks(blocks, notes)
 
 
@@ -287,15 +291,18 @@ class _Merges:
         return False
 
 
-def _sheet_rows(root, book: _Workbook, title: str, cells: list[int], uncomputed: list[int] | None = None) -> list[list[RawCell]]:
+def _sheet_rows(root, book: _Workbook, title: str, cells: list[int], uncomputed: list[int] | None = None,
+                unread: list[int] | None = None) -> list[list[RawCell]]:
     """Rows as openpyxl's full mode gives them: every cell placed by its own coordinate (a
     cell without one follows the previous cell of its row element; a later cell at the same
     place replaces an earlier one), cells a merged range covers emptied; each row from column
     A up to its last non-empty cell, numbered by its row in the sheet. Beyond openpyxl: the rows
-    and columns the sheet hides are left out (their cells empty), as the published sheet shows it;
+    and columns the sheet hides are left out (their cells empty), as the published sheet shows it,
+    but for a row hidden inside a table or among the rows a SUM adds up (`_hidden_inside`);
     a merged range whose top-left cell is hidden shows its value in its first cell shown
     (`_shown_anchors`)."""
     merges = _Merges(root)
+    inside = _hidden_inside(root, _summed_rows(root), unread)
     hidden_columns = _HiddenColumns(root)
     hides_columns = bool(hidden_columns.ranges)  # (most sheets hide none: no search per cell)
     hidden_rows: list[int] = []
@@ -305,7 +312,7 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int], uncomputed:
     for row_el in root.iter(ROW):
         r = row_el.get("r")
         row_number = _row_number(r) if r is not None else row_number + 1
-        row_hidden = row_el.get("hidden") in TRUE_VALUES
+        row_hidden = row_el.get("hidden") in TRUE_VALUES and row_number not in inside
         if row_hidden:
             hidden_rows.append(row_number)
             if row_number not in merges.anchor_rows:
@@ -375,6 +382,60 @@ def _shown_anchors(hidden_anchors: dict, merges: _Merges, hidden_rows, hidden_co
         row, column = hidden_rows.next_shown(r0), hidden_columns.next_shown(c0)
         if row <= r1 and column <= c1:
             yield (row, column), text
+
+
+# a SUM over a range of cells in a formula's text (=SUM(C4:C9), =SUM($C$4:$C$9)+C12): the rows it adds up
+SUM_RE = re.compile(r"SUM\(([^()]*)\)", re.IGNORECASE)
+CELL_RANGE_RE = re.compile(r"\$?[A-Za-z]{1,3}\$?(\d+)\s*:\s*\$?[A-Za-z]{1,3}\$?(\d+)")
+HIDDEN_ROWS_NAMED = 5  # hidden rows a note names by number; more are "等"
+
+
+def _hidden_inside(root, summed: "_Ranges", unread: list[int] | None) -> set[int]:
+    """The hidden rows read as the sheet's data: those among the rows a SUM formula adds up (its
+    total holds them, as Excel sums them), and a run of filled rows hidden inside a table, a filled
+    row shown right above the run and right below it (a detail folded away under its total: the
+    table's figures hold it). Hidden rows elsewhere (a draft row under the table, a helper row
+    apart from it) are left out as the published sheet shows it; `unread` gets the filled ones."""
+    rows, number = [], 0
+    for row_el in root.iter(ROW):
+        r = row_el.get("r")
+        number = _row_number(r) if r is not None else number + 1
+        rows.append((number, row_el.get("hidden") in TRUE_VALUES, row_el))
+    if not any(hidden for _, hidden, _ in rows):
+        return set()  # (most sheets hide no row: one pass over the rows' own tags)
+    kept: set[int] = set()
+    k = 0
+    while k < len(rows):
+        if not rows[k][1]:
+            k += 1
+            continue
+        end = k  # (the run of hidden rows from k, numbered one after another)
+        while end + 1 < len(rows) and rows[end + 1][1] and rows[end + 1][0] == rows[end][0] + 1:
+            end += 1
+        before, after = (rows[k - 1] if k else None), (rows[end + 1] if end + 1 < len(rows) else None)
+        enclosed = before is not None and after is not None and before[0] == rows[k][0] - 1 \
+            and after[0] == rows[end][0] + 1 and _filled(before[2]) and _filled(after[2])
+        for n, _, el in rows[k:end + 1]:
+            if n in summed or (enclosed and _filled(el)):
+                kept.add(n)
+            elif unread is not None and _filled(el):
+                unread.append(n)
+        k = end + 1
+    return kept
+
+
+def _filled(row_el) -> bool:
+    """The row holds a value in one of its cells (a number, a string, an inline string)."""
+    return any(c.find(VALUE) is not None or c.get("t") == "inlineStr" for c in row_el)
+
+
+def _summed_rows(root) -> "_Ranges":
+    """The rows the sheet's SUM formulas add up, as ranges (a shared formula's first cell holds
+    its text, the rows the same for the cells sharing it)."""
+    spans = [(min(int(a), int(b)), max(int(a), int(b)))
+             for f in root.iter(FORMULA) for m in SUM_RE.finditer(f.text or "")
+             for a, b in CELL_RANGE_RE.findall(m.group(1))]
+    return _Ranges(ranges=spans)
 
 
 class _Ranges:
