@@ -127,7 +127,7 @@ def test_an_html_block_is_found_by_its_place(tmp_path):
     doc = load(str(path))
     assert [(b.kind, b.loc.paragraph) for b in doc.blocks] == [("heading", 1), ("paragraph", 2), ("table", 3),
                                                                ("paragraph", 4)]
-    assert doc.tables[0].rows[1][1].loc.describe() == "第3段 · 表1 第2行第2列"
+    assert doc.tables[0].rows[1][1].loc.describe() == "第3段 · 第1张表 第2行第2列"
 
 
 def test_a_table_laying_out_an_html_page_is_the_page(tmp_path):
@@ -611,3 +611,46 @@ def test_an_html_table_printed_in_two_parts_with_its_caption_and_page_number_bet
     other = html.replace(head, "<tr><th>指标</th><th>目标值</th><th>完成值</th></tr>", 1)
     path.write_text(other, encoding="utf-8")
     assert len(load(str(path)).tables) == 2
+
+
+def test_a_detail_row_hidden_inside_a_table_is_read_and_a_hidden_draft_under_it_is_noted(tmp_path):
+    """A row hidden between two shown rows of a table (a detail folded away) is one of the figures
+    its 合计 holds: read. A filled row hidden under the table is left out as the published sheet
+    shows it, and the reader says so (a note among the parts not read)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for r, row in enumerate([["项目", "决算数"], ["水电费", 12], ["印刷费", 10], ["差旅费", 8], ["合计", 30],
+                             ["草稿", 99]], start=1):
+        for c, value in enumerate(row, start=1):
+            sheet.cell(row=r, column=c, value=value)
+    sheet.row_dimensions[3].hidden = True
+    sheet.row_dimensions[6].hidden = True
+    path = tmp_path / "folded.xlsx"
+    book.save(path)
+    doc = load(str(path))
+    assert [c.text for c in doc.tables[0].rows[2]] == ["印刷费", "10"] and len(doc.tables[0].rows) == 5
+    assert len(doc.notes) == 1 and "第6行" in doc.notes[0]
+
+
+def test_a_hidden_row_a_sum_formula_adds_up_is_read(tmp_path):
+    """=SUM(B2:B4) over a hidden row with no shown row right under it: Excel's total holds it, so
+    the reader reads it."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for r, row in enumerate([["项目", "决算数"], ["水电费", 12], ["印刷费", 10]], start=1):
+        for c, value in enumerate(row, start=1):
+            sheet.cell(row=r, column=c, value=value)
+    sheet.cell(row=4, column=1, value="差旅费")
+    sheet.cell(row=4, column=2, value=8)
+    sheet.cell(row=6, column=1, value="合计")
+    sheet.cell(row=6, column=2, value="=SUM(B2:B4)")
+    sheet.row_dimensions[4].hidden = True
+    path = tmp_path / "summed.xlsx"
+    book.save(path)
+    doc = load(str(path))
+    assert any(["差旅费", "8"] == [c.text for c in row] for t in doc.tables for row in t.rows)
+    assert not any("隐藏行" in note for note in doc.notes)
