@@ -420,7 +420,7 @@ def test_a_form_s_prose_cell_is_read_as_text_about_the_form_s_project():
         (None, "实际值", Decimal("3"), "家")]  # a count after a rate does not take the rate's concept
     assert {f.subject for f in prose} == {"社区食堂建设"}
     assert {(f.loc.table, f.loc.row, f.loc.col) for f in prose} == {(1, 5, 3)}
-    assert all(f.where().endswith("表1 第5行第3列") for f in prose)  # a cell, not 正文
+    assert all(f.where().endswith("第1张表 第5行第3列") for f in prose)  # a cell, not 正文
 
 
 def test_a_form_s_prose_cell_restating_its_outturn_differently_is_reported_in_its_cell():

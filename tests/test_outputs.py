@@ -100,7 +100,7 @@ def test_a_cell_shown_wrong_explains_the_relations_it_breaks_by_the_same_amount(
     assert [(f.rule, f.stated, f.expected) for f in found] == \
         [("SUM004", "2101506 医疗保障经办 4,151,800.00", "4,142,800.00")]
     [folded] = found[0].folded  # the 合计 row's break, with its place and message
-    assert folded.startswith("SUM001 · 第5行 · 表1 第2行第3列：") and "12,111,800.00" in folded
+    assert folded.startswith("SUM001 · 第5行 · 第1张表 第2行第3列：") and "12,111,800.00" in folded
     assert "folded" in found[0].to_dict() and not found[0].also
 
 
@@ -182,7 +182,7 @@ def test_only_a_figure_no_finding_explains_is_a_cause_and_a_ring_is_kept():
     chain = [made("SUM004", a, "甲 10.00", "12.00"), made("SUM005", b, "乙 20.00", "18.00", a),
              made("SUM001", c, "丙 30.00", "32.00", b)]
     root, kept = drop_consequences(chain)
-    assert (root.rule, root.folded, kept.rule) == ("SUM004", ["SUM005 · 表1 第3行第3列：m（改正此数后一并相符）"], "SUM001")
+    assert (root.rule, root.folded, kept.rule) == ("SUM004", ["SUM005 · 第1张表 第3行第3列：m（改正此数后一并相符）"], "SUM001")
     ring = [made("SUM004", a, "甲 10.00", "12.00", b), made("SUM005", b, "乙 20.00", "18.00", a)]
     assert drop_consequences(ring) == ring
 
@@ -496,7 +496,7 @@ def test_only_the_same_figures_of_a_sum_on_the_same_labels_fold():
              made(6, "error", "合计 = 201 50.00 − 208 40.00 = 90.00")]
     kept = fold_findings(found, {2: "收入决算表"})
     assert [f.message for f in kept] == ["m1（同见 表2「收入决算表」第2行第3列）", "m3", "m4", "m5", "m6"]
-    assert kept[0].folded == ["SUM001 · 表2 第2行第3列：m2（同一合计、分项与差额）"]
+    assert kept[0].folded == ["SUM001 · 第2张表 第2行第3列：m2（同一合计、分项与差额）"]
 
 
 def test_the_checked_count_never_says_none_failed_above_a_finding(tmp_path):

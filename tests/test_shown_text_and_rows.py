@@ -176,9 +176,9 @@ def _write_xlsx(path) -> None:
 
 
 @pytest.mark.parametrize("suffix,writer,expected", [
-    (".html", _write_html, "第2段 · 表1 第7行第3列"), (".docx", _write_docx, "第2段 · 表1 第7行第3列"),
+    (".html", _write_html, "第2段 · 第1张表 第7行第3列"), (".docx", _write_docx, "第2段 · 第1张表 第7行第3列"),
     # (a sheet's table counted from its first row, the header; the sheet's own row is named too)
-    (".xlsx", _write_xlsx, "工作表「Sheet」 · 第9行 · 表1 第5行第3列")])
+    (".xlsx", _write_xlsx, "工作表「Sheet」 · 第9行 · 第1张表 第5行第3列")])
 def test_a_location_counts_a_table_s_rows_as_the_source_shows_them(tmp_path, suffix, writer, expected):
     """The title rows printed inside a table are read as lines above it and a blank row is
     dropped, but 第N行 counts them as a reader counting the table's rows does; the grid's row,

@@ -34,7 +34,8 @@ class Location:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
     def describe(self) -> str:
-        """A short Chinese description, e.g. 「第3页 · 表2 第4行第5列」."""
+        """A short Chinese description, e.g. 「第3页 · 第2张表 第4行第5列」: the tables counted in the
+        document's order, so that no count is taken for a number the document prints (表2, 附表3)."""
         parts = []
         if self.sheet:
             parts.append(f"工作表「{self.sheet}」")
@@ -45,7 +46,7 @@ class Location:
         if self.paragraph:
             parts.append(f"第{self.paragraph}段")
         if self.table:
-            cell = f"表{self.table}"
+            cell = f"第{self.table}张表"
             if self.row:
                 cell += f" 第{self.row_shown}行"
             if self.col:

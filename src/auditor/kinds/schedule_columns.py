@@ -317,7 +317,7 @@ def _hit(table, grid, r: int, c: int, head_row: int, computed: str, formula: str
         or f"第{table.row_number(r)}行"
     return Hit(quote=table.row_text(r).strip("\t "), location=cells[c].loc, stated=f"{label} {grid[r][c].strip()}",
                expected=computed, formula=formula,
-               fields={"table": table.title or f"表{table.index}", "label": label,
+               fields={"table": table.title or f"第{table.index}张表", "label": label,
                        "column": _head(grid, head_row, c), "figure": grid[r][c].strip(), "computed": computed,
                        "basis": basis},
                highlights=[cells[k].loc for k in cols if k < len(cells)])

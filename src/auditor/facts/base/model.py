@@ -116,7 +116,7 @@ class Fact:
         return f"{self.text}{self.unit}" if self.unit and not printed_unit else self.text
 
     def where(self) -> str:
-        """The source in a few words, for messages: 「第21页 正文」 or 「表3 第5行第3列」."""
+        """The source in a few words, for messages: 「第21页 正文」 or 「第3张表 第5行第3列」."""
         kind = "正文" if self.source == "text" and not self.loc.table else ""  # not a prose cell's
         return " ".join(p for p in (self.loc.describe(), kind) if p and p != "全文") or "正文"
 
@@ -240,10 +240,12 @@ class FactBase:
 
     def adjustment_told(self) -> bool:
         """The text tells of a change to the budget without its amount (年中因防汛追加部分预算): the
-        words of an added budget (concepts.yaml measures 追加预算) anywhere."""
+        words of an added budget (concepts.yaml measures 追加预算) in a sentence speaking of money
+        (concepts.yaml adjusted_money_words: not 产业结构调整增加就业岗位)."""
         words = tuple((concepts().get("measures") or {}).get("追加预算") or ())
+        money = tuple(concepts().get("adjusted_money_words") or ())
         return self.remember(("adjustment told",), lambda: any(
-            w in text for text in self.sentences.values() for w in words))
+            any(w in text for w in words) and any(m in text for m in money) for text in self.sentences.values()))
 
     def whole_before_part(self, change: Fact, concept: str | None) -> Fact | None:
         """The whole a change's run of clauses lists `concept` as a part of before the change

@@ -13,7 +13,8 @@ from ...ingest.raw import MAX_LIST_CHARS, bounded_int
 from ..base import Hit
 from .passages import (Passage, Count, clause_start, noun_before, noun_after, stated_counts, counted_passages,
                        quote_for, joined_names, shortened)
-from .lists import introducer, split_plain, inline_list, ends_opening, numbered_paragraphs, heading_after, two_items
+from .lists import (introducer, split_plain, inline_list, ends_opening, numbered_paragraphs, heading_after, two_items,
+                    NOUN_HEAD_CHARS)
 
 
 SPACE_TO_END_RE = re.compile(r"\s*\Z")
@@ -61,8 +62,10 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
         counts = list(stated_counts(passage, params))
         for count in counts:
             intro = introducer(passage.text, count.end, params)
-            if intro is None and len(counts) == 1 and ends_opening(passage.text, params,
-                                                                     noun_after(passage.text, count.end)):
+            # (the thing counted: named after the count, 5项重点工作, or before it, 重点工作5项)
+            if intro is None and len(counts) == 1 and ends_opening(
+                    passage.text, params, noun_after(passage.text, count.end)[:NOUN_HEAD_CHARS]
+                    or noun_before(passage.text, count.start, params)[-NOUN_HEAD_CHARS:]):
                 # “共实施3个项目，资金全部为县级补助，具体如下：” then 1. 2. 3. paragraphs: the passage's
                 # one count, its list after the passage
                 intro = (noun_after(passage.text, count.end), "：", len(passage.text))

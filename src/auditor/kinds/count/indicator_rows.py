@@ -148,11 +148,11 @@ def check_indicator_rows(doc, rule):
                                    if k not in m.re.groupindex.values() and m.group(k)), None) or "")
             if stated is None:
                 # (一级指标4个、二级指标12个 with no third level's count: those levels only)
-                yield from _level_counts(m, rows, rows, f"表{table.table.index}", passage)
+                yield from _level_counts(m, rows, rows, f"第{table.table.index}张表", passage)
                 continue
             subject = "三级指标" if "三级指标" in m.group(0) else "绩效指标"
             quote, loc = passage.quote(clause_start(passage.text, m.start(), 40), m.end(), m.start())
-            label = f"表{table.table.index}"
+            label = f"第{table.table.index}张表"
             core = [r for r in rows if not _first_level_item(r, params["level1_categories"], params["category_suffix"])] \
                 or rows
             outside = _included_elsewhere(passage.text, m.end(), rows, params["included_pattern"])

@@ -399,8 +399,8 @@ SUMMING_CLAUSE_RE = re.compile(r"[^，,。；;、：:]{0,10}?(?:合计|共计|�
 
 def ends_opening(text: str, params: dict, noun: str = "") -> bool:
     """Whether the passage ends with words opening a list below it (具体如下：) of the things `noun`
-    (the words after the count) names: the closing clause names no thing, or the thing among the
-    noun's first words (14个项目…。主要目标如下： lists goals, not the projects)."""
+    (the words naming what was counted, NOUN_HEAD_CHARS of them) names: the closing clause names no
+    thing, or one the noun holds (14个项目…。主要目标如下： lists goals, not the projects)."""
     tail = text.rstrip().rstrip("：:")
     closing = next((w for w in params["closing_introducers"] if tail.endswith(w)), None)
     if tail == text.rstrip() or closing is None:
@@ -409,11 +409,11 @@ def ends_opening(text: str, params: dict, noun: str = "") -> bool:
     for word in sorted(params["closing_generic_words"], key=len, reverse=True):
         named = named.replace(word, "")
     named = named.strip()
-    return not named or named[-THING_CHARS:] in noun[:NOUN_HEAD_CHARS]
+    return not named or named[-THING_CHARS:] in noun
 
 
 THING_CHARS = 2  # the last characters of a closing clause's words naming its thing (主要目标: 目标)
-NOUN_HEAD_CHARS = 6  # the first characters after a count its thing is named in (5项重点工作: 重点工作)
+NOUN_HEAD_CHARS = 6  # the characters next to a count its thing is named in (5项重点工作, 重点工作5项)
 
 
 # blocks read after a count for the headings it announces: a section's items with their bodies

@@ -15,7 +15,7 @@ from ...facts.base.heads import thing_of_head
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, LATER, MEASURED_UNITS, OLDER, PRIOR
 from ...facts.base.periods import fact_year
 from ...facts.base.text_facts import base_measure_named, closed_comparison_re, compares_other_year, names_budget_base, named_budget_base, closed_budget, against_budget
-from ...facts.base.words import CLAUSE_BREAK_RE, change_sign, names_other_year, names_own_thing, YEAR_RE, YEARS_RE
+from ...facts.base.words import CLAUSE_BREAK_RE, change_sign, kind_total, names_other_year, names_own_thing, YEAR_RE, YEARS_RE
 from ...facts.grid_pairs import grid_cell
 from ...facts.lexicon import lexicon
 from ...facts.scopes import figure_scope
@@ -128,6 +128,9 @@ def check_growth(base: FactBase, rule):
                     not _growth_fits(rate, change, current, sign)
                     and _growth_miss(rate, change, whole, sign) < _growth_miss(rate, change, current, sign))):
                 current = whole  # (the reading the rate holds on; neither: the one it comes nearer)
+            meant = _kind_total_meant(base, change, current)
+            if meant is not None and not _growth_fits(rate, change, current, sign) and _growth_fits(rate, change, meant, sign):
+                current = meant  # (the reading the rate holds on)
             on = _rate_on(change, current, sign)
             if on is None:
                 continue
@@ -434,6 +437,19 @@ def _documented_prior(base: FactBase, change: Fact, current: Fact | None, cues: 
         return None  # (比年初预算, 比上年预算 in an account: not last year's figure of this measure)
     # (of the measure the change's words name its base by: 比2024年决算数减少, a plan's change on last year's outturn)
     return prior_value(base, change, current, base_measure_named(change.label) or current.measure)
+
+
+def _kind_total_meant(base: FactBase, change: Fact, current: Fact) -> Fact | None:
+    """A change whose own words name only a kind of money (支出增加227.68万元) read on a figure of
+    another concept the sentence before stated (收入、支出总计均为6,484.62万元): the kind may mean its
+    year's total (本年支出, concepts.yaml kind_totals) as well, where the document states that."""
+    words = compact(change.label)
+    for start, end, _ in reversed(lexicon().directions.all(words)):
+        words = words[:start] + words[end:]
+    total = kind_total(words)
+    if total is None or total == current.concept:
+        return None
+    return document_value(base, total, "决算", change.subject)
 
 
 def _list_whole(base: FactBase, before: list[Fact], current: Fact, rate: Fact) -> Fact | None:
@@ -935,10 +951,13 @@ def _added_on(rate: Fact, current: Fact, prior: Fact) -> bool:
     """A quantity whose own words tell it as a rise or a fall (增加养老床位150张, 新增…, 减少…), the
     rate's way, on which the rate holds as that change on last year's figure: the change, not the
     level of the year (150 ÷ 1,230 = 12.20%)."""
-    ways = {kind for _, _, kind in lexicon().directions.all(compact(current.label))}
+    label = compact(current.label)
+    ways = {kind for _, _, kind in lexicon().directions.all(label)}
+    if any(w in label for w in concepts().get("added_words") or ()):
+        ways.add("up")  # (新增…320个: what the year added)
     way = "up" if rate.sign > 0 else "down" if rate.sign < 0 else None
-    if current.is_money or way is None or ways != {way}:
-        return False
+    if current.is_money or way is None or ways != {way} or prior.period != PRIOR or rate.unit != "%":
+        return False  # (a rise on a year before last, 新增…比2021年的820户增长3倍, compares the years' additions)
     (c_lo, c_hi), (p_lo, p_hi) = bounds(current), bounds(prior)
     return p_lo > 0 and consistent(rate, c_lo / p_hi * HUNDRED, c_hi / p_lo * HUNDRED)
 
