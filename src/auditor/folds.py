@@ -191,7 +191,7 @@ def _sum_signature(finding: Finding) -> tuple | None:
 
 def _places(found: list[Finding], table_titles: dict[int, str]) -> str:
     """The places of findings, as a reader finds them: the cells of each table after its number and
-    title (表2「收入决算表」第5行第3列、第5行第4列), a text's place as it is described."""
+    title (第2张表「收入决算表」第5行第3列、第5行第4列), a text's place as it is described."""
     tables: dict[int, list[str]] = {}
     text = []
     for f in found:
@@ -200,6 +200,6 @@ def _places(found: list[Finding], table_titles: dict[int, str]) -> str:
             tables.setdefault(loc.table, []).append(f"第{loc.row_shown}行第{loc.col}列")
         else:
             text.append(loc.describe())
-    named = [f"表{n}{'「' + table_titles[n] + '」' if table_titles.get(n) else ''}{'、'.join(cells)}"
+    named = [f"第{n}张表{'「' + table_titles[n] + '」' if table_titles.get(n) else ''}{'、'.join(cells)}"
              for n, cells in tables.items()]
     return "；".join(named + text)

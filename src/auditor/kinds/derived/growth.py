@@ -51,6 +51,9 @@ def check_growth(base: FactBase, rule):
     for rate in (f for f in sentence_figures(base, "变动率") if not f.comparator and f.unit == "%"):
         if rate.concept is None and names_own_thing(rate.label):
             continue  # “…较上年减少14.69万元，主要是…，会议费同比下降18.6%”: another thing's rate
+        if base.year is None and _two_years_compared(base, rate):
+            continue  # (2023年支出较2022年增加…，增长54.29% in a report of no known year: which figure is
+            # whose year the tool cannot tell, and no 本年 to read them by)
         # (a plan's 较2025年预算下降…: on last year's budget, its year-on-year base, judged below
         # only with its change amount, that budget being read nowhere here)
         on_budget = _on_other_base(rate.label, rule.params["other_base_words"])
@@ -437,6 +440,13 @@ def _documented_prior(base: FactBase, change: Fact, current: Fact | None, cues: 
         return None  # (比年初预算, 比上年预算 in an account: not last year's figure of this measure)
     # (of the measure the change's words name its base by: 比2024年决算数减少, a plan's change on last year's outturn)
     return prior_value(base, change, current, base_measure_named(change.label) or current.measure)
+
+
+def _two_years_compared(base: FactBase, rate: Fact) -> bool:
+    """The rate's clause run names two years by number (2023年支出较2022年增加…，增长…)."""
+    text = base.sentences.get((rate.block, rate.sentence), "")[:rate.at]
+    clause = re.split(r"[。；;]", text)[-1]
+    return len(set(YEAR_NUMBER_RE.findall(clause))) >= 2
 
 
 def _kind_total_meant(base: FactBase, change: Fact, current: Fact) -> Fact | None:

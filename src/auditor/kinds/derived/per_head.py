@@ -130,8 +130,9 @@ def _thing_totals(base: FactBase, key: tuple[int, int], facts: list[Fact], per: 
     tails = tuple(rule.params["total_tails"])
 
     def of_thing(candidates: list[Fact]) -> list[Fact]:
+        # (an amount per head itself, 门急诊次均费用202.45元 before 出院患者次均费用, is no total)
         return _wholes_of(base, [f for f in candidates if _alike(f, per) and f is not per and f.measure == per.measure
-                                 and f.period == per.period and not f.comparator
+                                 and f.period == per.period and not f.comparator and not per_unit(f)
                                  and any((f.concept and f.concept in t) or (len(t) >= 2 and _name_ends(f.label, t, tails))
                                          or (len(t) >= LONG_THING and t in compact(f.label)) for t in things)],
                           things, rule, others)

@@ -258,7 +258,7 @@ def check_total(doc, rule, typed):
             continue  # (the categories' scores and their 合计 are summed as a table's column: SUM005)
         total = t.totals.get("score")
         if total is None:
-            yield NotAssessable(f"表{t.table.index}没有可读的总分")
+            yield NotAssessable(f"第{t.table.index}张表没有可读的总分")
             continue
         stated = number(total)
         rows = _categories_out(indicators_of(t))
