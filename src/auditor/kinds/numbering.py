@@ -333,11 +333,16 @@ def _hit(block, previous, problem: str, severity: str | None = None, suggest: bo
 def _next_token(previous) -> str | None:
     """The number that follows the item before, written as it was (二、 → 三、, （2） → （3）, 2. → 3.):
     what a skipped or repeated number should have been; None where its numeral is not one of these."""
-    token, value = previous.token or "", previous.value
+    return _renumbered(previous.token or "", previous.value + 1)
+
+
+def _renumbered(token: str, value: int) -> str | None:
+    """The token with `value` for its numeral, written as it was (二、 → 三、, 二是 → 三是, 第二 → 第三,
+    2. → 3.); None where its numeral is not one of these."""
     if re.search(r"\d", token):
-        return re.sub(r"\d+", str(value + 1), token, count=1)
+        return re.sub(r"\d+", str(value), token, count=1)
     numeral = re.search(f"[{CN[1:]}]+", token)
-    return token[:numeral.start()] + _cn(value + 1) + token[numeral.end():] if numeral and value < 100 else None
+    return token[:numeral.start()] + _cn(value) + token[numeral.end():] if numeral and value <= 100 else None
 
 
 TITLE_CHARS = 30  # a bare line this short, with no sentence mark and a topic's ending, reads as a title
@@ -378,28 +383,22 @@ def _points(doc, pattern: re.Pattern):
             if value is None:
                 continue
             if value == 1 or not counts:
-                counts.append([value, m.group(0)])
+                counts.append([value, m.group(0).strip()])
                 told = False
                 continue
             while len(counts) > 1 and value != counts[-1][0] + 1 and value == counts[-2][0] + 1:
                 counts.pop()  # (the sub-list done, the enclosing count goes on)
             previous = counts[-1]
             if value != previous[0] + 1 and not told:
-                problem = (f"分项“{m.group(0)}”重复" if value == previous[0]
-                           else f"分项从“{previous[1]}”跳到“{m.group(0)}”" if value > previous[0]
-                           else f"分项从“{previous[1]}”退回“{m.group(0)}”")
+                problem = (f"分项“{m.group(0).strip()}”重复" if value == previous[0]
+                           else f"分项从“{previous[1]}”跳到“{m.group(0).strip()}”" if value > previous[0]
+                           else f"分项从“{previous[1]}”退回“{m.group(0).strip()}”")
                 yield Hit(quote=block.text[max(0, m.start() - 10):m.end() + 20], location=block.loc,
-                          stated=m.group(0), expected=_renumbered(m, previous[0] + 1),
+                          stated=m.group(0).strip(), expected=_renumbered(previous[1], previous[0] + 1),
                           formula=f"上一分项：{previous[1]}",
-                          fields={"previous": previous[1], "current": m.group(0), "problem": problem})
+                          fields={"previous": previous[1], "current": m.group(0).strip(), "problem": problem})
                 told = True
-            counts[-1] = [value, m.group(0)]
-
-
-def _renumbered(m: re.Match, value: int) -> str:
-    """The point's words with `value` for its numeral (四是 -> 三是, 第四， -> 第三，)."""
-    start, end = m.start("number") - m.start(), m.end("number") - m.start()
-    return m.group(0)[:start] + _cn(value) + m.group(0)[end:]
+            counts[-1] = [value, m.group(0).strip()]
 
 
 def _quoted(text: str, at: int) -> bool:

@@ -127,6 +127,20 @@ def _round_spread(total: Fact, parts: list[Fact]) -> tuple[Decimal, Decimal]:
     return below, above
 
 
+def judge_with_unknown(total: Fact, parts: list[Fact], unknown: list[Fact], context: str, rule) -> list:
+    """A total against declared parts listed with amounts the vocabulary does not know among them
+    (…，其中：财政拨款收入…，医疗收入…，其他收入…; 基本支出中，人员经费…，公用经费…，对个人和家庭的
+    补助…): items of the same list. The sum holds with them; else the known parts alone exceed the
+    total, or all the items together fall short of it (read as a part's parts instead, the unknown
+    ones would leave it shorter still); else nothing is told."""
+    listed = list(compare_sum(total, parts + unknown, context, rule))
+    if not listed or all(h.cls == "rounding" for h in listed):
+        return listed
+    if sum((p.in_yuan() for p in parts), Decimal(0)) > total.in_yuan():
+        return list(compare_sum(total, parts, context, rule))
+    return listed if sum((p.in_yuan() for p in parts + unknown), Decimal(0)) < total.in_yuan() else []
+
+
 def compare_sum(total: Fact, parts: list[Fact], context: str, rule, at_most: bool = False):
     """`at_most`: the parts may leave some out (a 其中 list): the total only bounds their sum."""
     if not of_one_period(total, parts):

@@ -2,12 +2,10 @@
 somewhere in the document, with one value."""
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ...facts.agreement import round_hedge
 from ...facts.base import Fact, FactBase
 from ..base import CHECKED
-from .compare import compare_sum
+from .compare import compare_sum, judge_with_unknown
 from .parts import declared_names, money_amount
 
 
@@ -40,21 +38,12 @@ def check_document(base: FactBase, calc, names, rule):
 
 
 def _judged(base: FactBase, total: Fact, parts: list[Fact], rule) -> list:
-    """The findings of the total against its parts. Where one sentence states every part and lists
+    """The findings of the total against its parts: where one sentence states every part and lists
     amounts the vocabulary does not know among them (基本支出中，人员经费…，公用经费…，对个人和家庭的
-    补助…), those are items of the same list: the sum holds with them; else the known parts alone
-    exceed the total, or all the items together fall short of it (read as a part's parts instead,
-    the unknown ones would leave it shorter still)."""
+    补助…), as a list with unknown items (compare.judge_with_unknown)."""
     hits = list(compare_sum(total, parts, "全文", rule))
-    extra = _listed_beside(base, parts)
-    if not hits or not extra:
-        return hits
-    listed = list(compare_sum(total, parts + extra, "全文", rule))
-    if all(h.cls == "rounding" for h in listed):
-        return []
-    if sum((p.in_yuan() for p in parts), Decimal(0)) > total.in_yuan():
-        return hits
-    return listed if sum((p.in_yuan() for p in parts + extra), Decimal(0)) < total.in_yuan() else []
+    extra = _listed_beside(base, parts) if hits else []
+    return judge_with_unknown(total, parts, extra, "全文", rule) if extra else hits
 
 
 def _listed_beside(base: FactBase, parts: list[Fact]) -> list[Fact]:

@@ -96,9 +96,7 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             continue  # (the names' count is not the figures': some other list)
         if counted:
             # each part named by its name in the list (中央 4,620.00万元, 省 1,486.00万元 …)
-            names = [n.strip() for n in re.split(r"[、和及]", named_tail[:counted.start(1)]) if n.strip()]
-            if len(names) == len(parts):
-                parts = [replace(f, label=name) for f, name in zip(parts, names)]
+            parts = _named_by(parts, named_tail[:counted.start(1)])
         if word in lexicon().list_openers and not _catch_all(parts[-1], rule):
             continue  # a 其中 list may name some parts only, unless its last item is the rest (其他…)
         if id(total) not in summed:
@@ -342,7 +340,13 @@ def _named_in_turn(base: FactBase, items: list[Fact]) -> list[Fact]:
         return items
     head = clause[:found[-1].start()]
     counted = COUNTED_NAMES_RE.search(head)  # (…安全监管三个项目支出: the names before their count)
-    names = [n.strip() for n in re.split(r"[、和及]", head[:counted.start(1)] if counted else head) if n.strip()]
+    return _named_by(items, head[:counted.start(1)] if counted else head)
+
+
+def _named_by(items: list[Fact], words: str) -> list[Fact]:
+    """The items each labelled by the names `words` list in turn, joined by a list's joins (、, 和:
+    lexicon list_join), where they count the items one for one; the items as they are otherwise."""
+    names = [n.strip() for n in lexicon().list_join.split(words) if n.strip()]
     return [replace(f, label=n) for f, n in zip(items, names)] if len(names) == len(items) else items
 
 

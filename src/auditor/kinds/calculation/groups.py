@@ -14,7 +14,7 @@ from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
 from ..base import CHECKED, SUBROW_RE
 from .parts import sum_part_names, declared_names, money_amount, of_fund
-from .compare import compare_sum
+from .compare import compare_sum, judge_with_unknown
 from .listing import bracket_depth, BRACKET_RE
 
 
@@ -191,17 +191,8 @@ def check_group(facts, calc, names, context, rule, complete, checked=None, blank
         if base is not None and _completed_elsewhere(base, total, parts, names, context, rule):
             continue
         if unnamed:
-            # “总收入25,849.50万元，其中：财政拨款收入…，医疗收入21,476.80万元，其他收入…”: an item the
-            # vocabulary does not know is listed among the parts; the sum holds with it, or the
-            # list is judged only where the known parts alone exceed the total, or all its items
-            # together fall short of it (the unknown ones a part's parts would leave it shorter still)
-            if holds:
-                continue
-            if sum((p.in_yuan() for p in parts + unnamed), Decimal(0)) < total.in_yuan():
-                yield from compare_sum(total, parts + unnamed, context, rule)
-                continue
-            if sum((p.in_yuan() for p in parts), Decimal(0)) <= total.in_yuan():
-                continue
+            yield from judge_with_unknown(total, parts, unnamed, context, rule)
+            continue
         yield from compare_sum(total, parts, context, rule)
 
 

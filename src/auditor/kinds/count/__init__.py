@@ -56,6 +56,9 @@ PARAMS = {
     # words of such a closing clause naming no thing (具体情况如下, 现将有关情况汇报如下); other words name
     # the things listed (主要目标如下), which must be the count's for the paragraphs to be its items
     "closing_generic_words": (list, []),
+    # the finding's words: a count's classifier as said (四方面 as 4 个方面), and the thing named
+    # where the words name none (5 个项目)
+    "shown_units": (dict, {}), "default_subject": (str, ""),
     # classifiers of occasions (培训4期, 检查30次): such a count is a list's only where the
     # introducer names the occasions one by one (分别是, a colon), not where it lists kinds
     # (检查30次，包括日常检查、专项检查: three kinds of 30 checks)

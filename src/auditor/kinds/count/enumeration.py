@@ -262,8 +262,8 @@ def check_enumeration(doc, rule):
                                 e.passage.text.startswith(e.count.noun, e.count.end) else 0)
         where = "随后各段编号列出" if e.source != "inline" else "列出"
         unit = e.passage.text[e.count.start + len(e.count.written):e.count.end].strip()
-        # (the count's own classifier, 5项 / 6家 / 3类; 四方面 as 4 个方面)
-        unit = {"方面": "个方面"}.get(unit, unit) or "个"
+        # (the count's own classifier, 5项 / 6家 / 3类, as the rule says it: shown_units)
+        unit = rule.params["shown_units"].get(unit, unit) or "个"
         # (items that may hold two, A和B: the list counts n to n + ambiguous)
         counted = f"{n}" + (f" 至 {n + e.ambiguous}" if e.ambiguous else "")
         yield Hit(quote=quote, location=loc, stated=f"{e.count.written} {unit}", expected=f"{counted} {unit}",
@@ -272,5 +272,5 @@ def check_enumeration(doc, rule):
                           # (a list before its count, 包括A、B、C 3项: the words before the count are its last item)
                           "subject": e.count.noun or (e.source != "preceding"
                                                       and noun_before(e.passage.text, e.count.start, rule.params, True))
-                          or ("项目" if unit == "个" else ""),
+                          or (rule.params["default_subject"] if unit == "个" else ""),
                           "unit": unit})

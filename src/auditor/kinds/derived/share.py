@@ -19,7 +19,7 @@ from ..base import CHECKED, Hit, item_label, sentence_figures
 from .intervals import (HUNDRED, bounds, ratio_bounds, exact_ratio, formula_operands, consistent, unit_slip, rate_hit,
                         tail_of, ratio_fits)
 from .lookup import facts_before, rate_of_amount, same_sentence
-from .wholes import LISTED_SUM, without_whole_words, share_whole_words, share_whole, holds, list_sentence
+from .wholes import LISTED_SUM, IN_WHOLE_LEAD_RE, without_whole_words, share_whole_words, share_whole, holds, list_sentence
 
 
 def stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
@@ -683,7 +683,6 @@ def _elliptic_whole(base: FactBase, rate: Fact, found: list[tuple[Fact, Fact, Fa
     return None if any(w in words for w in lexicon().list_openers) else whole
 
 
-IN_WHOLE_LEAD_RE = re.compile(r"在.{2,20}?中所?$")  # the words naming a share's whole before 占 (在…中所占)
 WHOLE_SHARE = 100  # the share, in %, of a part that makes its whole alone
 BARE_SHARE_RE = re.compile(r"[，,；;、：:]*(?:分别)?占(?:比|比重)?(?:为|是|达)?")
 

@@ -51,6 +51,7 @@ def opens_between(base: FactBase, earlier: Fact, later: Fact, openers: tuple) ->
 NAMED_BASE_RE = re.compile(r"占(?!比)(.{2,20}?)的?(?:比重|比例)?$")  # 占全年支出的, 占总支出比重
 COMPLETED_BASE_RE = re.compile(r"完成(?!率)([^占]{2,20}?)的$")  # 完成投资的, read as 占投资的 is
 IN_WHOLE_RE = re.compile(r"在(.{2,20}?)中所?占(?:的)?(?:比重|比例)?$")  # 在一般性支出中所占比重, read as 占一般性支出的 is
+IN_WHOLE_LEAD_RE = re.compile(r"在.{2,20}?中所?$")  # …its words before 占 (会议费在一般性支出中所占…): no part's name
 SPECIFIC_WHOLE_CHARS = 6  # a whole's name this long names one amount of the paragraph, not a kind of them
 ELSEWHERE_WHOLE_CHARS = 4  # a whole's name this long (到位资金) may name an amount of the paragraphs before
 BLOCKS_BACK = 6  # blocks looked back over for those two paragraphs (a table and its caption lines between)

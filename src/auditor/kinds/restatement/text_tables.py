@@ -150,7 +150,7 @@ def _rate_of_listed_projects(base, cell: Fact) -> bool:
     as a whole, which holds its basic spending too."""
     if cell.source != "table" or cell.subject or cell.unit != "%":
         return False
-    projects = {f.subject for f in base.facts if f.block == cell.block and f.loc.col == cell.loc.col and f.subject}
+    projects = {f.subject for f in base.by_table.get(cell.block, ()) if f.loc.col == cell.loc.col and f.subject}
     return len(projects) >= MIN_LISTED_PROJECTS
 
 
@@ -168,8 +168,9 @@ def _other_basis_states(base, fact: Fact, cell: Fact) -> bool:
     """The paragraph states the thing again on another basis (…覆盖率92.86%；按受益学生口径计算的覆盖率为
     93.50%: concepts.yaml other_basis) as the table does: the two figures differ by their bases, the
     table printing the other one."""
-    # (its words name the thing on that basis, perhaps no concept: 按…口径计算的食堂供餐覆盖率; read only
-    # where the text and the table differ, rarely)
+    # (its words name the thing on that basis, perhaps no concept: 按…口径计算的食堂供餐覆盖率)
+    # (such a figure is in no index, FactBase.add: the facts read, once per text figure the tables
+    # contradict, which is seldom)
     return any(f.comparator == OTHER_BASIS and f.block == fact.block and f.source == "text"
                and f.concept in (None, fact.concept) and f.unit == cell.unit and restates(f, cell)
                for f in base.facts)
