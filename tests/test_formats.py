@@ -613,10 +613,10 @@ def test_an_html_table_printed_in_two_parts_with_its_caption_and_page_number_bet
     assert len(load(str(path)).tables) == 2
 
 
-def test_a_detail_row_hidden_inside_a_table_is_read_and_a_hidden_draft_under_it_is_noted(tmp_path):
-    """A row hidden between two shown rows of a table (a detail folded away) is one of the figures
-    its 合计 holds: read. A filled row hidden under the table is left out as the published sheet
-    shows it, and the reader says so (a note among the parts not read)."""
+def test_filled_hidden_rows_are_left_out_and_said_so(tmp_path):
+    """A row hidden between two shown rows of a table, and a filled row hidden under it: the sheet
+    does not say whether its 合计 holds them, so both are left out as the published sheet shows
+    them, and the reader says so (a note among the parts not read, naming the rows)."""
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -630,8 +630,8 @@ def test_a_detail_row_hidden_inside_a_table_is_read_and_a_hidden_draft_under_it_
     path = tmp_path / "folded.xlsx"
     book.save(path)
     doc = load(str(path))
-    assert [c.text for c in doc.tables[0].rows[2]] == ["印刷费", "10"] and len(doc.tables[0].rows) == 5
-    assert len(doc.notes) == 1 and "第6行" in doc.notes[0]
+    assert [c.text for c in doc.tables[0].rows[2]] == ["差旅费", "8"] and len(doc.tables[0].rows) == 4
+    assert len(doc.notes) == 1 and "第3行、第6行" in doc.notes[0]
 
 
 def test_a_hidden_row_a_sum_formula_adds_up_is_read(tmp_path):

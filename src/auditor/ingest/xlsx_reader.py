@@ -298,7 +298,7 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int], uncomputed:
     place replaces an earlier one), cells a merged range covers emptied; each row from column
     A up to its last non-empty cell, numbered by its row in the sheet. Beyond openpyxl: the rows
     and columns the sheet hides are left out (their cells empty), as the published sheet shows it,
-    but for a row hidden inside a table or among the rows a SUM adds up (`_hidden_inside`);
+    but for a row hidden among the rows a SUM formula adds up (`_hidden_inside`);
     a merged range whose top-left cell is hidden shows its value in its first cell shown
     (`_shown_anchors`)."""
     merges = _Merges(root)
@@ -392,35 +392,20 @@ HIDDEN_ROWS_NAMED = 5  # hidden rows a note names by number; more are "等"
 
 def _hidden_inside(root, summed: "_Ranges", unread: list[int] | None) -> set[int]:
     """The hidden rows read as the sheet's data: those among the rows a SUM formula adds up (its
-    total holds them, as Excel sums them), and a run of filled rows hidden inside a table, a filled
-    row shown right above the run and right below it (a detail folded away under its total: the
-    table's figures hold it). Hidden rows elsewhere (a draft row under the table, a helper row
-    apart from it) are left out as the published sheet shows it; `unread` gets the filled ones."""
-    rows, number = [], 0
+    total holds them, as Excel sums them). Other hidden rows are left out as the published sheet
+    shows it (a draft row, a helper row, a detail its total may or may not hold: the sheet does not
+    say which); `unread` gets the filled ones, for the reader to say so."""
+    kept: set[int] = set()
+    number = 0
     for row_el in root.iter(ROW):
         r = row_el.get("r")
         number = _row_number(r) if r is not None else number + 1
-        rows.append((number, row_el.get("hidden") in TRUE_VALUES, row_el))
-    if not any(hidden for _, hidden, _ in rows):
-        return set()  # (most sheets hide no row: one pass over the rows' own tags)
-    kept: set[int] = set()
-    k = 0
-    while k < len(rows):
-        if not rows[k][1]:
-            k += 1
+        if row_el.get("hidden") not in TRUE_VALUES:
             continue
-        end = k  # (the run of hidden rows from k, numbered one after another)
-        while end + 1 < len(rows) and rows[end + 1][1] and rows[end + 1][0] == rows[end][0] + 1:
-            end += 1
-        before, after = (rows[k - 1] if k else None), (rows[end + 1] if end + 1 < len(rows) else None)
-        enclosed = before is not None and after is not None and before[0] == rows[k][0] - 1 \
-            and after[0] == rows[end][0] + 1 and _filled(before[2]) and _filled(after[2])
-        for n, _, el in rows[k:end + 1]:
-            if n in summed or (enclosed and _filled(el)):
-                kept.add(n)
-            elif unread is not None and _filled(el):
-                unread.append(n)
-        k = end + 1
+        if number in summed:
+            kept.add(number)
+        elif unread is not None and _filled(row_el):
+            unread.append(number)
     return kept
 
 

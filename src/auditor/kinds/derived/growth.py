@@ -132,8 +132,8 @@ def check_growth(base: FactBase, rule):
                     and _growth_miss(rate, change, whole, sign) < _growth_miss(rate, change, current, sign))):
                 current = whole  # (the reading the rate holds on; neither: the one it comes nearer)
             meant = _kind_total_meant(base, change, current)
-            if meant is not None and not _growth_fits(rate, change, current, sign) and _growth_fits(rate, change, meant, sign):
-                current = meant  # (the reading the rate holds on)
+            if meant is not None and not _growth_fits(rate, change, current, sign):
+                current = meant  # (the reading the rate holds on; on neither, the kind's own total the words name)
             on = _rate_on(change, current, sign)
             if on is None:
                 continue
