@@ -162,7 +162,7 @@ def test_whole_unit_sentence_is_checked_against_the_whole_unit_table():
     found = findings(bad + PROJECT_TABLE + WHOLE_TABLE, "CNT003")
     assert sorted((f.quote, f.stated, f.expected) for f in found) == [
         ("产出指标1个", "1 个", "2 个"), ("效益指标2个", "2 个", "1 个")]
-    assert all("表2" in f.formula for f in found)
+    assert all("第2张表" in f.formula for f in found)
 
 
 def test_total_against_the_next_table_when_the_sentence_names_no_scope():

@@ -98,7 +98,7 @@ def test_a_classification_item_links_its_sentence_to_the_table_row():
             "支出决算为36.04万元。\n")
     found = findings(text, "FCT001")
     assert [(f.stated, f.expected) for f in found] == [("36.04万元", "36.40万元")]  # the table's unit said
-    assert "表1" in found[0].formula and "正文" in found[0].formula
+    assert "第1张表" in found[0].formula and "正文" in found[0].formula
 
 
 def test_two_counted_statements_of_one_fact_disagree():

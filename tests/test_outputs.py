@@ -472,7 +472,7 @@ def test_one_tail_repeated_by_the_tables_is_one_note_naming_its_other_places(tmp
     tails = [f for f in audit_file(str(report), load_rules()).findings if f.cls == "rounding"]
     assert [(f.rule, f.stated, f.expected) for f in tails] == [
         ("SUM001", "合计 610.02", "610.03"), ("SUM001", "合计 510.02", "510.03")]
-    assert tails[0].message.endswith("（同见 表1「二、收入决算表」第2行第4列；表2「三、支出决算表」第2行第3列）")
+    assert tails[0].message.endswith("（同见 第1张表「二、收入决算表」第2行第4列；第2张表「三、支出决算表」第2行第3列）")
     assert len(tails[0].folded) == 2 and not tails[1].folded and "同见" not in tails[1].message
 
 
@@ -495,7 +495,7 @@ def test_only_the_same_figures_of_a_sum_on_the_same_labels_fold():
              made(5, "warning", "合计 = 201 50.00 + 208 40.00 = 90.00"),
              made(6, "error", "合计 = 201 50.00 − 208 40.00 = 90.00")]
     kept = fold_findings(found, {2: "收入决算表"})
-    assert [f.message for f in kept] == ["m1（同见 表2「收入决算表」第2行第3列）", "m3", "m4", "m5", "m6"]
+    assert [f.message for f in kept] == ["m1（同见 第2张表「收入决算表」第2行第3列）", "m3", "m4", "m5", "m6"]
     assert kept[0].folded == ["SUM001 · 第2张表 第2行第3列：m2（同一合计、分项与差额）"]
 
 

@@ -139,6 +139,9 @@ def blank_fact() -> Fact:
     return fact
 
 
+MIN_LISTED_PROJECTS = 2  # projects a table's column lists one a row for its total to be theirs
+
+
 @dataclass
 class FactBase:
     facts: list[Fact] = field(default_factory=list)
@@ -246,6 +249,15 @@ class FactBase:
         money = tuple(concepts().get("adjusted_money_words") or ())
         return self.remember(("adjustment told",), lambda: any(
             any(w in text for w in words) and any(m in text for m in money) for text in self.sentences.values()))
+
+    def listed_projects_total(self, cell: Fact) -> bool:
+        """A figure in the total row of a table listing projects, each row its project's (项目名称 |
+        全年预算数 | 实际支出数 | 执行率 over 大气污染防治专项 …, 合计): the listed projects' figure, no
+        figure of the unit's as a whole (its 项目支出, its execution rate)."""
+        if cell.source != "table" or cell.subject:
+            return False
+        projects = {f.subject for f in self.by_table.get(cell.block, ()) if f.loc.col == cell.loc.col and f.subject}
+        return len(projects) >= MIN_LISTED_PROJECTS
 
     def whole_before_part(self, change: Fact, concept: str | None) -> Fact | None:
         """The whole a change's run of clauses lists `concept` as a part of before the change

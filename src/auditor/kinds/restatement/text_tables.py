@@ -96,7 +96,7 @@ def text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule
                                                   and not _zero_of_a_part(fact, t)):
         return  # (a figure of one income column, 一般公共预算拨款收入, is no statement of the row's spending)
     if fact.unit == "%" and not fact.subject and not _speaks_of_projects(base, fact) \
-            and all(_rate_of_listed_projects(base, t) for t in values):
+            and all(t.unit == "%" and base.listed_projects_total(t) for t in values):
         return  # (预算执行率96.49% against a list of projects' 合计 | … | 92.87%: the projects' rate, no unit's)
     reference = values[0]
     if all(restates(reference, t) for t in values):
@@ -142,19 +142,6 @@ def _rate_of_other_amounts(base, fact: Fact, cell: Fact) -> bool:
     row = [f for f in base.facts if f.block == cell.block and f.loc.row == cell.loc.row
            and (f.is_money or not f.unit)]
     return bool(row) and not any(restates(a, b) if b.unit else _printed_alike(a, b) for a in said for b in row)
-
-
-def _rate_of_listed_projects(base, cell: Fact) -> bool:
-    """A rate in the total row of a table listing projects, each row its project's (项目名称 | 全年预算数 |
-    实际支出数 | 执行率 over 大气污染防治专项 …, 合计): the listed projects' rate, no figure of the unit's
-    as a whole, which holds its basic spending too."""
-    if cell.source != "table" or cell.subject or cell.unit != "%":
-        return False
-    projects = {f.subject for f in base.by_table.get(cell.block, ()) if f.loc.col == cell.loc.col and f.subject}
-    return len(projects) >= MIN_LISTED_PROJECTS
-
-
-MIN_LISTED_PROJECTS = 2  # projects a table's column lists one a row for its total to be theirs
 
 
 def _speaks_of_projects(base, fact: Fact) -> bool:

@@ -17,7 +17,7 @@ from ...tables.products import UNIT_RE
 from ...tables.typed import parse_cell
 from ...ingest.raw import YEAR_CELL_RE, years_apart
 from ..base import GLOSS_RE, Hit, Trial, sum_check
-from .reading import label_cells, row_level, row_label, is_amount, notes_after
+from .reading import label_cells, row_level, row_label, is_amount, notes_after, inner_head
 from .relations import RowRelations, fold_changes, grid_relations
 from .findings import crossing_cell, column_hit, stated_gap
 from .heads import heads_summed, figure_rows, label_column
@@ -120,14 +120,6 @@ def _rows_named_as(grid, at: int, details: list[int], label_col: int, labels: se
     return rows if len(rows) >= 2 and rows != details else None
 
 
-def _inner_head(row: list[str], label_col: int) -> bool:
-    """A row of heads inside a table (年度主要任务 | 任务名称 | 预算金额（万元）): two cells or more
-    right of the label column holding words, none a figure."""
-    cells = [t.strip() for t in row[label_col:] if t.strip()]
-    return len(cells) >= 2 and not any(is_amount(t) or parse_cell(t) is not None for t in cells) \
-        and not compact(cells[0]).startswith("其中")
-
-
 def check_column_total(doc, rule, typed):
     # (a table of first-level categories' scores is summed here: the score rules' total is an
     # indicator form's, with its execution points)
@@ -202,7 +194,7 @@ def check_column_total(doc, rule, typed):
         # (a form of two blocks, 年度预算 rows and then a head row of its own, 年度主要任务 | 任务名称
         # | 预算金额: a total the rows from that head on add up to, and all its rows do not, is that
         # block's; a repeated header or a section row read so never makes a total wrong)
-        inner = [r for r in range(min(at, *details), max(at, *details)) if _inner_head(grid[r], label_col)] \
+        inner = [r for r in range(min(at, *details), max(at, *details)) if inner_head(grid[r], label_col)] \
             if details else []
         if inner:
             block = [r for r in details if r > inner[-1]] if at > inner[-1] else [r for r in details if r < inner[0]]

@@ -71,3 +71,11 @@ def notes_after(doc) -> dict[int, str]:
     """The text of the block right after each table (by id): where a table's note stands (注：…)."""
     return {id(block): doc.blocks[k + 1].text for k, block in enumerate(doc.blocks[:-1])
             if isinstance(block, Table) and not isinstance(doc.blocks[k + 1], Table)}
+
+
+def inner_head(row: list[str], label_col: int) -> bool:
+    """A row of heads inside a table (年度主要任务 | 任务名称 | 预算金额（万元）; 支出项目 | 预算数 | 执行数
+    under the income rows): two cells or more from the label column on holding words, none a figure."""
+    cells = [t.strip() for t in row[label_col:] if t.strip()]
+    return len(cells) >= 2 and not any(is_amount(t) or parse_cell(t) is not None for t in cells) \
+        and not compact(cells[0]).startswith("其中")
