@@ -24,7 +24,7 @@ import re
 from decimal import Decimal
 from itertools import takewhile
 
-from ..facts.numbers import fmt, half_unit, is_column_numbers
+from ..facts.numbers import cn_to_int, fmt, half_unit, is_column_numbers
 from ..ingest.build import elapsed_months
 from ..knowledge import compact, concepts, note_lead_re
 from ..tables.typed import parse_cell
@@ -171,7 +171,11 @@ def _schedule_hits(doc, table, grid, schedule: tuple[int, int], rows: list[int],
     # (a schedule counted in days is as right: 182 ÷ 366 = 49.73% to the end of June in a leap year;
     # the year is the table's where it names one, else the report's)
     by_days = tuple(share for year in _years(doc, table, grid, head_row) for share in day_shares(months, year))
-    off = [r for r in rows if not any(_holds(_rate(grid, r, col, params, head_row), e) for e in (exact, *by_days))]
+    # (a row naming its own month or months gone by, 1月 | … | 8.33 in a table of the year's months
+    # in turn, holds that period's schedule, not the report's)
+    own = {r: _row_months(grid[r]) for r in rows}
+    off = [r for r in rows if not any(_holds(_rate(grid, r, col, params, head_row), e)
+                                      for e in ((time_share(own[r]),) if own[r] else (exact, *by_days)))]
     if off and params["note_marks"]:
         set_rates = _note_rates(doc, table, params)
         off = [r for r in off if not (set_rates and _noted(set_rates, grid[r], col, params,
@@ -180,10 +184,23 @@ def _schedule_hits(doc, table, grid, schedule: tuple[int, int], rows: list[int],
         return
     r = off[0]  # (one column, one period: its first misstated cell tells it, the others with it)
     q = _rate(grid, r, col, params, head_row)
+    if own[r]:
+        months, exact, off = own[r], time_share(own[r]), [r]
     shown = f"{fmt(exact, max(q.places, 2))}%"
-    basis = f"报告期间 {months} 个月（{months} ÷ 12）"
+    basis = f"{'本行' if own[r] else '报告'}期间 {months} 个月（{months} ÷ 12）"
     yield _hit(table, grid, r, col, head_row, shown, f"{_head(grid, head_row, col)} = {months} 个月 ÷ 12 = {shown}"
                + (f"（该栏共 {len(off)} 行写作此值）" if len(off) > 1 else ""), basis, [col])
+
+
+def _row_months(row: list[str]) -> int | None:
+    """The months gone by a row's own label names (9月, 1-3月), None where it names none."""
+    label = compact(next((t for t in row if t.strip()), ""))
+    m = MONTH_ROW_RE.fullmatch(label)
+    months = (int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))) if m else elapsed_months(label)
+    return months if months and 0 < months <= YEAR_MONTHS else None
+
+
+MONTH_ROW_RE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|末|底)?")  # a row of one month, 9月 (to its end)
 
 
 def _note_rates(doc, table, params: dict) -> tuple[str, list]:

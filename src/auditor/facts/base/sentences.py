@@ -678,11 +678,11 @@ class SentenceReading:
                     depth, counted_to = 0, figure_end
                 if opens:
                     in_list = True
-                    if fact.measure in (*BUDGET_MEASURES, FORECAST) and not fact.implicit \
+                    if fact.measure in (*BUDGET_MEASURES, FORECAST, "目标值") and not fact.implicit \
                             and not self._names_money_kind(phrase):
                         outer_measure = outer_measure or list_measure
                         # (a budget of a thing the vocabulary does not know, 项目总预算168.00万元，其中编纂费…:
-                        # whatever its parts are named, they are budget)
+                        # whatever its parts are named, they are budget; so a plan's, 计划总投资…，其中：…)
                         parts = self._budget_parts(fact.concept) if fact.concept else ANY_PART
                         list_measure = (fact.measure, parts, fact.period)
                     elif not fact.implicit and list_measure is not None and fact.measure != list_measure[0]:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
-from ...facts.base.figures import column_sum
+from ...facts.base.figures import column_sum, per_unit
 from ...facts.base.model import ADJUSTMENT, BUDGET_MEASURES, SPAN
 from ...facts.base.words import CLAUSE_BREAK_RE, share_whole_named
 from ...facts.lexicon import lexicon
@@ -62,6 +62,9 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
                 continue
         if part is not None and (_own_subject(base, part, rate) or not part.is_money):
             continue  # (a share of a count taken in turn, 分别为12人和8人，分别占…: _quantity_shares)
+        if part is not None and per_unit(part):
+            continue  # (…合计200.00万元，民警70人，人均公用经费2.86万元，占全局公用经费…的40.00%: an amount
+            # per head is no part of a whole; the share is of the sum before it, which the words leave unsaid)
         whole = None if part is None else _adjusted_budget(base, rate, part) if part.measure == ADJUSTMENT \
             else _elliptic_whole(base, rate, out) or share_whole(base, rate, part, sentence) or _list_sum_whole(base, rate, part)
         if rate.of >= 0 and not rate.base and whole is not None and any(
