@@ -302,7 +302,7 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int], uncomputed:
     a merged range whose top-left cell is hidden shows its value in its first cell shown
     (`_shown_anchors`)."""
     merges = _Merges(root)
-    inside = _hidden_inside(root, _summed_rows(root), unread)
+    inside = None  # (the hidden rows read as data: found on the first hidden row, most sheets hiding none)
     hidden_columns = _HiddenColumns(root)
     hides_columns = bool(hidden_columns.ranges)  # (most sheets hide none: no search per cell)
     hidden_rows: list[int] = []
@@ -312,7 +312,10 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int], uncomputed:
     for row_el in root.iter(ROW):
         r = row_el.get("r")
         row_number = _row_number(r) if r is not None else row_number + 1
-        row_hidden = row_el.get("hidden") in TRUE_VALUES and row_number not in inside
+        row_hidden = row_el.get("hidden") in TRUE_VALUES
+        if row_hidden:
+            inside = _hidden_inside(root, _summed_rows(root), unread) if inside is None else inside
+            row_hidden = row_number not in inside
         if row_hidden:
             hidden_rows.append(row_number)
             if row_number not in merges.anchor_rows:
