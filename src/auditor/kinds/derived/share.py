@@ -77,12 +77,22 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             continue  # (公务用车运行维护费24.18万元，占76.42%: a share naming no whole is of none the part
             # makes alone, 公务用车购置及运行维护费 24.18 with no 购置费; the whole it means is unsaid.
             # A share of 100%, …，占100%, is of that whole: checked)
+        if whole is not None and _narrowed(rate, whole):
+            continue  # (占重点项目支出的48.08%: the projects singled out, no figure of the unit's 项目支出)
         if whole is not None and base.listed_projects_total(whole):
             continue  # (民生项目…1,923.70万元，占项目支出的67.67% over a table listing those projects: its
             # 合计 is theirs, no figure of the unit's 项目支出)
         if whole is not None and whole is not part and whole.value != 0 and not _restates(whole, part):
             out.append((rate, part, whole))
     return _one_whole_per_list(_wholes_the_parts_make(base, out + _opened_shares(base)))
+
+
+def _narrowed(rate: Fact, whole: Fact) -> bool:
+    """The share names its whole with a word narrowing it (concepts.yaml narrowing_words: 重点项目
+    支出, 主要项目支出) that the whole found does not hold: a part of that thing singled out, not the
+    thing as a whole."""
+    named = share_whole_named(compact(rate.label)) or ""
+    return any(w in named and w not in compact(whole.label) for w in concepts().get("narrowing_words") or ())
 
 
 def _stated_once(base: FactBase, rate: Fact) -> Fact | None:

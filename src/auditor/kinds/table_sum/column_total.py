@@ -60,6 +60,12 @@ def _same_unit_rows(grid, at: int, figures: list[int], params: dict) -> list[int
 
 
 
+def _heads_again(row: list[str], header: list[str], label_col: int) -> bool:
+    """A row inside a table printing the header's heads of its figure columns again (… | 金额)."""
+    return [compact(t) for t in row[label_col + 1:]] == [compact(t) for t in header[label_col + 1:]] \
+        and any(t.strip() for t in row[label_col + 1:])
+
+
 def _scored(header_rows: list[list[str]], point_heads: list[str]) -> bool:
     """The header names the points each row is given (分值, 满分): the rows are scored indicators."""
     return any(w in compact(t) for row in header_rows for t in row for w in point_heads)
@@ -198,7 +204,10 @@ def check_column_total(doc, rule, typed):
             if details else []
         if inner:
             block = [r for r in details if r > inner[-1]] if at > inner[-1] else [r for r in details if r < inner[0]]
-            if block and _column_fits(grid, at, block, label_col) and not _column_fits(grid, at, details, label_col):
+            # (a head row naming the header's columns again, 支出项目 | 金额 under 项目 | 金额, opens a
+            # list of its own: the total after it is that list's, whether it adds up or not)
+            again = at > inner[-1] and first > 0 and _heads_again(grid[inner[-1]], grid[first - 1], label_col)
+            if block and (again or _column_fits(grid, at, block, label_col) and not _column_fits(grid, at, details, label_col)):
                 details = block
         if details and at < details[0] and _kind_total(compact(row_label(grid[at])), labels) \
                 and not _column_fits(grid, at, details, label_col):
