@@ -193,14 +193,29 @@ def _schedule_hits(doc, table, grid, schedule: tuple[int, int], rows: list[int],
 
 
 def _row_months(row: list[str]) -> int | None:
-    """The months gone by a row's own label names (9月, 1-3月), None where it names none."""
+    """The months gone by a row's own label names, the label nothing but a period (9月, 1-3月, 二季度:
+    6 months to its end in a column of progress to date); None for any other label (冬春取暖补贴
+    （1-3月）names a project)."""
     label = compact(next((t for t in row if t.strip()), ""))
     m = MONTH_ROW_RE.fullmatch(label)
-    months = (int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))) if m else elapsed_months(label)
+    if m:
+        return _months_of(m.group(1))
+    q = QUARTER_ROW_RE.fullmatch(label)
+    if q:
+        return QUARTER_MONTHS * _months_of(q.group(1))
+    months = elapsed_months(label) if SPAN_ROW_RE.fullmatch(label) else None
     return months if months and 0 < months <= YEAR_MONTHS else None
 
 
+def _months_of(numeral: str) -> int | None:
+    value = int(numeral) if numeral.isdigit() else cn_to_int(numeral)
+    return value if value and 0 < value <= YEAR_MONTHS else None
+
+
 MONTH_ROW_RE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|末|底)?")  # a row of one month, 9月 (to its end)
+QUARTER_ROW_RE = re.compile(r"第?([1-4一二三四])季度(?:末)?")  # a row of a quarter, to its end
+QUARTER_MONTHS = 3
+SPAN_ROW_RE = re.compile(r"(?:1|一)\s*月?\s*[-－—–~～至到]\s*\d{1,2}\s*月(?:份)?(?:累计)?")  # 1-6月, the row's own period
 
 
 def _note_rates(doc, table, params: dict) -> tuple[str, list]:

@@ -89,10 +89,11 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
 
 def _narrowed(rate: Fact, whole: Fact) -> bool:
     """The share names its whole with a word narrowing it (concepts.yaml narrowing_words: 重点项目
-    支出, 主要项目支出) that the whole found does not hold: a part of that thing singled out, not the
-    thing as a whole."""
-    named = share_whole_named(compact(rate.label)) or ""
-    return any(w in named and w not in compact(whole.label) for w in concepts().get("narrowing_words") or ())
+    支出, 主要项目支出) that the whole found does not hold, or the other way round: a part of that
+    thing singled out read for the thing as a whole."""
+    named, found = share_whole_named(compact(rate.label)) or "", compact(whole.label)
+    # (and the other way: 占项目支出的 read on 主要项目支出's figure, a part singled out, no whole)
+    return any((w in named) != (w in found) for w in concepts().get("narrowing_words") or ())
 
 
 def _stated_once(base: FactBase, rate: Fact) -> Fact | None:

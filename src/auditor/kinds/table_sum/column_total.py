@@ -61,9 +61,12 @@ def _same_unit_rows(grid, at: int, figures: list[int], params: dict) -> list[int
 
 
 def _heads_again(row: list[str], header: list[str], label_col: int) -> bool:
-    """A row inside a table printing the header's heads of its figure columns again (… | 金额)."""
+    """A row inside a table printing the header's heads of its figure columns again under a head of
+    its own list (支出项目 | 金额 under 项目 | 金额); the header repeated whole (项目 | 金额 again, as over
+    a page break) goes on with the same list."""
     return [compact(t) for t in row[label_col + 1:]] == [compact(t) for t in header[label_col + 1:]] \
-        and any(t.strip() for t in row[label_col + 1:])
+        and any(t.strip() for t in row[label_col + 1:]) \
+        and compact(row[label_col] if label_col < len(row) else "") != compact(header[label_col] if label_col < len(header) else "")
 
 
 def _scored(header_rows: list[list[str]], point_heads: list[str]) -> bool:
