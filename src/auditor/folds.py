@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from .findings import FIGURE_RE, Finding, cell_key, figure_value, folded_entry, text_key
+from .model import table_ordinal
 
 # an expected value that is a cap (SCO018's 不超过 100分): the figure after it; a bound of either way
 CAP_RE = re.compile(r"^\s*(?:不超过|≤|<=)\s*(\d[\d,]*(?:\.\d+)?)")
@@ -200,6 +201,6 @@ def _places(found: list[Finding], table_titles: dict[int, str]) -> str:
             tables.setdefault(loc.table, []).append(f"第{loc.row_shown}行第{loc.col}列")
         else:
             text.append(loc.describe())
-    named = [f"第{n}张表{'「' + table_titles[n] + '」' if table_titles.get(n) else ''}{'、'.join(cells)}"
+    named = [f"{table_ordinal(n)}{'「' + table_titles[n] + '」' if table_titles.get(n) else ''}{'、'.join(cells)}"
              for n, cells in tables.items()]
     return "；".join(named + text)

@@ -5,7 +5,7 @@ import dataclasses
 import json
 from decimal import Decimal
 
-from .model import Document, Heading, Paragraph, Table
+from .model import Document, Heading, Paragraph, Table, table_ordinal
 from .tables.typed import typed_tables
 
 
@@ -72,11 +72,11 @@ def describe(doc: Document) -> str:
         elif isinstance(b, Paragraph):
             out.append(f"[段落] {b.text[:120]}{'…' if len(b.text) > 120 else ''}  ({where})")
         else:
-            out.append(f"[第{b.index}张表] {b.title}  单位：{b.unit or '未注明'}  ({where})")
+            out.append(f"[{table_ordinal(b.index)}] {b.title}  单位：{b.unit or '未注明'}  ({where})")
             for r, row in enumerate(b.grid(), start=1):
                 out.append(f"  {r:>3} | " + " | ".join(cell[:24] for cell in row))
     for view in typed_view(doc):
-        out += ["", f"== 第{view['table']}张表 识别为：{view['title']}（{view['type']}），表头在第{view['header_row']}行",
+        out += ["", f"== {table_ordinal(view['table'])} 识别为：{view['title']}（{view['type']}），表头在第{view['header_row']}行",
                 f"   列：{view['columns']}"]
         for k, side in enumerate(view["sides"], start=1):
             total = f"，第{side['total']}列为其后各列之和" if side["total"] else ""

@@ -46,7 +46,7 @@ class Location:
         if self.paragraph:
             parts.append(f"第{self.paragraph}段")
         if self.table:
-            cell = f"第{self.table}张表"
+            cell = table_ordinal(self.table)
             if self.row:
                 cell += f" 第{self.row_shown}行"
             if self.col:
@@ -193,6 +193,11 @@ class Paragraph(_Plain):
     kind = "paragraph"
 
 
+def table_ordinal(index: int) -> str:
+    """A table by its place among the document's tables (第3张表): no number the document prints."""
+    return f"第{index}张表"
+
+
 @dataclass
 class Table:
     index: int  # 1-based among the document's tables
@@ -209,6 +214,11 @@ class Table:
     _starts: tuple[int, dict | None] = field(default=(-1, None), repr=False, compare=False)
 
     kind = "table"
+
+    @property
+    def name(self) -> str:
+        """The table as a finding names it: its title, else its place among the document's tables."""
+        return self.title or table_ordinal(self.index)
 
     @property
     def width(self) -> int:

@@ -832,6 +832,14 @@ def elapsed_months(text: str) -> int | None:
 
 
 
+def period_months(label: str) -> int | None:
+    """The months gone by a label names when it is nothing but a period (1-6月, 上半年): the
+    vocabulary's elapsed_month_patterns and part_year_words, the whole label matched; None otherwise."""
+    patterns, words = _elapsed_month_patterns(vocabulary_generation())
+    span = next((m for p in patterns if (m := p.fullmatch(label))), None)
+    return int(span.group(1)) if span else dict(words).get(label)
+
+
 @lru_cache(maxsize=4)
 def _elapsed_month_patterns(generation: int) -> tuple[tuple[re.Pattern, ...], tuple[tuple[str, int], ...]]:
     vocab = vocabulary()

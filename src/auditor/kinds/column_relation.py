@@ -151,7 +151,7 @@ def _hit(table, grid, heads, r, k, i, j, values) -> Hit:
     places = max(q.places for q in (a, b, c))
     computed = f"{a.value - b.value:,.{places}f}"
     label = row_name(grid[r]) or f"第{table.row_number(r)}行"
-    name = table.title or f"第{table.index}张表"
+    name = table.name
     cells = table.rows[r]
     return Hit(quote=table.row_text(r).strip("\t "), location=cells[k].loc, stated=f"{label} {grid[r][k].strip()}",
                expected=computed,

@@ -113,7 +113,7 @@ class Column:
     def name(self) -> str:
         """The column as the report prints it: its table's title and its head (镇（街道）, not the compact form)."""
         printed = self.table.grid()[self.head_row][self.col].strip() or self.head
-        return f"「{self.table.title or f'第{self.table.index}张表'}」{printed}列"
+        return f"「{self.table.name}」{printed}列"
 
     def row_noun(self, params) -> str:
         """What the rows are, by the head of the table's first column naming them (not a 序号's),
@@ -417,9 +417,9 @@ def _pointed_rows(doc, rule, base, counted, pointed: set[int]):
             continue
         yield Hit(quote=base.span(fact, fact), location=fact.loc, stated=fact.text,
                   expected=f"{len(serials)}{fact.unit}",
-                  formula=f"文中指向的「{table.title or f'第{table.index}张表'}」按序号列出 {len(serials)} 行"
+                  formula=f"文中指向的「{table.name}」按序号列出 {len(serials)} 行"
                           f"（序号 {serials[0]}–{serials[-1]}{_skipped(serials)}）",
-                  fields={"table": f"「{table.title or f'第{table.index}张表'}」", "column": "", "grade": "",
+                  fields={"table": f"「{table.name}」", "column": "", "grade": "",
                           "counted": f"{len(serials)}{fact.unit}", "mean": "", "rows": ""},
                   highlights=[table.loc])
 

@@ -19,7 +19,7 @@ from ..facts.base import fact_base
 from ..facts.base.tables import table_subject
 from ..facts.targets import parse_target
 from ..knowledge import compact, han_bigrams
-from ..model import Heading, Paragraph, Table
+from ..model import Heading, Paragraph, Table, table_ordinal
 from ..tables.typed import typed_tables
 from .base import CHECKED, Hit, document_texts
 
@@ -96,8 +96,8 @@ def _check_indicator_actuals(doc, rule):
             yield Hit(
                 quote=table.table.row_text(cell.loc.row - 1).strip("\t "), location=cell.loc,
                 stated=cell.text, expected=first_cell.text,
-                formula=f"同一指标「{name}」在第{first_table.table.index}张表（{first_cell.loc.describe()}）填写为 "
-                        f"{first_cell.text}，在第{table.table.index}张表 填写为 {cell.text}",
+                formula=f"同一指标「{name}」在{table_ordinal(first_table.table.index)}（{first_cell.loc.describe()}）填写为 "
+                        f"{first_cell.text}，在{table_ordinal(table.table.index)} 填写为 {cell.text}",
                 fields={"subject": name, "value": cell.text, "other": first_cell.text},
                 highlights=[first_cell.loc, cell.loc])
 

@@ -432,7 +432,7 @@ def _serial_columns(doc, heads: tuple[str, ...], skipping: tuple[str, ...] = ())
                 if previous is not None and value != 1 and value != previous[0] + 1 \
                         and (head not in skipping or value == previous[0]):
                     cell = table.rows[r][col]
-                    name = f"「{table.title or f'第{table.index}张表'}」"
+                    name = f"「{table.name}」"
                     problem = name + (f"{head}“{value}”重复" if value == previous[0]
                                       else f"{head}从“{previous[0]}”跳到“{value}”" if value > previous[0]
                                       else f"{head}从“{previous[0]}”退回“{value}”")

@@ -51,8 +51,6 @@ from .base import Hit, NotAssessable, document_texts, table_start
 KIND = "period"
 PARAMS = {
     "check": (str, None),
-    # signature_date: words before a date's context word naming another document signed (租赁合同签署日期)
-    "other_document_words": (list, []),
     # swapped_year: the fewest years a date's year stands off the report's to be read as its digits
     # swapped; words in its clause making the date a term's end of its own (到期, 期限)
     "swap_min_gap": (int, 5), "term_words": (list, []),
@@ -1085,7 +1083,7 @@ def _check_signature_date(doc, rule, year):
         why = f"报告年度为 {year}，签署或填报日期应在 {low}—{high} 年之间"
     # (a report on part of its year, 2024年1-9月…执行情况分析, is made during the year as 运行监控 is)
     in_year = plan or kind is None or _report_kind(doc, "in_year") or bool(doc.meta.get("elapsed_months"))
-    for _, shown, loc, m in _signature_dates(doc, pattern, context, tuple(rule.params["other_document_words"])):
+    for _, shown, loc, m in _signature_dates(doc, pattern, context):
         stated = int(m.group(1))
         month = int(re.findall(r"\d{1,2}", m.group(0)[len(m.group(1)):])[0])
         early = not in_year and stated == year and month < rule.params["earliest_month"]
@@ -1107,11 +1105,13 @@ def _others_date(before: str, words: tuple[str, ...]) -> bool:
     return any(w in clause for w in words)
 
 
-def _signature_dates(doc, pattern, context, others: tuple[str, ...] = ()):
+def _signature_dates(doc, pattern, context):
     """(plain text, printed text, location, date match) of each date the report signs or files
     itself with: a paragraph that is the date alone or states it after a context word (填报日期：),
+    not one naming another document signed (租赁合同签署日期: vocabulary.yaml other_document_words),
     and a form's cell doing the same or standing right after a cell of the context word alone
     (填报日期 | 2025年3月18日)."""
+    others = tuple(vocabulary().get("other_document_words") or ())
     unit = re.sub(r"\s", "", doc.meta.get("unit_name") or "")
     for text, shown, source, before, matches in _dates_found(doc, pattern):
         if before is None:  # (a paragraph)
@@ -1237,7 +1237,7 @@ def _signed_on(doc, rule) -> tuple[int, int] | None:
     pattern = re.compile(rule.params["date_pattern"])
     context = re.compile(rule.params["date_context"])
     dates = {(int(m.group(1)), int(re.findall(r"\d{1,2}", m.group(0)[len(m.group(1)):])[0]))
-             for _, _, _, m in _signature_dates(doc, pattern, context, tuple(rule.params["other_document_words"]))}
+             for _, _, _, m in _signature_dates(doc, pattern, context)}
     return dates.pop() if len(dates) == 1 else None
 
 

@@ -229,7 +229,7 @@ def _check_data_said_empty(doc, rule):
         figure = next((c for row in block.rows[1:] if not _numbering_row(row) for c in row[1:]
                        if (q := parse_quantity(c.text)) is not None and q.value and (q.places or q.unit)), None)
         if figure is not None:
-            name = block.title or f"第{block.index}张表"
+            name = block.name
             yield Hit(quote=said.search(note.text).group(0), location=note.loc, stated=f"表中有数据：{figure.text.strip()}",
                       expected="本表无数据，或删去“无数据”的说明", highlights=[figure.loc],
                       formula=f"说明称本表无数据，而「{name}」{figure.loc.describe()} 为 {figure.text.strip()}",

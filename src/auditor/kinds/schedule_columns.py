@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from decimal import Decimal
 from itertools import takewhile
 
 from ..facts.numbers import cn_to_int, fmt, half_unit, is_column_numbers
-from ..ingest.build import elapsed_months
+from ..ingest.build import elapsed_months, period_months
 from ..knowledge import compact, concepts, note_lead_re
 from ..tables.typed import parse_cell
 from .base import CHECKED, Hit, TABLE_START_CHARS, table_start
@@ -53,6 +54,9 @@ PARAMS = {
     # marks on a row's label sending the reader to the table's note (学前教育资助（注）): where the
     # note speaks of the schedule, that row's is the note's to set (paid by term, not by month)
     "note_marks": (list, []),
+    # schedule: a row whose label is nothing but one month (9月, to its end) holds that month's
+    # schedule, not the report's: patterns whose first group is the month (a numeral)
+    "row_period_patterns": (list, []),
 }
 MESSAGE_FIELDS = {"table", "label", "column", "figure", "computed", "basis"}
 
@@ -173,7 +177,8 @@ def _schedule_hits(doc, table, grid, schedule: tuple[int, int], rows: list[int],
     by_days = tuple(share for year in _years(doc, table, grid, head_row) for share in day_shares(months, year))
     # (a row naming its own month or months gone by, 1月 | … | 8.33 in a table of the year's months
     # in turn, holds that period's schedule, not the report's)
-    own = {r: _row_months(grid[r]) for r in rows}
+    periods = _row_periods(tuple(params["row_period_patterns"]))
+    own = {r: _row_months(grid[r], periods) for r in rows}
     off = [r for r in rows if not any(_holds(_rate(grid, r, col, params, head_row), e)
                                       for e in ((time_share(own[r]),) if own[r] else (exact, *by_days)))]
     if off and params["note_marks"]:
@@ -192,30 +197,28 @@ def _schedule_hits(doc, table, grid, schedule: tuple[int, int], rows: list[int],
                + (f"（该栏共 {len(off)} 行写作此值）" if len(off) > 1 else ""), basis, [col])
 
 
-def _row_months(row: list[str]) -> int | None:
-    """The months gone by a row's own label names, the label nothing but a period (9月, 1-3月, 二季度:
-    6 months to its end in a column of progress to date); None for any other label (冬春取暖补贴
+def _row_months(row: list[str], patterns: tuple[re.Pattern, ...]) -> int | None:
+    """The months gone by a row's own label names, the label nothing but a period: one month to its
+    end (9月: the rule's row_period_patterns, first group the month), months from the year's start
+    (1-6月, 上半年: ingest.build period_months), or quarters to the last one's end in a column of
+    progress to date (二季度: 6, concepts.yaml year_slices); None for any other label (冬春取暖补贴
     （1-3月）names a project)."""
     label = compact(next((t for t in row if t.strip()), ""))
-    m = MONTH_ROW_RE.fullmatch(label)
+    m = next((m for p in patterns if (m := p.fullmatch(label))), None)
     if m:
-        return _months_of(m.group(1))
-    q = QUARTER_ROW_RE.fullmatch(label)
-    if q:
-        return QUARTER_MONTHS * _months_of(q.group(1))
-    months = elapsed_months(label) if SPAN_ROW_RE.fullmatch(label) else None
+        months = int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))
+    else:
+        quarters = (concepts().get("year_slices") or {}).get(label.removesuffix("末"))
+        months = period_months(label) or (QUARTER_MONTHS * max(quarters) if quarters else None)
     return months if months and 0 < months <= YEAR_MONTHS else None
 
 
-def _months_of(numeral: str) -> int | None:
-    value = int(numeral) if numeral.isdigit() else cn_to_int(numeral)
-    return value if value and 0 < value <= YEAR_MONTHS else None
-
-
-MONTH_ROW_RE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|末|底)?")  # a row of one month, 9月 (to its end)
-QUARTER_ROW_RE = re.compile(r"第?([1-4一二三四])季度(?:末)?")  # a row of a quarter, to its end
 QUARTER_MONTHS = 3
-SPAN_ROW_RE = re.compile(r"(?:1|一)\s*月?\s*[-－—–~～至到]\s*\d{1,2}\s*月(?:份)?(?:累计)?")  # 1-6月, the row's own period
+
+
+@lru_cache(maxsize=4)
+def _row_periods(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in patterns)
 
 
 def _note_rates(doc, table, params: dict) -> tuple[str, list]:
@@ -349,7 +352,7 @@ def _hit(table, grid, r: int, c: int, head_row: int, computed: str, formula: str
         or f"第{table.row_number(r)}行"
     return Hit(quote=table.row_text(r).strip("\t "), location=cells[c].loc, stated=f"{label} {grid[r][c].strip()}",
                expected=computed, formula=formula,
-               fields={"table": table.title or f"第{table.index}张表", "label": label,
+               fields={"table": table.name, "label": label,
                        "column": _head(grid, head_row, c), "figure": grid[r][c].strip(), "computed": computed,
                        "basis": basis},
                highlights=[cells[k].loc for k in cols if k < len(cells)])

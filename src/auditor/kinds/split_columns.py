@@ -127,7 +127,7 @@ def _hit(table, grid, at: tuple[int, int], total_col: int, total_head: str, tota
     hit = Hit(quote=table.row_text(r).strip("\t "), location=cells[cols[0]].loc, stated=f"{label} {name} {shown}",
               expected=row[total_col].strip(),
               formula=f"{name}：{terms} = {shown}，{total_head} {row[total_col].strip()}",
-              fields={"table": table.title or f"第{table.index}张表", "label": label, "split": name, "sum": shown,
+              fields={"table": table.name, "label": label, "split": name, "sum": shown,
                       "total_head": total_head, "total": row[total_col].strip(),
                       "diff": fmt(value - total.value, places), "note": "",
                       "verdict": "的差额仅在印刷精度之内" if outcome == "rounding" else "不符"},

@@ -207,7 +207,7 @@ def _column_hits(rule, table, grid, rows: dict, c: int, head: str):
     yield Hit(
         quote=table.row_text(at["closing"]).strip("\t "), location=where[c].loc,
         stated=f"{names['closing']} {head} {cells['closing'].strip()}", expected=shown, formula=formula,
-        fields={"table": table.title or f"第{table.index}张表", "label": names["closing"], "column": head,
+        fields={"table": table.name, "label": names["closing"], "column": head,
                 "total": cells["closing"].strip(), "sum": shown, "diff": f"{closing.value - exact:.{places}f}",
                 "terms": _sum_words(names.get("opening", ""), [names["in"]] if "in" in names else [],
                                 [names["out"]] if "out" in names else [])},
@@ -466,7 +466,7 @@ def _row_hits(rule, table, grid, r: int, columns: dict):
     yield Hit(
         quote=table.row_text(r).strip("\t "), location=cells[closing_col].loc,
         stated=f"{label} {row[closing_col].strip()}", expected=shown, formula=formula,
-        fields={"table": table.title or f"第{table.index}张表", "label": label, "column": heads[closing_col],
+        fields={"table": table.name, "label": label, "column": heads[closing_col],
                 "total": row[closing_col].strip(), "sum": shown, "diff": f"{closing.value - exact:.{places}f}",
                 "terms": _sum_words(heads[opening_col], [heads[c] for c in columns["in"]], [heads[c] for c in columns["out"]])},
         cls="rounding" if outcome == "rounding" else None,

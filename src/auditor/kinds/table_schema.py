@@ -15,7 +15,7 @@ MESSAGE_FIELDS = {"table", "problem"}
 
 def check(doc, rule):
     for typed in typed_tables(doc):
-        name = typed.table.title or f"第{typed.table.index}张表"
+        name = typed.table.name
         problems = [{"message": p, "row": None} for p in typed.problems] + schemas.validate(typed)
         for problem in problems:
             row = problem["row"]

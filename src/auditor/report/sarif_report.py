@@ -5,6 +5,7 @@ import json
 from pathlib import PurePath
 
 from .. import __version__
+from ..model import table_ordinal
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
@@ -21,7 +22,7 @@ def _location(f) -> dict:
         physical["region"] = {"startLine": loc.line, "snippet": {"text": f.quote}}
     parts = [p for p in (loc.section, f"第{loc.page}页" if loc.page else None,
                          f"工作表{loc.sheet}" if loc.sheet else None,
-                         f"第{loc.table}张表" if loc.table else None,
+                         table_ordinal(loc.table) if loc.table else None,
                          f"行{loc.row_shown}" if loc.row else None, f"列{loc.col}" if loc.col else None,
                          f"第{loc.paragraph}段" if loc.paragraph else None) if p]
     location = {"physicalLocation": physical}

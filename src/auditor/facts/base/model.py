@@ -256,8 +256,9 @@ class FactBase:
         figure of the unit's as a whole (its 项目支出, its execution rate)."""
         if cell.source != "table" or cell.subject:
             return False
-        projects = {f.subject for f in self.by_table.get(cell.block, ()) if f.loc.col == cell.loc.col and f.subject}
-        return len(projects) >= MIN_LISTED_PROJECTS
+        return self.remember(("listed projects", cell.block, cell.loc.col), lambda: len(
+            {f.subject for f in self.by_table.get(cell.block, ()) if f.loc.col == cell.loc.col and f.subject})
+            >= MIN_LISTED_PROJECTS)
 
     def whole_before_part(self, change: Fact, concept: str | None) -> Fact | None:
         """The whole a change's run of clauses lists `concept` as a part of before the change

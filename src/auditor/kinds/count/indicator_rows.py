@@ -10,7 +10,7 @@ from ...facts.base.grids import PROJECT_NAME_MIN
 from ...facts.base.tables import table_subject
 from ...ingest.raw import MAX_BREAKDOWN_CHARS
 from ...knowledge import compact
-from ...model import Heading, Paragraph, Table
+from ...model import Heading, Paragraph, Table, table_ordinal
 from ...tables.typed import typed_tables
 from ..base import Hit, names_execution_rate
 from .passages import (Passage, measured, count_number, document_passages, sentence_bounds, clause_start,
@@ -148,11 +148,11 @@ def check_indicator_rows(doc, rule):
                                    if k not in m.re.groupindex.values() and m.group(k)), None) or "")
             if stated is None:
                 # (一级指标4个、二级指标12个 with no third level's count: those levels only)
-                yield from _level_counts(m, rows, rows, f"第{table.table.index}张表", passage)
+                yield from _level_counts(m, rows, rows, f"{table_ordinal(table.table.index)}", passage)
                 continue
             subject = "三级指标" if "三级指标" in m.group(0) else "绩效指标"
             quote, loc = passage.quote(clause_start(passage.text, m.start(), 40), m.end(), m.start())
-            label = f"第{table.table.index}张表"
+            label = f"{table_ordinal(table.table.index)}"
             core = [r for r in rows if not _first_level_item(r, params["level1_categories"], params["category_suffix"])] \
                 or rows
             outside = _included_elsewhere(passage.text, m.end(), rows, params["included_pattern"])

@@ -60,6 +60,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "excess_cues": (list, []),
           # target_completion: the words of an amount beyond the target (超计划26公里): no target
           "excess_amount_pattern": (str, ""),
+          # target_completion: the words between two figures of one unit making the second a part of
+          # the first (2.80万亩中1.20万亩): the first is the target
+          "part_of_words": (list, []),
           "clause_breaks": (str, "，,；;。：:"), "ceiling_marks": (list, []), "year_on_year_cues": (list, []),
           "base_cues": (list, []), "other_period_cues": (list, []), "point_unit": (str, ""),
           # row_change: words of the heads of a stock's two ends in one year (年末数 | 年初数), both of

@@ -207,9 +207,6 @@ def _with_floors(base: FactBase, rate: Fact, earlier: list[Fact], end: int) -> l
 FLOOR_REACH = 12  # figures back in its sentence a completion rate looks for a floor target
 
 
-PART_OF_WORDS = ("中", "其中")  # between two figures of one unit: the second a part of the first (2.80万亩中1.20万亩)
-
-
 def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple[Fact, Fact] | None:
     """(achieved, target) of the two clauses right before a bare 完成率: the first states a
     target (年度任务136户, 计划适配900件), the second a quantity of this year in its unit, and
@@ -225,7 +222,7 @@ def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple
         return None
     target, achieved = quantities[-2], quantities[-1]
     if len(quantities) >= 3 and quantities[-3].unit == target.unit \
-            and compact(text[quantities[-3].at + len(quantities[-3].text):target.at]).lstrip(target.unit) in PART_OF_WORDS:
+            and compact(text[quantities[-3].at + len(quantities[-3].text):target.at]).removeprefix(target.unit) in params["part_of_words"]:
         target = quantities[-3]  # (任务2.80万亩中1.20万亩推迟开工，已开工1.60万亩: 1.20 is a part of the target)
     if (target.is_money or achieved.is_money) and (
             target.is_money != achieved.is_money or any(w in compact(f.label) for f in (target, achieved)

@@ -176,8 +176,14 @@ def check_growth(base: FactBase, rule):
             if against is None:
                 continue
             prior, lo, hi, computed, moved = against
-            if not consistent(rate, lo, hi) and _added_on(rate, current, prior):
-                yield CHECKED  # (增加养老床位150张，比上年的1,230张增长12.20%: 150 is the rise, 150 ÷ 1,230)
+            if not consistent(rate, lo, hi) and _told_as_rise(rate, current, prior):
+                # (增加养老床位150张，比上年的1,230张增长12.20%: 150 is the rise, 150 ÷ 1,230; told on that reading)
+                yield CHECKED
+                risen = current.in_yuan() / prior.in_yuan() * HUNDRED
+                (c_lo, c_hi), (p_lo, p_hi) = bounds(current), bounds(prior)
+                if not consistent(rate, c_lo / p_hi * HUNDRED, c_hi / p_lo * HUNDRED):
+                    yield based("增加数与上年数", rate_hit(rate, risen, "增减比例", f"增加 {current.with_unit()} ÷ 上年 "
+                                                     f"{prior.with_unit()} = {fmt(risen)}%（{prior.where()}）"))
                 continue
             own = _row_current(base, prior, current) if not consistent(rate, lo, hi) else None
             if own is not None:
@@ -957,10 +963,10 @@ def _holds_on_amounts(rate: Fact, current: Fact, base: Fact) -> bool:
     return bounds(base)[0] > 0 and _holds(rate, _change_between(current, base))
 
 
-def _added_on(rate: Fact, current: Fact, prior: Fact) -> bool:
+def _told_as_rise(rate: Fact, current: Fact, prior: Fact) -> bool:
     """A quantity whose own words tell it as a rise or a fall (增加养老床位150张, 新增…, 减少…), the
-    rate's way, on which the rate holds as that change on last year's figure: the change, not the
-    level of the year (150 ÷ 1,230 = 12.20%)."""
+    rate's way, before last year's level: the change, not the level of the year, where the rate
+    holds so (150 ÷ 1,230 = 12.20%) or on neither reading (the finding then told on the change's)."""
     label = compact(current.label)
     ways = {kind for _, _, kind in lexicon().directions.all(label)}
     if any(w in label for w in concepts().get("added_words") or ()):
@@ -968,8 +974,7 @@ def _added_on(rate: Fact, current: Fact, prior: Fact) -> bool:
     way = "up" if rate.sign > 0 else "down" if rate.sign < 0 else None
     if current.is_money or way is None or ways != {way} or prior.period != PRIOR or rate.unit != "%":
         return False  # (a rise on a year before last, 新增…比2021年的820户增长3倍, compares the years' additions)
-    (c_lo, c_hi), (p_lo, p_hi) = bounds(current), bounds(prior)
-    return p_lo > 0 and consistent(rate, c_lo / p_hi * HUNDRED, c_hi / p_lo * HUNDRED)
+    return bounds(prior)[0] > 0
 
 
 def _holds(rate: Fact, against: tuple) -> bool:

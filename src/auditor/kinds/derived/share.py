@@ -19,7 +19,7 @@ from ..base import CHECKED, Hit, item_label, sentence_figures
 from .intervals import (HUNDRED, bounds, ratio_bounds, exact_ratio, formula_operands, consistent, unit_slip, rate_hit,
                         tail_of, ratio_fits)
 from .lookup import facts_before, rate_of_amount, same_sentence
-from .wholes import LISTED_SUM, IN_WHOLE_LEAD_RE, without_whole_words, share_whole_words, share_whole, holds, list_sentence
+from .wholes import LISTED_SUM, without_whole_words, share_whole_words, share_whole, holds, list_sentence
 
 
 def stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
@@ -73,7 +73,7 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if whole is not None and rate.comparator == SPAN and whole.comparator != rate.comparator:
             continue  # (a span's share of a whole that is not the span's: no relation read)
         if whole is not None and part is not None and BARE_SHARE_RE.fullmatch(compact(rate.label)) \
-                and whole.is_money and part.is_money and whole.in_yuan() == part.in_yuan() and rate.value < WHOLE_SHARE:
+                and whole.is_money and part.is_money and whole.in_yuan() == part.in_yuan() and rate.value < HUNDRED:
             continue  # (公务用车运行维护费24.18万元，占76.42%: a share naming no whole is of none the part
             # makes alone, 公务用车购置及运行维护费 24.18 with no 购置费; the whole it means is unsaid.
             # A share of 100%, …，占100%, is of that whole: checked)
@@ -94,6 +94,13 @@ def _narrowed(rate: Fact, whole: Fact) -> bool:
     named, found = share_whole_named(compact(rate.label)) or "", compact(whole.label)
     # (and the other way: 占项目支出的 read on 主要项目支出's figure, a part singled out, no whole)
     return any((w in named) != (w in found) for w in concepts().get("narrowing_words") or ())
+
+
+def _bound_as_rule(base: FactBase, rate: Fact, words: tuple[str, ...]) -> bool:
+    """The share's own clause, up to it, states a rule (应占, 要求…不低于: concepts.yaml
+    share_bound_rule_words), not one of the sentence's other clauses (应急物资…; 供应…)."""
+    text = base.sentences.get((rate.block, rate.sentence), "")[:rate.at]
+    return any(w in CLAUSE_BREAK_RE.split(text)[-1] for w in words)
 
 
 def _stated_once(base: FactBase, rate: Fact) -> Fact | None:
@@ -119,8 +126,10 @@ def _share_part_name(rate: Fact) -> str:
     at = words.find("占")
     if at <= 0:
         return ""
-    name = re.split(r"[，,；;：:、]", words[:at])[-1]
-    name = IN_WHOLE_LEAD_RE.sub("", name)  # (会议费在一般性支出中所占…: the whole's words, no part's)
+    start = at - len(re.split(r"[，,；;：:、]", words[:at])[-1])  # (the clause's words before 占)
+    # (会议费在一般性支出中所占…: the whole's words end the part's name, concepts.yaml share_within)
+    within = lexicon().share_within.search(words, start, at + 1)
+    name = words[start:within.start() if within else at]
     for opener in lexicon().list_openers:
         name = name.removeprefix(opener)
     return name if len(name) >= 2 and not any(c.isdigit() for c in name) else ""
@@ -442,8 +451,7 @@ def _bounded_shares(base: FactBase, shares: list[tuple[Fact, Fact, Fact]]):
     rule_words = tuple(concepts().get("share_bound_rule_words") or ())
     for rate, part, whole in shares:
         span = ratio_bounds(part, whole)
-        if span is None or part.period != whole.period \
-                or any(w in base.sentences.get((rate.block, rate.sentence), "") for w in rule_words):
+        if span is None or part.period != whole.period or _bound_as_rule(base, rate, rule_words):
             continue  # (预留份额应占…的40%以上: a rule, no share claimed)
         yield CHECKED
         lo, hi = rate.interval()
@@ -700,7 +708,6 @@ def _elliptic_whole(base: FactBase, rate: Fact, found: list[tuple[Fact, Fact, Fa
     return None if any(w in words for w in lexicon().list_openers) else whole
 
 
-WHOLE_SHARE = 100  # the share, in %, of a part that makes its whole alone
 BARE_SHARE_RE = re.compile(r"[，,；;、：:]*(?:分别)?占(?:比|比重)?(?:为|是|达)?")
 
 

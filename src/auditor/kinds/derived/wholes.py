@@ -50,8 +50,6 @@ def opens_between(base: FactBase, earlier: Fact, later: Fact, openers: tuple) ->
 
 NAMED_BASE_RE = re.compile(r"占(?!比)(.{2,20}?)的?(?:比重|比例)?$")  # 占全年支出的, 占总支出比重
 COMPLETED_BASE_RE = re.compile(r"完成(?!率)([^占]{2,20}?)的$")  # 完成投资的, read as 占投资的 is
-IN_WHOLE_RE = re.compile(r"在(.{2,20}?)中所?占(?:的)?(?:比重|比例)?$")  # 在一般性支出中所占比重, read as 占一般性支出的 is
-IN_WHOLE_LEAD_RE = re.compile(r"在.{2,20}?中所?$")  # …its words before 占 (会议费在一般性支出中所占…): no part's name
 SPECIFIC_WHOLE_CHARS = 6  # a whole's name this long names one amount of the paragraph, not a kind of them
 ELSEWHERE_WHOLE_CHARS = 4  # a whole's name this long (到位资金) may name an amount of the paragraphs before
 BLOCKS_BACK = 6  # blocks looked back over for those two paragraphs (a table and its caption lines between)
@@ -67,7 +65,8 @@ def share_whole_words(label: str | None) -> re.Match | None:
     listed items in turn and the copula cut off first (占项目实际支出的比重分别为, 占全年支出的比例为)."""
     words = _share_tail_re().sub("", compact(label or ""))
     # (累计完成投资的72.50%: what was done, a share of the whole named after 完成, read as 占 reads)
-    return NAMED_BASE_RE.search(words) or COMPLETED_BASE_RE.search(words) or IN_WHOLE_RE.search(words)
+    # (在一般性支出中所占比重: the whole a share is taken within, concepts.yaml share_within)
+    return NAMED_BASE_RE.search(words) or COMPLETED_BASE_RE.search(words) or lexicon().share_within.search(words)
 
 
 @lru_cache(maxsize=4)

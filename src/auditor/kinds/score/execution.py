@@ -10,7 +10,7 @@ from functools import lru_cache
 from ...facts.formula import FormulaError, evaluate
 from ...facts.numbers import fmt, half_unit
 from ...knowledge import compact, concepts
-from ...model import Cell
+from ...model import Cell, table_ordinal
 from ...tables.typed import TypedTable
 from ..base import CHECKED, GLOSS_RE, Hit, NotAssessable, names_execution_rate
 from .forms import (ExecutionRow, table_name, row_quote, close_enough, score_places, ExecutionRule, score_tables,
@@ -42,7 +42,7 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
             # (a row with no points of its own, 其中：基本支出 | … | — | 99.00% | —, is a breakdown
             # the form does not score)
             if not full_marks_unmet and row.executed is not None and row.bases and row.weight is not None:
-                yield NotAssessable(f"第{t.table.index}张表「{row.label}」没有填写得分")
+                yield NotAssessable(f"{table_ordinal(t.table.index)}「{row.label}」没有填写得分")
             continue
         values = {"weight": row.weight, "executed": row.executed, "budget": budget,
                   "rate": rate / 100 if rate is not None else None}
@@ -52,13 +52,13 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
         own = row.own_rule if row.own_rule is not None else None if row.own_formula else stated
         if own is not None and own.kind == "formula":
             if not full_marks_unmet:
-                yield NotAssessable(f"第{t.table.index}张表「{row.label}」按报告自己的计分公式计分（{own.words[:40]}），未核对")
+                yield NotAssessable(f"{table_ordinal(t.table.index)}「{row.label}」按报告自己的计分公式计分（{own.words[:40]}），未核对")
             continue
         if own is not None and own.kind == "bands":
             band = _band_for(own.text, rate) if rate is not None else None
             if band is None:
                 if not full_marks_unmet:
-                    yield NotAssessable(f"第{t.table.index}张表「{row.label}」按报告所写的档次计分（{own.words[:40]}），未按公式核对")
+                    yield NotAssessable(f"{table_ordinal(t.table.index)}「{row.label}」按报告所写的档次计分（{own.words[:40]}），未按公式核对")
                 continue
             score_cell = row.cells["score"]
             if full_marks_unmet or close_enough(row.score, band[2], score_cell.text, score_places(t.table, typed)):
@@ -82,7 +82,7 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
                 expected = evaluate(rule.params["formula"], values)
         except FormulaError as exc:
             if not full_marks_unmet:
-                yield NotAssessable(f"第{t.table.index}张表「{row.label}」无法计算：{exc}")
+                yield NotAssessable(f"{table_ordinal(t.table.index)}「{row.label}」无法计算：{exc}")
             continue
         if rule.params["cap_at_weight"] and row.weight is not None:
             expected = min(expected, row.weight)

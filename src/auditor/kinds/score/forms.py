@@ -91,7 +91,7 @@ class IndicatorRow:
 
 
 def table_name(t: TypedTable) -> str:
-    return t.table.title or f"第{t.table.index}张表"
+    return t.table.name
 
 
 def row_quote(cell: Cell, table) -> str:

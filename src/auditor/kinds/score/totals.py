@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ...facts.numbers import Quantity, fmt, half_unit, parse_quantity
 from ...knowledge import compact
-from ...model import Cell
+from ...model import Cell, table_ordinal
 from ...tables.typed import category_key, TypedTable, cell_at, number, points
 from ..base import CHECKED, Hit, NotAssessable
 from .forms import ExecutionRow, IndicatorRow, table_name, row_quote, close_enough, score_places, score_tables, indicators_of
@@ -258,7 +258,7 @@ def check_total(doc, rule, typed):
             continue  # (the categories' scores and their 合计 are summed as a table's column: SUM005)
         total = t.totals.get("score")
         if total is None:
-            yield NotAssessable(f"第{t.table.index}张表没有可读的总分")
+            yield NotAssessable(f"{table_ordinal(t.table.index)}没有可读的总分")
             continue
         stated = number(total)
         rows = _categories_out(indicators_of(t))

@@ -217,7 +217,7 @@ def _plain_score_caps(doc, rule, forms: set[int]):
                           stated=f"得分 {cell.text}", expected=f"不超过分值 {weight_cell.text}",
                           formula=f"得分 {cell.text} > 分值 {weight_cell.text}",
                           fields={"indicator": label, "score": cell.text, "weight": weight_cell.text,
-                                  "table": table.title or f"第{table.index}张表"},
+                                  "table": table.name},
                           highlights=[cell.loc, weight_cell.loc])
             break
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase, fact_base
 from ...facts.base.model import CURRENT
+from ...model import table_ordinal
 from ...facts.base.tables import table_subject
 from ...facts.lexicon import alternatives
 from ...facts.numbers import fmt
@@ -101,7 +102,7 @@ def _detail_scores(t, words) -> dict[str, CategoryScore]:
         sum((r.weight for r in without_heads(rows)), Decimal(0))
         if all(r.weight is not None and r.score is not None for r in rows) else None,
         BRACKETED_RE.sub("", rows[0].level1).strip(),
-        f"第{t.table.index}张表「{rows[0].level1}」各指标得分之和：", " + ".join(fmt(r.score) for r in rows if r.score is not None),
+        f"{table_ordinal(t.table.index)}「{rows[0].level1}」各指标得分之和：", " + ".join(fmt(r.score) for r in rows if r.score is not None),
         tuple(r.cells["score"].loc for r in rows if "score" in r.cells))
         for name, rows in groups.items() if any(r.score is not None for r in rows)}
 
@@ -118,7 +119,7 @@ def _summary_scores(t) -> dict[str, CategoryScore]:
         out[category_of(r.indicator)] = CategoryScore(
             r.score, printed.half_ulp if printed is not None and printed.places else Decimal(0),
             points(r.cells.get("weight")),
-            BRACKETED_RE.sub("", r.indicator).strip(), f"第{t.table.index}张表「{r.indicator}」一行的得分 {cell.text.strip()}分", "",
+            BRACKETED_RE.sub("", r.indicator).strip(), f"{table_ordinal(t.table.index)}「{r.indicator}」一行的得分 {cell.text.strip()}分", "",
             (cell.loc,))
     return out
 

@@ -26,7 +26,7 @@ def check_code_rollup(doc, rule, typed):
             continue
         if not t.segments:
             # typed by its head words, but no column reads as the codes: said, not passed over
-            yield NotAssessable(f"「{t.table.title or f'第{t.table.index}张表'}」未找到科目编码列，各级科目之和未核对")
+            yield NotAssessable(f"「{t.table.name}」未找到科目编码列，各级科目之和未核对")
             continue
         names = t.column_names
         for segment, amount_cols in t.segments:
@@ -408,7 +408,7 @@ def _orphan_hit(t, rec, parent: str, above) -> Hit:
     return Hit(quote=t.table.row_text(rec.row).strip("\t "), location=rec.label_cell.loc,
                stated=f"{rec.code} {rec.name}".strip(), expected=f"上级科目 {parent} 未列出",
                formula=f"科目 {rec.code} 的上级科目为 {parent}，表中未列出，却列在 {under} 之下：编码或上级科目行有误",
-               fields={"table": t.table.title or f"第{t.table.index}张表", "label": f"{rec.code} {rec.name}".strip(),
+               fields={"table": t.table.name, "label": f"{rec.code} {rec.name}".strip(),
                        "column": "", "total": f"{parent}（表中未列出）", "sum": under, "diff": "", "relation": "",
                        "note": ""})
 
@@ -446,5 +446,5 @@ def check_code_order(doc, rule, typed):
                 yield Hit(quote=t.table.row_text(rec.row).strip("\t "), location=rec.label_cell.loc,
                           stated=f"{rec.code} {rec.name}".strip(), expected=f"列在上级科目 {parent} 之下",
                           formula=f"科目 {rec.code} 的上级科目为 {parent}（表中另行列出），却列在 {under} 之下",
-                          fields={"table": t.table.title or f"第{t.table.index}张表", "label": f"{rec.code} {rec.name}".strip(),
+                          fields={"table": t.table.name, "label": f"{rec.code} {rec.name}".strip(),
                                   "column": "", "total": parent, "sum": under, "diff": "", "relation": "", "note": ""})

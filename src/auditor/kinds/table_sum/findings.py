@@ -37,7 +37,7 @@ def compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, c
     hit = Hit(
         quote=quote, location=total_cell.loc, stated=f"{label} {total_cell.text}",
         expected=shown, formula=formula,
-        fields={"table": table.title or f"第{table.index}张表", "label": label, "column": column,
+        fields={"table": table.name, "label": label, "column": column,
                 "total": total_cell.text, "sum": shown,
                 "diff": fmt(total.value - exact, places, total_cell.text), "gap": total.value - exact,
                 "relation": "各行之和为",

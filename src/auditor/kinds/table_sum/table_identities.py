@@ -134,7 +134,7 @@ def check_row_product(doc, rule, _typed):
                               f"{' ÷ 100（百分数）' if slip.percent else ''}"
                               f"{' ÷ 10000（元折合万元）' if slip.ten_thousandth else ''} = {shown}"
                               "（表中其余各行均按此计算）",
-                      fields={"table": table.title or f"第{table.index}张表", "label": label,
+                      fields={"table": table.name, "label": label,
                               "column": slip.column, "total": cell.text, "sum": shown,
                               "diff": f"{stated.value - slip.expected:.{stated.places}f}",
                               "gap": stated.value - slip.expected,
@@ -173,6 +173,6 @@ def check_year_growth(doc, rule, _typed):
             yield Hit(quote=table.row_text(slip.row).strip("\t "), location=cell.loc,
                       stated=f"{label} {cell.text.strip()}", expected=f"{shown}%",
                       formula=f"{slip.column}：{slip.terms[0]} ÷ {slip.terms[1]} − 1 = {shown}%（上一行为上一年度）",
-                      fields={"table": table.title or f"第{table.index}张表", "label": label, "column": slip.growth,
+                      fields={"table": table.name, "label": label, "column": slip.growth,
                               "total": cell.text.strip(), "sum": f"{shown}%", "diff": "",
                               "relation": f"按{slip.column}本行与上一年度之比应为", "note": ""})

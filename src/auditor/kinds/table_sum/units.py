@@ -98,7 +98,7 @@ def yuan_slip(rule, table, total_cell: Cell, total, cells: list[Cell], names: li
             expected=shown, cls="unit_error",
             formula=f"{name} {cell.text} 按{column}读作 {shown} 时，各行之和 {fmt(exact - part.value + shifted, total.places)} "
                     f"与合计 {total_cell.text} 相符：该行多半以元填入了以万元计的列",
-            fields={"table": table.title or f"第{table.index}张表", "label": name, "column": column,
+            fields={"table": table.name, "label": name, "column": column,
                     "total": cell.text, "sum": shown, "diff": "", "relation": "按万元计应为",
                     "note": f"（合计 {total_cell.text} 按此相符，该行疑以元填入）"},
             highlights=[total_cell.loc])
@@ -139,7 +139,7 @@ def printed_unit_slip(table, total_cell: Cell, total, cells: list[Cell], parts, 
         expected=right, cls="unit_error",
         formula=(f"{column}以{unit}计，{cell.text.strip()} 单独写作{slip.unit}；按{unit}读各行之和与合计相符，"
                  f"按所写的{slip.unit}读则相差 {scales[1] / scales[0]:,.0f} 倍：单位应为{unit}"),
-        fields={"table": table.title or f"第{table.index}张表", "label": label, "column": column,
+        fields={"table": table.name, "label": label, "column": column,
                 "total": cell.text.strip(), "sum": right, "diff": "", "gap": Decimal(0),
                 "relation": "单位与本列不符，应为", "note": ""},
         highlights=[c.loc for c in cells_all if c is not cell])
