@@ -192,6 +192,12 @@ def extend_vocabulary(additions: dict | None) -> None:
     concepts.cache_clear()
 
 
+def report_type_entry(name: str | None) -> dict:
+    """The entry of vocabulary.yaml report_types of that name (its marks: plan, looks_ahead, in_year,
+    next_year_plan, horizon …); {} for none."""
+    return next((e for e in vocabulary()["report_types"] if e["name"] == name), {}) if name else {}
+
+
 def vocabulary_generation() -> int:
     return _generation
 

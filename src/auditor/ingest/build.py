@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..facts.lexicon import alternatives
 from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, arabic_years, char_pairs, cn_to_int, count_word, replace_chars
-from ..knowledge import note_lead_re, vocabulary, vocabulary_generation
+from ..knowledge import note_lead_re, report_type_entry, vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
 from .page_furniture import PAGE_MARK_RE
 from .raw import PAGE_BREAK, TABLE_LINE_RE, RawBlock, cell_figure
@@ -765,7 +765,7 @@ def infer_meta(doc: Document) -> dict:
     titled = _report_type(_title_lines(doc.blocks, texts), title_only=True)
     title_type = _report_type(title)
     kind = title_type or titled
-    title_first = bool(kind) and any(e["name"] == kind and e.get("title_year_first") for e in vocabulary()["report_types"])
+    title_first = bool(report_type_entry(kind).get("title_year_first"))
     first = title_years if title_first else Counter()
     # (a title naming a kind of report with a plain 20XX年 casts its vote first, as the opening lines'
     # 年度 do: 丰源县2024年…自评报告 over a form's lone （2023年度）)
@@ -783,8 +783,9 @@ def infer_meta(doc: Document) -> dict:
     # (the opening lines' kind read once, not once per kind of report the any() below goes through)
     head_type = _report_type(head) if not kind else NOT_ASKED
     # (head_type is NOT_ASKED only where kind names the report: kind decides then)
-    ahead = any(e["name"] == (kind or head_type or titled) and (e.get("plan") or e.get("in_year"))
-                for e in vocabulary()["report_types"]) or elapsed_months(title) is not None \
+    named = kind or head_type or titled
+    marks = report_type_entry(named) if isinstance(named, str) else {}  # (NOT_ASKED names no kind)
+    ahead = bool(marks.get("plan") or marks.get("in_year")) or elapsed_months(title) is not None \
         or _names_plan(re.sub(r"\s+", "", title))
     years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years, _latest_outturn(doc.blocks[:60]), ahead)
     year = int(years.most_common(1)[0][0]) if years else None
@@ -938,8 +939,7 @@ def _report_type(head: str, title_only: bool = False) -> str | None:
 def plans_next_year(doc: Document) -> bool:
     """The report is of its year with a plan for the year after (vocabulary.yaml report_types
     next_year_plan: 2023年预算执行情况和2024年预算草案): that year's tables and figures are the plan's."""
-    kind = doc.meta.get("report_type")
-    return kind is not None and any(e["name"] == kind and e.get("next_year_plan") for e in vocabulary()["report_types"])
+    return bool(report_type_entry(doc.meta.get("report_type")).get("next_year_plan"))
 
 
 def _named_by_years(text: str, pattern: str) -> int:

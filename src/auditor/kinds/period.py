@@ -42,7 +42,7 @@ from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import (MONEY_FIGURE_RE, MONEY_UNITS, RANGE_JOINER, Quantity, arabic_dates, half_unit, normalize_digits,
                              to_decimal)
 from ..ingest.build import outturn_head_re, plans_next_year
-from ..knowledge import compact, concepts, han_bigrams, vocabulary, vocabulary_generation
+from ..knowledge import compact, concepts, han_bigrams, report_type_entry, vocabulary, vocabulary_generation
 from ..memo import remember_short
 from ..model import Heading, Paragraph, Sentence, Table
 from ..tables.typed import is_caption_row, parse_cell
@@ -91,6 +91,8 @@ PARAMS = {
     # (由2023年末的38人增加至42人: an earlier year's end where a change starts)
     # activity_year: words opening a later clause that speak of this year beside the earlier one's figure
     "contrast_cues": (list, []),
+    # …and the characters of words of time, which name no thing both clauses share (年, 本, 今)
+    "time_word_chars": (list, []),
     "comparison_cues": (list, ["上年", "去年", "同比", "较", "比上", "比20", "比19", "相比", "以来", "上一年", "前一年",
                                "历年", "由20", "从20"]),
     # report_title_year: words by which a sentence refers to another year's report, not names this one
@@ -242,18 +244,19 @@ def _title_span(doc, year: int) -> tuple[int, int] | None:
     return int(found.group("start")), int(found.group("end"))
 
 
-def _contrasted(after: str, cues: list[str]) -> bool:
+def _contrasted(after: str, cues: list[str], time_chars: list[str]) -> bool:
     """A clause after the earlier year's figure speaks of this year, of the same thing (2023年其他收入
     15.00万元，本年无其他收入): the sentence sets last year's figure beside this year's, no misdated
     statement of it. (2023年…新增市场主体4,520户，本年度办结投诉…, another thing: no contrast.)"""
     clauses = PHRASE_BREAK_RE.split(after)
-    first = _thing_pairs(clauses[0])
-    return any(c.lstrip().startswith(tuple(cues)) and first & _thing_pairs(c) for c in clauses[1:])
+    first = _thing_pairs(clauses[0], time_chars)
+    return any(c.lstrip().startswith(tuple(cues)) and first & _thing_pairs(c, time_chars) for c in clauses[1:])
 
 
-def _thing_pairs(clause: str) -> set[str]:
-    """A clause's word pairs that may name a thing: none holding a word of time (年, 度, 本年, 今年)."""
-    return {p for p in han_bigrams(clause) if not any(c in p for c in "年度本今当上")}
+def _thing_pairs(clause: str, time_chars: list[str]) -> set[str]:
+    """A clause's word pairs that may name a thing: none holding a character of a word of time (年,
+    度, 本年, 今年: the rule's time_word_chars)."""
+    return {p for p in han_bigrams(clause) if not any(c in p for c in time_chars)}
 
 
 def _report_kind(doc, mark: str) -> bool:
@@ -261,16 +264,13 @@ def _report_kind(doc, mark: str) -> bool:
     made before its year or early in it, a project's plan over its term: signed in the year before
     or the year itself, the year before its base, later years its plan's; see PLAN_EXEMPT) or
     in_year (made during its year, 运行监控 of 1-6月: signed in the year itself or the next)."""
-    kind = doc.meta.get("report_type")
-    return any(e["name"] == kind and e.get(mark) for e in vocabulary()["report_types"])
+    return bool(report_type_entry(doc.meta.get("report_type")).get(mark))
 
 
 def _horizon(doc, default: int) -> int:
     """The furthest year after the report's its plans may be about: its kind's (vocabulary.yaml
     report_types horizon: a bond's plan runs over its term), else the rule's `plan_horizon`."""
-    kind = doc.meta.get("report_type")
-    return next((e["horizon"] for e in vocabulary()["report_types"] if e["name"] == kind and e.get("horizon")),
-                default)
+    return report_type_entry(doc.meta.get("report_type")).get("horizon") or default
 
 
 def _hit(quote: str, loc, stated: int, year: int, what: str, formula: str) -> Hit:
@@ -422,7 +422,7 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
                     or (year < stated and not beyond and (base_year is not None
                                                           or any(w in text for w in params["plan_words"]))) \
                     or any(cue in text for cue in quiet) \
-                    or (stated < year and _contrasted(text[found.end(1):], params["contrast_cues"])) \
+                    or (stated < year and _contrasted(text[found.end(1):], params["contrast_cues"], params["time_word_chars"])) \
                     or (year < stated and any(w in text for w in params["forward_words"])) \
                     or RANGE_AFTER_RE.match(text[found.end(1):]):
                 continue
@@ -1596,7 +1596,7 @@ def _check_swapped_year(doc, rule, year):
     """A date whose year is the report year's (or the year before's or after's) with two adjacent
     digits swapped (2042年12月31日 in a 2024 report; 2204年), far from any year the report is about
     (more than `swap_min_gap` years off): a typing slip of the year, not a date of the report's."""
-    if _report_kind(doc, "looks_ahead") or _horizon(doc, 0) > rule.params["swap_min_gap"]:
+    if _report_kind(doc, "looks_ahead"):
         return  # (a plan over years, a bond's term: 2042年12月 may be its own date)
     near = (year - 1, year, year + 1)
     swapped = {}

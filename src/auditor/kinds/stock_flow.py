@@ -596,9 +596,10 @@ def _paragraph_balances(doc, rule):
                 opening = out = spent = None
             else:
                 opening = out = spent = None  # (the balance stated is another, 当年收支结余: no later stock stands in)
-        if opening is not None and (out or spent) is not None:
-            # (支出总计…，收入总计…，收支平衡: the two totals in either order)
-            yield from _balance_claimed(base, rule, opening, out or spent)
+        if opening is not None and spent is not None:
+            # (支出总计…，收入总计…，收支平衡: the two totals in either order; the spending total is
+            # the last one, the 支出总计 held after the income total too)
+            yield from _balance_claimed(base, rule, opening, spent)
 
 
 def _balance_claimed(base, rule, opening, out):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...knowledge import compact, concepts, note_lead_re, vocabulary, vocabulary_generation
+from ...knowledge import compact, concepts, note_lead_re, report_type_entry, vocabulary_generation
 from ...ingest.build import NUMBERING_LEVELS, title_block
 from ...model import Document, Heading, Paragraph, Table
 from ..restated import name_restated_subjects
@@ -53,8 +53,8 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         self.assumed_units = assumed_units or {}  # table block -> unit it is read in (no unit printed)
         self.aliases = aliases or {}  # the text's words for a table row (value_links.py)
         self.year = doc.meta.get("report_year")
-        self.base = FactBase(year=doc.meta.get("report_year"), plan=any(
-            e.get("plan") for e in vocabulary()["report_types"] if e["name"] == doc.meta.get("report_type")),
+        self.base = FactBase(year=doc.meta.get("report_year"), plan=bool(
+            report_type_entry(doc.meta.get("report_type")).get("plan")),
             elapsed_months=doc.meta.get("elapsed_months"),
             project=doc.meta.get("report_type") == concepts().get("project_report_type"))
         self.title_scopes = self.base.title_scopes = TitleScopes(doc)

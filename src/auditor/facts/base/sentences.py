@@ -748,9 +748,6 @@ def _inside_doc_number(text: str, start: int) -> bool:
     return before in ("〔", "[", "【", "第") or text[max(0, start - 2):start] == "附件"
 
 
-# a phrase opening on a count of items (三项, 以上两类): the items a list before it named
-
-
 def _listed_after(between: str, openers: tuple[str, ...]) -> bool:
     """The words between two figures go on with a list: 其中 / 分别 open it, 、 joins its items;
     a sentence's or a ；-clause's end closes it."""

@@ -139,7 +139,7 @@ def check_row_total(doc, rule, typed):
                 # 项目支出: no carry-over of the first)
                 opened = next((c for c in amount_cols if c > parts[-1] and names.get(c, "").startswith(
                     tuple(rule.params["part_column_words"]))), None)
-                following = min(c for c in (following, opened) if c is not None) if (following or opened) else None
+                following = min((c for c in (following, opened) if c is not None), default=None)
                 parts = _with_carried(t, segment, total_col, parts, amount_cols, following,
                                       [c for c in amount_cols if any(w in names.get(c, "") for w in rule.params["closing_balance_words"])])
                 yield from _row_total_of(rule, t, segment, names, total_col, parts)
