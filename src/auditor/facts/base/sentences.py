@@ -224,6 +224,9 @@ class SentenceReading:
         unknown_topic: bool | None = None
         full_marks: re.Match | None = NOT_READ
         moving: tuple[int, int] | None = None  # (the figure a change started from, where the figure it reached stands)
+        # the unit of a target count opening a 其中 list (年度目标培训1,600人次，其中：农村转移劳动力950人次…):
+        # the counts in that unit after it, naming no measure of their own, are targets too
+        target_list_unit: str | None = None
         for m in figures:
             figure_at, figure_end = m.span()  # (read many times below)
             unit = m.group("unit") or ""
@@ -387,7 +390,9 @@ class SentenceReading:
                     plans = self._states_plans(text, sentence.loc.section)
                 outcome = plans and bool(self.says_run_in_outcome.search(compact(own_phrase)))
                 if (plans and not outcome) or self._under_plan_label(text, figure_at) \
-                        or self._planned_since(text, figure_at) or self._after_report_year(wide + phrase):
+                        or self._planned_since(text, figure_at) or self._after_report_year(wide + phrase) \
+                        or (unit == target_list_unit and fact.get("implicit")
+                            and not self.says_outcome.search(compact(own_phrase))):
                     fact["measure"] = "目标值"
             # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
             years_queue = self._years_in_turn(own_phrase, wide, fact, years_queue, (text, start))
@@ -646,6 +651,8 @@ class SentenceReading:
                 last_change = fact if fact.measure == "变动额" else None
             if not money and fact.unit not in NOT_COUNT_UNITS and fact.measure != "变动额" and not fact.comparator:
                 counts.append(fact)
+                if fact.measure == "目标值" and not fact.implicit and self.lex.list_opener.match(text, figure_end):
+                    target_list_unit = fact.unit
             if money and fact.measure != "变动额":
                 last_money = fact
                 amounts.append(fact)

@@ -74,11 +74,25 @@ def check_text(doc, base, groups, rule, vocabulary):
                 continue  # (年末累计提取…: the sum of the years so far, no table column of the year's)
             yield from text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units, base, doc)
         concept = texts[0].concept
-        if rule.params["text_against_text"] and not tables and concept in vocabulary \
-                and concept not in rule.params["per_item_concepts"]:
+        if rule.params["text_against_text"] and not tables and concept in vocabulary:
             fillers = fillers or _fillers(rule.params["label_fillers"], rule.params["label_marker_pattern"])
             # (a part's figure, 某指标自评得分4分, is no statement of the whole's)
-            yield from text_pairs([f for f in texts if not f.member or f.member in totals], rule, fillers, base)
+            said = [f for f in texts if not f.member or f.member in totals]
+            if concept in rule.params["per_item_concepts"]:
+                said = [f for f in said if _names_only_concept(f, fillers, rule.params["whole_unit_words"])]
+            yield from text_pairs(said, rule, fillers, base)
+
+
+def _names_only_concept(fact: Fact, fillers: re.Pattern, whole_words: list[str]) -> bool:
+    """A figure of a concept sentences state for many items (each project's 执行率) whose words name
+    nothing but the concept, the year and the unit as a whole (2024年度预算执行率为…, 本年度部门预算
+    执行率为…): the unit's own figure, one fact wherever so stated; not 该项目预算执行率, an item's."""
+    words = fillers.sub("", compact(fact.label))
+    for name in sorted(concepts()["concepts"].get(fact.concept, [fact.concept]), key=len, reverse=True):
+        words = words.replace(name, "")
+    for word in whole_words:
+        words = words.replace(word, "")
+    return not words
 
 
 def _body_of_other_concept(base, fact: Fact) -> bool:

@@ -60,6 +60,10 @@ def text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
     by_side: dict[tuple, Fact] = {}  # the first figure of each side a balance's words name
     sides = tuple(rule.params["balance_sides"])
     alike = rule.params["same_fact_words"].get(texts[0].concept if texts else None, ())
+    if texts and texts[0].concept in rule.params["per_item_concepts"]:
+        # (the unit's own figure of a per-item concept, named as the unit's whole or not: see
+        # text._names_only_concept)
+        alike = [*alike, *rule.params["whole_unit_words"]]
     scales = [*rule.params["unit_scales"], *rule.params["same_digit_scales"]]  # (scaled: the same digits)
     opening = (tuple(rule.params["opening_words"]), tuple(rule.params["closing_words"]))
     for fact in texts:
