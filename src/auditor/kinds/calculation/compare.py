@@ -60,29 +60,38 @@ def _two_breakdowns(total: Fact, parts: list[Fact]) -> bool:
 
 
 def odd_part_slip(total: Fact, parts: list[Fact], context: str) -> Hit | None:
-    """The parts add up to the total once the one part printed in another unit is read in the
-    total's unit (which another part shares): that part carries a unit slip (人员经费 860.54元 among 万元 figures), and
-    it, not the total, is what is wrong."""
-    # the unit the total and at least one other part agree on is the one meant
-    common = total.unit
-    odd = [p for p in parts if p.unit != common]
-    if not odd and len(parts) >= 2 and common == "万元":
+    """The parts add up to the total once one part is read in another unit the total or another part
+    is printed in (人员经费 860.54元 among 万元 figures; 县级配套4,500.00亿元 beside 0.48亿元 and 3,200.00
+    万元 under 1.25亿元): that part carries a unit slip, and it, not the total, is what is wrong; not a
+    part whose unit all the others share (the total's is then the slip). One such reading only: two
+    that would hold tell nothing."""
+    units = {total.unit, *(p.unit for p in parts)}
+    if len(units) == 1 and len(parts) >= 2 and total.unit == "万元":
         return misprinted_unit_part(total, parts, context)
-    if len(odd) != 1 or len(parts) < 2 or common not in MONEY_UNITS or odd[0].unit not in MONEY_UNITS:
+    if len(parts) < 2 or not units <= set(MONEY_UNITS):
         return None
-    if not odd[0].value:
-        return None  # (因公出国（境）费0元 among 万元 figures: nothing is nothing in any unit)
-    fixed = odd[0].value * MONEY_UNITS[common]
-    exact = sum((p.in_yuan() for p in parts if p is not odd[0]), Decimal(0)) + fixed
-    slack = sum((p.half_unit * MONEY_UNITS[common] for p in parts), Decimal(0)) + total.half_unit * MONEY_UNITS[total.unit]
-    if abs(exact - total.in_yuan()) > slack:
+    found = []
+    for odd in parts:
+        if not odd.value:
+            continue  # (因公出国（境）费0元 among 万元 figures: nothing is nothing in any unit)
+        rest = [p for p in parts if p is not odd]
+        if all(p.unit == odd.unit for p in rest):
+            continue  # (every part in one unit, the total in another: the total's unit is the odd one)
+        for unit in sorted(units - {odd.unit}, key=MONEY_UNITS.get):
+            exact = sum((p.in_yuan() for p in rest), Decimal(0)) + odd.value * MONEY_UNITS[unit]
+            slack = sum((p.half_unit * MONEY_UNITS[p.unit] for p in rest), Decimal(0)) \
+                + odd.half_unit * MONEY_UNITS[unit] + total.half_unit * MONEY_UNITS[total.unit]
+            if abs(exact - total.in_yuan()) <= slack:
+                found.append((odd, unit))
+    if len(found) != 1:
         return None
-    return Hit(quote=odd[0].quote, location=odd[0].loc, stated=odd[0].text,
-               expected=_in_unit(odd[0], common), cls="unit_error",
-               formula=f"{total.concept} {total.text} = 各项之和，仅当 {odd[0].text} 按“{common}”计时成立",
+    odd, unit = found[0]
+    return Hit(quote=odd.quote, location=odd.loc, stated=odd.text,
+               expected=_in_unit(odd, unit), cls="unit_error",
+               formula=f"{total.concept} {total.text} = 各项之和，仅当 {odd.text} 按“{unit}”计时成立",
                fields={"total_label": total.concept, "total": total.text, "sum": total.text,
                        "parts": " + ".join(f"{p.concept or p.label} {p.text}" for p in parts), "context": context,
-                       "verdict": f"仅当 {odd[0].text} 按“{common}”计时相符，应为单位笔误"},
+                       "verdict": f"仅当 {odd.text} 按“{unit}”计时相符，应为单位笔误"},
                highlights=[total.loc])
 
 

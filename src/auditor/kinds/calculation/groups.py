@@ -168,7 +168,8 @@ def check_group(facts, calc, names, context, rule, complete, checked=None, blank
         if checked is not None:
             checked.append(total)
         yield CHECKED
-        wider = _wider_items(facts, total, parts, calc, text) if context == "同一句" and text else None
+        wider = _wider_items(facts, total, parts, calc, text) if context == "同一句" and text \
+            else _wider_rows(facts, total, parts, calc) if context == "同一表列" else None
         holds = (wider is not None or unnamed) and not list(compare_sum(total, parts + unnamed, context, rule))
         if wider is not None and holds:
             continue  # (the list adds up to the total as stated: 本年收入合计 is its parts, the carry-over beside it)
@@ -277,6 +278,27 @@ def _wider_items(facts: list[Fact], total: Fact, parts: list[Fact], calc: dict,
                  and (f.sentence == total.sentence and depth(f.at) == depth(total.at) or spread and f.sentence != total.sentence)
                  and f.concept in siblings and money_amount(f)
                  and f.period == total.period and f.measure == total.measure and f.subject == total.subject]
+        if extra:
+            return wider["total"], extra
+    return None
+
+
+def _wider_rows(column: list[Fact], total: Fact, parts: list[Fact], calc: dict) -> tuple[str, list[Fact]] | None:
+    """(the wider sum's name, its items) when a table column's rows between the total's parts and
+    the total hold an item of a declared sum the total's concept is a part of (财政拨款收入 | 上年结转
+    | 收入合计: the 收入合计 of such a column counts the carry-over, as 收支总计 = 本年收入 + 年初结转和
+    结余 does), the wider sum stated nowhere in the column: the rows are that wider sum's items."""
+    rows = [p.loc.row for p in parts if p.loc.row is not None]
+    if total.loc.row is None or not rows:
+        return None
+    low, high = min(rows + [total.loc.row]), max(rows + [total.loc.row])
+    for wider in lexicon().calculations:
+        names = sum_part_names(wider)
+        if calc["total"] not in names or wider.get("fund") or any(f.concept == wider["total"] for f in column):
+            continue
+        siblings = {n for n, part in names.items() if part != names[calc["total"]]}
+        extra = [f for f in column if f.loc.row is not None and low < f.loc.row < high and f.concept in siblings
+                 and f not in parts and money_amount(f) and f.measure == total.measure and f.period == total.period]
         if extra:
             return wider["total"], extra
     return None

@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import islice, takewhile
 
 from ...facts.base import Fact, FactBase
+from ...facts.base.figures import per_unit
 from ...facts.base.words import CLAUSE_END_RE
 from ...facts.lexicon import alternatives, lexicon
 from ...knowledge import compact, concepts, open_brackets, vocabulary_generation
@@ -156,7 +157,9 @@ def whole_before(base: FactBase, block: int, index: int, cues) -> Fact | None:
 def _last_and_whole(base: FactBase, block: int, index: int, cues) -> tuple[Fact | None, Fact | None]:
     """(the amount the sentence before ends on, the whole of the list opening sentence `index`):
     see whole_before."""
-    before = [f for f in base.by_sentence.get((block, index - 1), ()) if f.is_money]
+    # (an amount per one thing after the whole, 按亩均2,000元标准安排, says how it was reckoned: no whole)
+    before = [f for f in base.by_sentence.get((block, index - 1), ()) if f.is_money
+              and not (f.source == "text" and per_unit(f))]
     # (…收入完成12.35亿元，为调整预算12.10亿元的102.1%，超收0.25亿元，比上年11.74亿元增长5.2%。其中：…:
     # what the whole is compared with follows it: its change, last year's amount, a rate's base)
     text = base.sentences.get((block, index - 1), "")
