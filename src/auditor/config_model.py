@@ -120,6 +120,8 @@ class VocabularyAdditions(BaseModel):
     stock_flow_words: list[Word] = Field(default_factory=list, description="表示年内增减流动的词（新增、处置、报废）：所说表格行的数量不是年末数")
     part_list_head_tails: list[Word] = Field(default_factory=list,
                                              description="这些词与“中”之间可有的词（医疗收入结构中，…）")
+    part_list_head_not_before: list[Word] = Field(default_factory=list,
+                                                  description="“中”后不带标点时使“中”成为另一个词开头的字（中央、中小学）：不作列举开头")
     income_tails: list[Word] = Field(default_factory=list, description="支出名称之后使行标签成为收到的款项的词（基本支出补助）")
     residual_words: list[Word] = Field(default_factory=list, description="行标签中概念名称之前、使该行为该类其余部分的词（其他政府性基金收入）")
     row_label_tails: list[Word] = Field(default_factory=list, description="句中表格行标签之后、仍指该行的词（农村人居环境整治项目）")

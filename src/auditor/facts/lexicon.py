@@ -139,6 +139,15 @@ def numeral_count_re(data: dict) -> re.Pattern:
                       .replace("{units}", alternatives(units)))
 
 
+def _part_list_head(data: dict) -> str:
+    """The words of a whole heading a sentence's list, up to its 中: a few words, no figure and no
+    clause break, before the name (a year may open it: 2025年一般公共预算拨款支出中，…); `name`: the
+    whole's own words, without the tail (结构)."""
+    tails = f"(?:{alternatives(data['part_list_head_tails'])})?" if data.get("part_list_head_tails") else ""
+    return r"(?P<name>(?:(?:19|20)\d\d年度?)?[^，,。；;：:\d]{0,10}?(?:" + alternatives(data.get("part_list_heads")) \
+        + r")数?)" + tails
+
+
 @dataclass(frozen=True)
 class Lexicon:
     concepts: Matcher
@@ -178,6 +187,7 @@ class Lexicon:
     per_unit: re.Pattern  # those words, or concepts.yaml per_unit_pattern (每接待1人次的…)
     list_opener: re.Pattern  # one of them right after a figure: “X 万元，其中：…”, “X 万元（其中…）”
     part_list_head: re.Pattern  # a sentence's opening naming the amount whose parts it lists (实际支出中，)
+    bare_part_list_head: re.Pattern  # …with no mark after its 中 (本年收入中财政拨款…): `rest` the words after
     whole_opener: re.Pattern  # after an amount, the words opening its parts (其中, 包括)
     breakdown_heading: re.Pattern  # a heading of a breakdown of the total above (按支出性质分)
     list_lead: re.Pattern  # words leading into a list of parts before its opener (，按资金来源划分，其中：); `words`: their words
@@ -293,13 +303,9 @@ def _lexicon(generation: int) -> Lexicon:
         per_unit=re.compile("|".join(x for x in (alternatives(data.get("per_unit_words")), data.get("per_unit_pattern"))
                                      if x) or r"(?!)"),
         list_opener=re.compile(r"\s*[，,：:（(]?\s*(?:" + alternatives(data.get("list_openers")) + ")"),
-        # (a few words, no figure and no clause break, before the name and 中)
-        # (a year may open it: 2025年一般公共预算拨款支出中，…)
-        # `name`: the whole's own words, without the tail (结构) and 中
-        part_list_head=re.compile(r"(?P<name>(?:(?:19|20)\d\d年度?)?[^，,。；;：:\d]{0,10}?(?:"
-                                  + alternatives(data.get("part_list_heads")) + r")数?)"
-                                  + (f"(?:{alternatives(data['part_list_head_tails'])})?"
-                                     if data.get("part_list_head_tails") else "") + r"中[，,：:]"),
+        part_list_head=re.compile(_part_list_head(data) + r"中[，,：:]"),
+        bare_part_list_head=re.compile(_part_list_head(data) + r"中(?!" + (alternatives(data.get("part_list_head_not_before"))
+                                       or r"(?!)") + r")(?P<rest>[^，,。；;：:\d]{2,12})"),
         # an amount's list of parts opened right after it: 其中, or the words of a complete list (包括)
         whole_opener=re.compile(r"\s*[，,：:（(]?\s*(?:" + alternatives(
             [*(data.get("list_openers") or ()), *(data.get("inclusive_openers") or ())]) + ")"),

@@ -807,7 +807,8 @@ def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
     opening = part.sentence  # (支出预算中，A…，占23.6%；B…，占76.4%。: the head goes on over its ；)
     while opening > 0 and base.sentences.get((part.block, opening - 1), "").rstrip().endswith(("；", ";")):
         opening -= 1
-    head = lexicon().part_list_head.match(base.sentences.get((part.block, opening), ""))
+    text = base.sentences.get((part.block, opening), "")
+    head = lexicon().part_list_head.match(text) or _bare_head(text, part)
     if head is None:
         return None
     words = compact(head.group("name"))
@@ -831,6 +832,16 @@ def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
                       for calc in lexicon().calculations
                       if items <= set(calc["parts"]) and calc["total"].endswith(kind)), None)
     return whole if whole is not None else False
+
+
+def _bare_head(text: str, part: Fact) -> re.Match | None:
+    """A head with no mark after its 中 (本年收入中财政拨款527.35万元，占…): only where the part the
+    reader named stands right after it, another thing than the head's (concepts.yaml
+    part_list_head_not_before keeps words starting with 中, 中央补助, out of it)."""
+    head = lexicon().bare_part_list_head.match(text)
+    if head is None or part.concept is None or part.concept == lexicon().concepts.last(compact(head.group("name"))):
+        return None
+    return head if compact(part.label).startswith(compact(head.group(0))) else None
 
 
 def _chain_amounts(base: FactBase, block: int, opening: int) -> list[Fact]:
