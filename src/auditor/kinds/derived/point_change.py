@@ -18,7 +18,7 @@ from ...ingest.build import elapsed_months
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit, sentence_figures
 from ..schedules import schedule_words, time_share
-from .intervals import tail_of, difference_hit
+from .intervals import HUNDRED, bounds, consistent, difference_hit, difference_misfit, tail_of
 from .lookup import same_sentence, facts_before, unique_value, compares_last_year
 from .growth import bracketed_after
 
@@ -29,6 +29,7 @@ def check_point_change(base: FactBase, rule):
     before the change (none: only the size is checked)."""
     directions, point = lexicon().directions, rule.params["point_unit"]
     yield from _schedule_direction(base, rule)
+    yield from _change_in_percent(base)
     for change in (f for f in sentence_figures(base) if not f.comparator and f.unit == point):
         before = facts_before(same_sentence(base, change), change)
         # the rates since the sentence's previous change in points: “…提高3.80个百分点，其中项目支出
@@ -80,6 +81,42 @@ def check_point_change(base: FactBase, rule):
                               quote=base.span(prior, change) if prior.id < change.id else base.span(change, prior))
         if hit is not None:
             yield hit
+
+
+def _change_in_percent(base: FactBase):
+    """A rate's change on last year stated in % (预算执行率为96.70%，较上年的92.40%提高4.30%): the two
+    rates' difference in points or their relative change (4.65%), as the genre writes either; told
+    where the figure is neither."""
+    directions = lexicon().directions
+    for change in (f for f in sentence_figures(base) if f.unit == "%" and f.measure == "变动率" and not f.comparator):
+        before = facts_before(same_sentence(base, change), change)
+        # (of a thing the vocabulary does not know, 满意度为93.50%，比上年的95.00%下降…: the two figures
+        # right before the change only)
+        rates = [f for f in (before if change.concept else before[-2:])
+                 if f.unit == "%" and f.measure != "变动率" and f.concept == change.concept]
+        current = next((f for f in reversed(rates) if f.period == CURRENT), None)
+        prior = next((f for f in reversed(rates) if f.period == PRIOR), None)
+        if current is None or prior is None or prior.value <= 0:
+            continue
+        words = directions.all(compact(change.label))
+        sign = {"up": 1, "down": -1}.get(words[-1][2], 0) if words else 0
+        yield CHECKED
+        if difference_misfit(change, current, prior, sign) is None:
+            continue  # (points written with %: the difference of the two rates)
+        (c_lo, c_hi), (p_lo, p_hi) = bounds(current), bounds(prior)
+        lo, hi = (c_lo - p_hi) / p_hi * HUNDRED, (c_hi - p_lo) / p_lo * HUNDRED
+        if sign < 0 or (sign == 0 and hi <= 0):
+            lo, hi = -hi, -lo
+        if consistent(change, lo, hi):
+            continue
+        points, relative = current.value - prior.value, (current.value - prior.value) / prior.value * HUNDRED
+        places = max(change.places, current.places, prior.places)
+        shown = f"{fmt(abs(points), places, change.text)}个百分点或{fmt(abs(relative), change.places, change.text)}%"
+        yield Hit(quote=base.span(prior, change), location=change.loc, stated=change.text, expected=shown,
+                  formula=f"本年 {current.text} − 上年 {prior.text} = {fmt(points, places, change.text)}个百分点；"
+                          f"（本年 − 上年）÷ 上年 {prior.text} = {fmt(relative, change.places, change.text)}%",
+                  fields={"rate": change.text, "computed": shown, "relation": "比率的增减"})
+
 
 
 def _benchmark(base: FactBase, rule, rate: Fact, change: Fact) -> Fact | None:
