@@ -855,7 +855,9 @@ def _settled(years: Counter, wider: Counter, title: Counter, outturn: str | None
     outturn (a final account, an evaluation: 2023年度 in the title over columns 2024年决算数 |
     2023年决算数 and a sentence on 2024年度 is the title's slip); in a report `ahead` of its
     outturn (a plan, a report during the year, beside last year's 决算数) only the one not before
-    that outturn; else the one the wider text (the first 60 blocks) and the title name more often."""
+    that outturn; else the one the wider text (the first 60 blocks) and the title name more often,
+    the later of two named as often (a report compares its year with earlier ones: a table of
+    2022年 | 2023年 | 2024年 rows and a sentence 2024年…较2023年增加… is of 2024)."""
     top = years.most_common(2)
     if len(top) < 2 or top[0][1] - top[1][1] > 1:
         return years
@@ -864,7 +866,7 @@ def _settled(years: Counter, wider: Counter, title: Counter, outturn: str | None
     possible = [year for year, _ in top if outturn is None or int(year) >= int(outturn)]
     if len(possible) == 1:
         return Counter({possible[0]: 1})
-    return Counter({year: wider[year] + title[year] for year, _ in top})
+    return Counter({year: wider[year] + title[year] for year in sorted((y for y, _ in top), reverse=True)})
 
 
 def _names_plan(title: str) -> bool:
