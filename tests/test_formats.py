@@ -434,6 +434,31 @@ def test_a_sheet_s_numbered_parts_are_tables_of_their_own(tmp_path):
     assert [(t.title, len(t.rows)) for t in tables] == [("一、收入规划", 3), ("二、支出规划", 3)]
 
 
+def test_a_sheet_s_numbered_part_with_a_header_of_its_own_is_another_table(tmp_path):
+    """A blank row, 四、绩效目标完成情况 and a row of heads of its own (指标 | 年度目标值 | …) under a
+    table: another table, whose rates are not read as the table above's amounts; 一、基本支出 over
+    rows of figures goes on with the table it stands in."""
+    import openpyxl
+
+    from auditor.ingest import load
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = [["表3 生均公用经费核拨情况"], ["学段", "生均标准（元）", "学生数（人）", "核拨金额（万元）"],
+            ["小学", 800, 12000, 960.00], ["初中", 1000, 6000, 600.00], ["合计", None, 18000, 1560.00], [],
+            ["四、绩效目标完成情况"], ["指标", "年度目标值", "实际完成值", "完成率（%）"],
+            ["义务教育巩固率（%）", 97, 98.2, 101.24], [],
+            ["一、基本支出"], ["人员经费", 820.00, 812.50, 99.09]]
+    for row in rows:
+        ws.append(row)
+    path = tmp_path / "自评.xlsx"
+    wb.save(path)
+    tables = load(str(path)).tables
+    assert [(t.title, len(t.rows)) for t in tables] == [("表3 生均公用经费核拨情况", 4),
+                                                        ("四、绩效目标完成情况", 4)]
+    assert tables[1].rows[0][0].text == "指标" and tables[1].rows[-1][0].text == "人员经费"
+
+
 def test_a_web_page_s_navigation_names_no_kind_unit_or_title(tmp_path):
     """A site's path to the page (当前位置：首页 > … > 部门决算), its menus and footer (<nav>,
     <footer>) and its lists of links (相关信息: another year's report) are no part of the report:

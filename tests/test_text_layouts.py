@@ -93,6 +93,35 @@ def test_columns_laid_out_with_spaces_are_a_table(tmp_path):
     assert doc.blocks[-1].text.startswith("本部门")  # a sentence with a double space stays a sentence
 
 
+def test_one_row_of_figures_under_a_line_of_heads_laid_out_with_spaces_is_a_table(tmp_path):
+    """A project form's one row (项目资金 | 年初预算数 | … | 得分) under its heads, cell for cell: a table
+    of one row; a sentence spaced out over a line of two words and a figure stays a sentence."""
+    from auditor.ingest import load
+
+    path = tmp_path / "form.txt"
+    path.write_text("某县2024年度项目支出绩效自评表\n"
+                    "项目资金（万元）  年初预算数  全年预算数  全年执行数  分值  执行率  得分\n"
+                    "年度资金总额        120.00      120.00      96.00       10   80.0%     10\n"
+                    "说明  本年  执行96.00万元。\n", encoding="utf-8")
+    doc = load(str(path))
+    assert [t.grid()[1][-2:] for t in doc.tables] == [["80.0%", "10"]]
+    assert doc.blocks[-1].text.startswith("说明")
+
+
+def test_rows_set_apart_by_pipes_without_outer_ones_are_a_table(tmp_path):
+    """科目编码 | 科目名称 | 决算数 with no outer pipes and no delimiter row (pasted from a sheet): a
+    table, as a Markdown one is; a sentence holding one pipe stays a sentence."""
+    from auditor.ingest import load
+
+    path = tmp_path / "pasted.txt"
+    path.write_text("某局2024年度基本支出决算表\n科目编码 | 科目名称 | 决算数\n30201 | 办公费 | 12.34\n"
+                    "30202 | 印刷费 | 3.20\n\n本年公用经费（含办公费|印刷费）15.54万元。\n", encoding="utf-8")
+    doc = load(str(path))
+    assert [t.grid() for t in doc.tables] == [[["科目编码", "科目名称", "决算数"], ["30201", "办公费", "12.34"],
+                                               ["30202", "印刷费", "3.20"]]]
+    assert doc.blocks[-1].text.startswith("本年公用经费")
+
+
 def test_words_set_apart_by_spaces_without_figures_are_no_table(tmp_path):
     from auditor.ingest import load
 

@@ -229,6 +229,8 @@ def parse_lines(lines: list[str], terminal: str = TERMINAL, wrap_min: int = WRAP
             i += 1
         elif _pipe_row(line):
             i = _pipe_table(lines, i, blocks)
+        elif "|" in line and (k := _bare_pipe_rows(lines, i)) > i:
+            i = _pipe_table(lines, i, blocks, k)
         elif (heading := _md_heading(line)) is not None:
             blocks.append(RawBlock("heading", text=heading[1], line=i + 1, level=heading[0]))
             i += 1
@@ -324,6 +326,17 @@ def _figures_right(cells: list[tuple[int, int, str]], width: int, figure_columns
     return texts[:len(texts) - figures] + [""] * (width - len(texts)) + texts[len(texts) - figures:]
 
 
+def _one_row_under_header(row: list[tuple[int, int, str]], above: list[tuple[int, int, str]]) -> bool:
+    """A row of figures right under a line of heads, cell for cell (项目资金 | 年初预算数 | 全年预算数 |
+    执行数 | 分值 | 执行率 | 得分 over one project's row): a table of one row, at least
+    MIN_ONE_ROW_CELLS wide (two or three spaced words may be a sentence's spacing)."""
+    return len(row) == len(above) >= MIN_ONE_ROW_CELLS and not _figure_row(above) \
+        and sum(1 for _, _, text in row if FIGURE_CELL_RE.match(text)) >= 2
+
+
+MIN_ONE_ROW_CELLS = 4
+
+
 def _figure_row(cells: list[tuple[int, int, str]]) -> bool:
     return any(FIGURE_CELL_RE.match(text) for _, _, text in cells)
 
@@ -358,6 +371,8 @@ def _spaced_table_ahead(lines: list[str], i: int) -> bool:
             words_only = 3  # 编制单位：…   2024年度   单位：万元, then a header of two lines
         figures += _figure_row(cells)
         if figures >= MIN_SPACED_FIGURE_ROWS:
+            return True
+        if figures == 1 and k > i and _one_row_under_header(cells, _spaced_cells(lines[k - 1])):
             return True
         if k - i >= words_only and not figures:
             return False  # more lines of words apart by spaces than a header has: no table
@@ -468,11 +483,28 @@ def _tsv_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     return i
 
 
-def _pipe_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
+def _bare_pipe_rows(lines: list[str], i: int) -> int:
+    """Where the lines from i on set cells apart by pipes with no outer ones (科目编码 | 科目名称 | 决算数,
+    as a table is pasted from a spreadsheet or a chat): the end of their run, when it is two lines
+    or more of as many cells each, two at least, one a row of figures; else i."""
+    count, figures, j = None, 0, i
+    while j < len(lines) and "|" in lines[j] and not _blank(lines[j]):
+        cells = pipe_cells(lines[j].strip().strip("|"))
+        if count is not None and len(cells) != count:
+            break
+        count = len(cells)
+        figures += any(FIGURE_CELL_RE.match(c.strip()) for c in cells)
+        j += 1
+    return j if j - i >= 2 and (count or 0) >= 2 and figures else i
+
+
+def _pipe_table(lines: list[str], i: int, blocks: list[RawBlock], end: int | None = None) -> int:
+    """A Markdown pipe table from line i; `end`: where a run of rows without outer pipes ends."""
     rows = []
     start = i
-    while i < len(lines) and _pipe_row(lines[i]):
-        cells = _cells_of(pipe_cells(lines[i].strip()[1:-1]), i + 1)
+    while i < len(lines) and (_pipe_row(lines[i]) if end is None else i < end):
+        row = lines[i].strip()
+        cells = _cells_of(pipe_cells(row[1:-1] if end is None else row.strip("|")), i + 1)
         if _keep_row(cells):
             rows.append(cells)
         i += 1

@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from . import package
 from .cleanup import clean_text
-from .raw import CAPTION_CELL_RE, TABLE_LINE_RE, RawBlock, RawBlocks, RawCell, ReadError, over_limit
+from .raw import CAPTION_CELL_RE, FIGURE_CELL_RE, TABLE_LINE_RE, RawBlock, RawBlocks, RawCell, ReadError, over_limit
 
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -585,7 +585,7 @@ def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
     for k in range(1, len(rows)):
         gap = rows[k][0].line - rows[k - 1][0].line
         if (_single(rows[k]) and (gap > FORM_GAP or gap > 1 and (_lines_name_table(rows, k) or (
-                _outline_title(rows[k]) and _header_again(rows, start, k))))) \
+                _outline_title(rows[k]) and (_header_again(rows, start, k) or _opens_header(rows, k)))))) \
                 or (gap > 1 and _opens_again(rows, start, k)):
             forms.append(rows[start:k])
             start = k
@@ -604,6 +604,14 @@ def _header_again(rows: list[list[RawCell]], start: int, k: int) -> bool:
     opened with, cell for cell (项目 | 2026年 | 2027年 under 一、收入规划 and again under 二、支出规划)."""
     first = _grid_opening(rows, start)
     return len([t for t in first if t]) >= 2 and _grid_opening(rows, k) == first
+
+
+def _opens_header(rows: list[list[RawCell]], k: int) -> bool:
+    """The grid after the single-cell lines from `k` opens with a row of heads: two filled cells or
+    more, no figure among them (指标 | 年度目标值 | 实际完成值 under 四、绩效目标完成情况): a new table's
+    header, where rows of figures (人员经费 | 100.00 under 一、基本支出) go on with the one above."""
+    cells = [t for t in _grid_opening(rows, k) if t]
+    return len(cells) >= 2 and not any(FIGURE_CELL_RE.fullmatch(t) for t in cells)
 
 
 def _outline_title(row: list[RawCell]) -> bool:
