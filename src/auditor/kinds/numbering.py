@@ -111,6 +111,7 @@ def check(doc, rule):
     # style -> (item, its finding) of a skip by one number, held until the next item of the style:
     # repeating it (七、九、九、十), the first 九 stood for 八 — one slip, told there
     held: dict[str, tuple[object, object, Hit]] = {}  # style -> (the item, the one before it, its finding)
+    ones: dict[str, tuple[object, object]] = {}  # style -> (a first item right after another, the one before)
     # style -> the last item of that style before a new part (第二部分) began: the part's first item
     # of the style starts again from 1 or goes on from it
     closed: dict[str, object] = {}
@@ -158,6 +159,13 @@ def check(doc, rule):
         # (一、二、二、四: a repeated number stood for the one after it; the item after it is told no
         # second time for the same slip)
         stood_for = 1 if previous is not None and id(previous) in repeats else 0
+        first_again = ones.pop(style, None)
+        if first_again is not None and previous is first_again[0] and block.value == 3:
+            # (（一）（一）（三）: the second （一） stood for （二）, no run begun again that skipped 2)
+            yield _hit(previous, first_again[1], f"编号“{previous.token}”重复：此处应为“{_token_for(previous, 2)}”")
+            stood_for = 1
+        elif block.value == 1 and previous is not None and previous.value == 1:
+            ones[style] = (block, previous)  # (a run begun again, or a slip: the item after it tells)
         if previous is not None and block.value != 1:
             if block.value > previous.value + 1 + stood_for \
                     and not _listed_and_present(doc, first_seen, previous, where[id(previous)], block, position) \

@@ -30,7 +30,7 @@ def check_code_rollup(doc, rule, typed):
             continue
         names = t.column_names
         for segment, amount_cols in t.segments:
-            records = [r for r in t.records if r.segment == segment]
+            records = parents_first([r for r in t.records if r.segment == segment])
             children: dict[int, list[CodeRecord]] = {}  # record -> its child codes, the same in every column
             groups = _row_groups(names, amount_cols, rule.params["beside_total_words"],
                                  tuple(rule.params["part_column_words"]))
@@ -83,7 +83,7 @@ def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, li
         children = children_of.get(i)
         if children is None:
             children = children_of[i] = code_children(records, i)
-        parts = [c for c in children if col in c.amounts]
+        parts = sorted((c for c in children if col in c.amounts), key=lambda c: c.row)  # (as printed)
         if not children or not parts or any(unreadable_cell(t, c.row, c.printed_col(col)) for c in children):
             continue
         parts_of[i] = [position[id(c)] for c in parts]
@@ -322,6 +322,19 @@ def _figure(cell: Cell | None):
     return ZERO if cell is None else parse_cell(cell.text)
 
 
+def parents_first(records: list[CodeRecord]) -> list[CodeRecord]:
+    """The records in the order that puts each parent before its items: as printed, or bottom up
+    where the table prints its parents under their items as subtotals (30201 办公费, 30202 印刷费,
+    then 302 商品和服务支出合计), as more of its items' printed parents stand below them than above."""
+    where = {r.code: k for k, r in enumerate(records) if not r.is_total and r.code}
+    below = above = 0
+    for k, rec in enumerate(records):
+        parent = where.get(rec.code[:-2]) if not rec.is_total and len(rec.code) > 3 else None
+        if parent is not None:
+            below, above = (below + 1, above) if parent > k else (below, above + 1)
+    return records[::-1] if below > above else records
+
+
 def _parent_record(records: list[CodeRecord], rec: CodeRecord) -> CodeRecord | None:
     """The item a budget code rolls up to (2101102 → 21011; a class, 221, to the 合计 row), in the
     same code column."""
@@ -403,13 +416,13 @@ def _codes_written(table) -> set[str]:
 DECIMAL_RE = re.compile(r"[\d,]+\.\d+$")
 
 
-def _orphan_hit(t, rec, parent: str, above) -> Hit:
+def _orphan_hit(t, rec, parent: str, above, side: str = "之下") -> Hit:
     under = f"{above.code} {above.name}".strip()
     return Hit(quote=t.table.row_text(rec.row).strip("\t "), location=rec.label_cell.loc,
                stated=f"{rec.code} {rec.name}".strip(), expected=f"上级科目 {parent} 未列出",
-               formula=f"科目 {rec.code} 的上级科目为 {parent}，表中未列出，却列在 {under} 之下：编码或上级科目行有误",
+               formula=f"科目 {rec.code} 的上级科目为 {parent}，表中未列出，却列在 {under} {side}：编码或上级科目行有误",
                fields={"table": t.table.name, "label": f"{rec.code} {rec.name}".strip(),
-                       "column": "", "total": f"{parent}（表中未列出）", "sum": under, "diff": "", "relation": "",
+                       "column": "", "total": f"{parent}（表中未列出）", "sum": f"{under} {side}", "diff": "", "relation": "",
                        "note": ""})
 
 
@@ -421,7 +434,10 @@ def check_code_order(doc, rule, typed):
         if t.type != "budget_by_code":
             continue
         for segment, _amounts in t.segments:
-            records = [r for r in t.records if r.segment == segment and not r.is_total and r.code.isdigit()]
+            printed_order = [r for r in t.records if r.segment == segment and not r.is_total and r.code.isdigit()]
+            records = parents_first(printed_order)
+            # (read bottom up, a table of subtotals: an item's place is above its parent's row)
+            side, edge = ("之下", "表首") if records is printed_order else ("之上", "表尾")
             printed = {r.code for r in records}
             orphans = _orphans(records, printed)
             if orphans:  # (rare: then the codes written in any form are read, once)
@@ -435,16 +451,17 @@ def check_code_order(doc, rule, typed):
                     del shorter[length]  # (a shorter code closes the longer ones' run)
                 if rec in orphans and above is not None and above.code[:3] == rec.code[:3]:
                     yield CHECKED
-                    yield _orphan_hit(t, rec, parent, above)
+                    yield _orphan_hit(t, rec, parent, above, side)
                     continue
                 if len(rec.code) <= 3 or parent not in printed:
                     continue
                 yield CHECKED
                 if above is not None and above.code == parent:
                     continue
-                under = f"{above.code} {above.name}".strip() if above is not None else "表首"
+                under = f"{above.code} {above.name}".strip() if above is not None else edge
                 yield Hit(quote=t.table.row_text(rec.row).strip("\t "), location=rec.label_cell.loc,
-                          stated=f"{rec.code} {rec.name}".strip(), expected=f"列在上级科目 {parent} 之下",
-                          formula=f"科目 {rec.code} 的上级科目为 {parent}（表中另行列出），却列在 {under} 之下",
+                          stated=f"{rec.code} {rec.name}".strip(), expected=f"列在上级科目 {parent} {side}",
+                          formula=f"科目 {rec.code} 的上级科目为 {parent}（表中另行列出），却列在 {under} {side}",
                           fields={"table": t.table.name, "label": f"{rec.code} {rec.name}".strip(),
-                                  "column": "", "total": parent, "sum": under, "diff": "", "relation": "", "note": ""})
+                                  "column": "", "total": parent, "sum": f"{under} {side}", "diff": "", "relation": "",
+                                  "note": ""})
