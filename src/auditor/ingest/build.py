@@ -774,9 +774,11 @@ def infer_meta(doc: Document) -> dict:
     # 净利润 is the base of a 2024 figure, a prior-year column names last year; a title's 20XX年度
     # is weighed against the whole opening, tables too, so that a slip in it is outvoted)
     voting = " ".join(t for b, t in zip(doc.blocks[:12], texts) if not isinstance(b, Table)) if voted else head
+    # (a year named as the one compared with, 较2023年增长…, casts no vote: it is not the report's)
+    voting, uncompared = _without_compared(voting), _without_compared(head)
     years = first or ((voted + Counter(YEAR_RE.findall(voting))) if YEAR_RE.search(voting) else Counter()) \
-        or title_years or Counter(YEAR_RE.findall(_ascii_digits(doc.text))) or Counter(YEAR_END_RE.findall(head)) \
-        or Counter(TITLE_YEAR_RE.findall(head))
+        or title_years or Counter(YEAR_RE.findall(_ascii_digits(doc.text))) or Counter(YEAR_END_RE.findall(uncompared)) \
+        or Counter(TITLE_YEAR_RE.findall(uncompared))
     wider_voting = " ".join(t for b, t in zip(doc.blocks[:60], texts) if not isinstance(b, Table)) if voted else wider
     # (a final account or an evaluation states its own year's outturn: its latest outturn is its year;
     # a plan or a report during the year states its year beside last year's outturn)
@@ -787,7 +789,8 @@ def infer_meta(doc: Document) -> dict:
     marks = report_type_entry(named) if isinstance(named, str) else {}  # (NOT_ASKED names no kind)
     ahead = bool(marks.get("plan") or marks.get("in_year")) or elapsed_months(title) is not None \
         or _names_plan(re.sub(r"\s+", "", title))
-    years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years, _latest_outturn(doc.blocks[:60]), ahead)
+    years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years, _latest_outturn(doc.blocks[:60]), ahead,
+                     ahead or bool(marks.get("looks_ahead")))
     year = int(years.most_common(1)[0][0]) if years else None
     span = YEAR_SPAN_RE.search(title) if not title_years else None
     if span and not ahead and any(w in title for w in vocabulary().get("outturn_title_words") or ()):
@@ -848,16 +851,30 @@ def _elapsed_month_patterns(generation: int) -> tuple[tuple[re.Pattern, ...], tu
             tuple((vocab.get("part_year_words") or {}).items()))
 
 
-def _settled(years: Counter, wider: Counter, title: Counter, outturn: str | None, ahead: bool = False) -> Counter:
+def _without_compared(text: str) -> str:
+    """The text with each year right after a comparing word taken out (较2023年, 比2023年度: the
+    base of a comparison; vocabulary.yaml compared_year_words)."""
+    return _compared_year_re(vocabulary_generation()).sub("", text)
+
+
+@lru_cache(maxsize=4)
+def _compared_year_re(generation: int) -> re.Pattern:
+    words = alternatives(vocabulary().get("compared_year_words"))
+    return re.compile(r"(?:" + words + r")\s*20\d\d\s*年度?") if words else re.compile(r"(?!)")
+
+
+def _settled(years: Counter, wider: Counter, title: Counter, outturn: str | None, ahead: bool = False,
+             looking_ahead: bool = False) -> Counter:
     """The opening lines' years where one leads by two or more; where the two first are within a
     vote (a slip in a heading and the sentence after it: 2014年度 twice against the title's 2024),
     the latest outturn the tables state, when it is one of the two, in a report on its own year's
     outturn (a final account, an evaluation: 2023年度 in the title over columns 2024年决算数 |
     2023年决算数 and a sentence on 2024年度 is the title's slip); in a report `ahead` of its
     outturn (a plan, a report during the year, beside last year's 决算数) only the one not before
-    that outturn; else the one the wider text (the first 60 blocks) and the title name more often,
-    the later of two named as often (a report compares its year with earlier ones: a table of
-    2022年 | 2023年 | 2024年 rows and a sentence 2024年…较2023年增加… is of 2024)."""
+    that outturn; else the one the wider text (the first 60 blocks) and the title name more often;
+    of two named as often, the later in a report on its outturn (it compares its year with earlier
+    ones: a table of 2022年 | 2023年 | 2024年 rows and a sentence 2024年…较2023年增加… is of 2024), the
+    earlier in one `looking_ahead` (a plan, a financing scheme, is of the first year of those it plans for)."""
     top = years.most_common(2)
     if len(top) < 2 or top[0][1] - top[1][1] > 1:
         return years
@@ -866,7 +883,7 @@ def _settled(years: Counter, wider: Counter, title: Counter, outturn: str | None
     possible = [year for year, _ in top if outturn is None or int(year) >= int(outturn)]
     if len(possible) == 1:
         return Counter({possible[0]: 1})
-    return Counter({year: wider[year] + title[year] for year in sorted((y for y, _ in top), reverse=True)})
+    return Counter({year: wider[year] + title[year] for year in sorted((y for y, _ in top), reverse=not looking_ahead)})
 
 
 def _names_plan(title: str) -> bool:
