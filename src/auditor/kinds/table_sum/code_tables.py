@@ -30,7 +30,7 @@ def check_code_rollup(doc, rule, typed):
             continue
         names = t.column_names
         for segment, amount_cols in t.segments:
-            records = parents_first([r for r in t.records if r.segment == segment])
+            records = [r for r in t.records if r.segment == segment]
             children: dict[int, list[CodeRecord]] = {}  # record -> its child codes, the same in every column
             groups = _row_groups(names, amount_cols, rule.params["beside_total_words"],
                                  tuple(rule.params["part_column_words"]))
@@ -83,7 +83,7 @@ def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, li
         children = children_of.get(i)
         if children is None:
             children = children_of[i] = code_children(records, i)
-        parts = sorted((c for c in children if col in c.amounts), key=lambda c: c.row)  # (as printed)
+        parts = [c for c in children if col in c.amounts]
         if not children or not parts or any(unreadable_cell(t, c.row, c.printed_col(col)) for c in children):
             continue
         parts_of[i] = [position[id(c)] for c in parts]
@@ -335,6 +335,19 @@ def parents_first(records: list[CodeRecord]) -> list[CodeRecord]:
     return records[::-1] if below > above else records
 
 
+def _heads_before(records: list[CodeRecord]) -> dict[int, CodeRecord | None]:
+    """id(record) -> the nearest record before it, in this order, one level up (its code's length
+    less two), no shorter code between them (a shorter code closes the longer ones' run)."""
+    shorter: dict[int, CodeRecord] = {}  # code length -> the last record of that length so far
+    heads = {}
+    for rec in records:
+        heads[id(rec)] = shorter.get(len(rec.code) - 2)
+        shorter[len(rec.code)] = rec
+        for length in [n for n in shorter if n > len(rec.code)]:
+            del shorter[length]
+    return heads
+
+
 def _parent_record(records: list[CodeRecord], rec: CodeRecord) -> CodeRecord | None:
     """The item a budget code rolls up to (2101102 → 21011; a class, 221, to the 合计 row), in the
     same code column."""
@@ -358,14 +371,22 @@ def code_children(records: list[CodeRecord], i: int) -> list[CodeRecord]:
         top = [r for r in coded if len(r.code) == shortest]
         heads = tuple(r.code for r in top)
         return top if all(r.code.startswith(heads) for r in coded) and _distinct_heads(top) else []
+    # the items right under it, else (a subtotal printed after its items: 30201, 30202, then 302) the
+    # items right above it, in the order printed
+    children = _run_of_items(parent, records[i + 1:]) or _run_of_items(parent, records[i - 1::-1] if i else [])[::-1]
+    return children if _distinct_heads(children) else []
+
+
+def _run_of_items(parent: CodeRecord, records) -> list[CodeRecord]:
+    """The items one level under `parent` among the run of its codes the records open with."""
     length = len(parent.code)
     children = []
-    for rec in records[i + 1:]:
+    for rec in records:
         if rec.is_total or len(rec.code) <= length or not rec.code.startswith(parent.code):
             break
         if len(rec.code) == length + 2:
             children.append(rec)
-    return children if _distinct_heads(children) else []
+    return children
 
 
 FULL_CODE_LENGTH = 7  # a 项 of the functional classification (2010601): a code with no level under it
@@ -442,13 +463,12 @@ def check_code_order(doc, rule, typed):
             orphans = _orphans(records, printed)
             if orphans:  # (rare: then the codes written in any form are read, once)
                 orphans = _orphans(records, printed | _codes_written(t.table))
-            shorter: dict[int, CodeRecord] = {}  # code length -> the last record of that length above
+            # (an item is in place right under its parent or, a subtotal printed after its items, right
+            # above it: a table may print some parents each way, 302 after its items, 303 before)
+            heads, other_way = _heads_before(records), _heads_before(records[::-1])
             for rec in records:
                 parent = rec.code[:-2]
-                above = shorter.get(len(parent))
-                shorter[len(rec.code)] = rec
-                for length in [n for n in shorter if n > len(rec.code)]:
-                    del shorter[length]  # (a shorter code closes the longer ones' run)
+                above = heads[id(rec)]
                 if rec in orphans and above is not None and above.code[:3] == rec.code[:3]:
                     yield CHECKED
                     yield _orphan_hit(t, rec, parent, above, side)
@@ -456,7 +476,7 @@ def check_code_order(doc, rule, typed):
                 if len(rec.code) <= 3 or parent not in printed:
                     continue
                 yield CHECKED
-                if above is not None and above.code == parent:
+                if any(head is not None and head.code == parent for head in (above, other_way[id(rec)])):
                     continue
                 under = f"{above.code} {above.name}".strip() if above is not None else edge
                 yield Hit(quote=t.table.row_text(rec.row).strip("\t "), location=rec.label_cell.loc,
