@@ -808,7 +808,7 @@ def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
     while opening > 0 and base.sentences.get((part.block, opening - 1), "").rstrip().endswith(("；", ";")):
         opening -= 1
     text = base.sentences.get((part.block, opening), "")
-    head = lexicon().part_list_head.match(text) or _bare_head(text, part)
+    head = lexicon().part_list_head.match(text) or _bare_head(text, next(iter(base.by_sentence.get((part.block, opening), ())), None))
     if head is None:
         return None
     words = compact(head.group("name"))
@@ -834,14 +834,15 @@ def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
     return whole if whole is not None else False
 
 
-def _bare_head(text: str, part: Fact) -> re.Match | None:
-    """A head with no mark after its 中 (本年收入中财政拨款527.35万元，占…): only where the part the
-    reader named stands right after it, another thing than the head's (concepts.yaml
-    part_list_head_not_before keeps words starting with 中, 中央补助, out of it)."""
+def _bare_head(text: str, first: Fact | None) -> re.Match | None:
+    """A head with no mark after its 中 (本年收入中财政拨款527.35万元，占…；其他收入…): only where the
+    sentence's first figure is of a thing the reader named right after it, another thing than the
+    head's (concepts.yaml part_list_head_not_before keeps words starting with 中, 中央补助, out of it)."""
     head = lexicon().bare_part_list_head.match(text)
-    if head is None or part.concept is None or part.concept == lexicon().concepts.last(compact(head.group("name"))):
+    if head is None or first is None or first.concept is None \
+            or first.concept == lexicon().concepts.last(compact(head.group("name"))):
         return None
-    return head if compact(part.label).startswith(compact(head.group(0))) else None
+    return head if compact(first.label).startswith(compact(head.group(0))) else None
 
 
 def _chain_amounts(base: FactBase, block: int, opening: int) -> list[Fact]:
