@@ -29,7 +29,19 @@ def opener_after(text: str, facts: list[Fact], k: int, opener, remarks: tuple = 
     end = facts[first - 1].at + len(facts[first - 1].text)
     if first > k + 1 and CLAUSE_END_RE.search(text, total.at + len(total.text), end):
         return None, k + 1
+    if first == k + 1 and first < len(facts) and facts[first].sentence == total.sentence \
+            and facts[first].source == "text" and per_unit(facts[first]) \
+            and not CLAUSE_END_RE.search(text, total.at + len(total.text), facts[first].at):
+        # (…5,200.00万元，按亩均1,300元标准安排，其中：…: how the whole was reckoned, between it and its parts)
+        reckoned = facts[first]
+        words = RECKONING_WORDS_RE.match(text, reckoned.at + len(reckoned.text))
+        found = opener.match(text, words.end())
+        if found:
+            return found, first + 1
     return opener.match(text, end) or _bracket_breakdown(text, facts, k, remarks), first
+
+
+RECKONING_WORDS_RE = re.compile(r"[^，,；;。\d]{0,8}")  # the words after an amount per one thing (标准安排, 测算)
 
 
 BARE_BRACKET_RE = re.compile(r"\s*[（(]")
