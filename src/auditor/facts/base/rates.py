@@ -21,6 +21,7 @@ PROJECTS_RATE_RE = re.compile(r"项目(?:支出)?(?:预算)?(?:资金)?执行率
 # a name right before a word that may close it (文物保护修缮 before 项目支出): four or more
 # characters of words, after the vocabulary's own words are taken out
 NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
+ROW_NAME_CHARS = 4  # …and a table row's label so long at least names that row (not a two-character 其他)
 
 
 class RateReading:
@@ -277,7 +278,10 @@ class RateReading:
             pick -= 1
         start = both[pick][0]
         if phrase.startswith(self.name_heads, start) and NAMED_BEFORE_RE.search(self._unnamed(phrase[:start])):
-            return None  # 文物保护修缮项目支出: one named project's spending, not the unit's 项目支出
+            # 文物保护修缮项目支出: one named project's spending, not the unit's 项目支出; a table's row
+            # where one is so named (公园设施维护 | … | 227.45): that row's figure
+            row = next((label for _, end, label in self.label_pattern.finditer(phrase[:start]) if end == start), None)
+            return self.row_labels.get(row) if row and len(row) >= ROW_NAME_CHARS else None
         if phrase.endswith(self.other_words, 0, start):
             return None  # 其他国有资本经营预算支出: an item beside the others of that kind, not the kind
         if phrase.endswith(self.narrower_words, 0, start):

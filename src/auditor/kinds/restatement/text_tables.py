@@ -49,16 +49,28 @@ class Scoped:
             # thing, whichever fund's table states it; where two tables state it apart, a figure meeting
             # either is that table's, and one meeting neither is not judged. Not a row's part under a
             # column of one kind, 一般公共服务支出 | 基本支出 420.10: the whole row's 620.10 is not)
-            return self.values, self.tables
+            return self.values or _row_whole(self.tables), self.tables
         if fact.fund not in self.by_fund:
             # (a fund all of the year's spending is: the unit's tables state its figures as well; a
             # table naming no fund whose total is the fund's spending is that fund's)
             def meets_fund(t: Fact) -> bool:
                 return t.fund == fact.fund or (not t.fund and (fact.fund in self.sole
                                                                or self.fund_tables.get(t.block) == fact.fund))
-            self.by_fund[fact.fund] = ([t for t in self.values if meets_fund(t)],
-                                       [t for t in self.tables if meets_fund(t)])
+            met = [t for t in self.tables if meets_fund(t)]
+            self.by_fund[fact.fund] = ([t for t in self.values if meets_fund(t)] or (_row_whole(met) if not fact.fund else []),
+                                       met)
         return self.by_fund[fact.fund]
+
+
+def _row_whole(cells: list[Fact]) -> list[Fact]:
+    """A row's whole where its cells state several figures of its thing (乡村文化振兴 | 中央资金 120.00 |
+    县级资金 35.40 | 小计 155.40; 公园设施维护 | 财政拨款 215.00 | 其他资金 12.45 | 合计 227.45): the
+    column headed as the row's total (concepts.yaml column_total_heads), else the one of no fund beside
+    funds' columns; a figure of the thing that meets none of the row's cells is held against it."""
+    words = tuple(concepts().get("column_total_heads") or ())
+    whole = [t for t in cells if compact(t.header).endswith(words)] \
+        or ([t for t in cells if not t.fund] if any(t.fund for t in cells) else [])
+    return list(consistent_tables(whole).values())
 
 
 def funds_of_tables(base) -> tuple[frozenset, dict[int, str]]:
