@@ -11,7 +11,7 @@ from ...facts.base.words import ITEM_TOKEN_RE
 from ...facts.numbers import RANGE_JOINER, cn_to_int
 from ...ingest.raw import MAX_LIST_CHARS, bounded_int
 from ..base import Hit
-from .passages import (Passage, Count, clause_start, noun_before, noun_after, stated_counts, counted_passages,
+from .passages import (Passage, Count, clause_start, noun_before, noun_after, sentence_bounds, stated_counts, counted_passages,
                        quote_for, joined_names, shortened)
 from .lists import (introducer, split_plain, inline_list, ends_opening, numbered_paragraphs, heading_after, two_items,
                     NOUN_HEAD_CHARS)
@@ -60,8 +60,17 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
     found: list[Enumeration] = []
     for passage in counted_passages(doc, params):
         counts = list(stated_counts(passage, params))
-        for count in counts:
+        groups = [_joined_before(passage.text, counts, k, params) for k in range(len(counts))]
+        grouped = {id(c) for group in groups for c in group}
+        for k, count in enumerate(counts):
+            if id(count) in grouped:
+                continue  # (the first of counts joined before one list: read with the last, below)
             intro = introducer(passage.text, count.end, params)
+            if groups[k]:
+                # (辖3个行政村、2个社区，分别为…: one list of the things of all the counts)
+                if intro is not None:
+                    found.extend(_joined_enumerations(passage, [*groups[k], count], intro[2], params))
+                continue
             # (the thing counted: named after the count, 5项重点工作, or before it, 重点工作5项)
             if intro is None and len(counts) == 1 and ends_opening(
                     passage.text, params, noun_after(passage.text, count.end)[:NOUN_HEAD_CHARS]
@@ -186,6 +195,54 @@ def _preceding_lists(passage: Passage, params: dict):
         e = Enumeration(count, passage, items, sum(1 for i in items if two_items(i, params)), "preceding")
         e.at_least = particle in params["open_particles"]
         yield e
+
+
+def _joined_before(text: str, counts: list[Count], k: int, params: dict) -> list[Count]:
+    """The counts right before counts[k] in its clause, each joined to the next by 、 or a
+    conjunction after the thing it counts (3个行政村、2个社区): the things of all are one list's."""
+    joined, nxt = [], counts[k]
+    for c in reversed(counts[:k]):
+        if not JOINED_NOUN_RE.fullmatch(text[c.end:nxt.start]) or not any(
+                text[c.end:nxt.start].rstrip().endswith(w) for w in ("、", *params["conjunctions"])):
+            break
+        joined.insert(0, c)
+        nxt = c
+    return joined
+
+
+def _joined_enumerations(passage: Passage, counts: list[Count], start: int, params: dict) -> list[Enumeration]:
+    """Counts joined before one list (3个行政村、2个社区，分别为东岗村、…和镇中社区、新华社区): each
+    count's things are the names ending with the last word of what it counts (村, 社区); judged only
+    where every name so ends for one count alone, each count against its own names."""
+    nouns = [_joined_noun(passage.text, c, n) for c, n in zip(counts, [*counts[1:], None])]
+    _, end = sentence_bounds(passage, start)
+    names = [n.strip() for n in LIST_SPLIT_RE.split(passage.text[start:end].strip("。；; ")) if n.strip()]
+    owners = [_owners(name, nouns) for name in names]
+    if not names or any(len(found) != 1 for found in owners):
+        return []
+    return [Enumeration(Count(c.value, c.written, c.start, c.end, nouns[k]), passage,
+                        [name for name, found in zip(names, owners) if found == [k]], 0, "inline")
+            for k, c in enumerate(counts)]
+
+
+def _joined_noun(text: str, count: Count, after: Count | None) -> str:
+    """What a count of joined ones counts: the words up to the next count's joiner, or after the last."""
+    if after is None:
+        return noun_after(text, count.end)
+    return text[count.end:after.start].strip().rstrip("、和及与 ")
+
+
+def _owners(name: str, nouns: list[str]) -> list[int]:
+    """The counts whose thing's name ends the item's name the furthest (镇中社区: 社区, not 村)."""
+    ends = [next((k for k in range(len(noun), 0, -1) if name.endswith(noun[-k:])), 0) for noun in nouns]
+    best = max(ends, default=0)
+    return [k for k, n in enumerate(ends) if n == best] if best else []
+
+
+LIST_SPLIT_RE = re.compile(r"[、，,和及与]")  # names of a plain list of joined counts' things
+
+
+JOINED_NOUN_RE = re.compile(r"[^\d，,；;。：:（()）]{1,8}\s*")  # a counted thing's name and the joiner after it
 
 
 def _another_count_joined(text: str, end: int, params: dict) -> bool:
