@@ -437,6 +437,9 @@ def test_a_word_table_continued_after_a_page_break_is_one_table(tmp_path, betwee
     tables = [b for b in build_document(str(path), docx_reader.read_docx(str(path))).blocks if hasattr(b, "rows")]
     assert [[c.text for c in row][0] for row in tables[0].rows] == ["项目", "党政办", "社区服务", "城市管理", "合计"]
     assert len(tables) == 1
+    # (a row of the rest is named as Word shows it: the 续表's own row, in that part)
+    assert tables[0].rows[1][1].loc.describe().endswith("第1张表 第2行第2列")
+    assert tables[0].rows[-1][1].loc.describe().endswith("第1张表（续表） 第3行第2列")
 
 
 def test_docx_reads_the_accepted_text_of_tracked_changes_and_content_controls(tmp_path):

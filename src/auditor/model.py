@@ -27,6 +27,8 @@ class Location:
     # the table row as the source shows it, where that differs from `row` (the grid's row, the one
     # the checks index and the fingerprint holds): what 第N行 says (ingest.raw.RawCell.row)
     shown_row: int | None = None
+    # the part of a table joined from several it stands in (a 续表 counting its rows anew), from 2
+    part: int | None = None
 
     def to_dict(self) -> dict:
         # the fields are plain values: read from the instance's dict, in field order (asdict
@@ -46,7 +48,7 @@ class Location:
         if self.paragraph:
             parts.append(f"第{self.paragraph}段")
         if self.table:
-            cell = table_ordinal(self.table)
+            cell = table_ordinal(self.table) + ("（续表）" if self.part else "")
             if self.row:
                 cell += f" 第{self.row_shown}行"
             if self.col:
@@ -66,12 +68,15 @@ class Location:
             raise TypeError(f"Location has no field {sorted(changes.keys() - LOCATION_FIELDS)[0]}")
         return self._copy(changes)
 
-    def cell(self, row: int, col: int, line: int | None, page: int | None, shown: int | None = None) -> "Location":
+    def cell(self, row: int, col: int, line: int | None, page: int | None, shown: int | None = None,
+             part: int | None = None) -> "Location":
         """A table cell's location (fields known, no keyword check)."""
         fields = self.__dict__.copy()
         fields["row"], fields["col"], fields["line"], fields["page"] = row, col, line, page
         if shown is not None and shown != row:
             fields["shown_row"] = shown
+        if part is not None:
+            fields["part"] = part
         return self._with_fields(fields)
 
     def _copy(self, changes: dict) -> "Location":
@@ -131,8 +136,8 @@ class _CellLocation:
     def __get__(self, cell, owner=None):
         if cell is None:
             return self
-        table, row, col, line, page, shown = cell._at
-        loc = cell.__dict__["loc"] = table.cell(row, col, line, page, shown)
+        table, row, col, line, page, shown, part = cell._at
+        loc = cell.__dict__["loc"] = table.cell(row, col, line, page, shown, part)
         return loc
 
 
@@ -141,11 +146,11 @@ _new_object = object.__new__
 
 
 def grid_cell(text: str, table: Location, row: int, col: int, line: int | None, page: int | None,
-              shown: int | None = None) -> Cell:
-    """Cell(text, table.cell(row, col, line, page, shown)), its location made when first read."""
+              shown: int | None = None, part: int | None = None) -> Cell:
+    """Cell(text, table.cell(row, col, line, page, shown, part)), its location made when first read."""
     cell = _new_object(Cell)
     cell.text = text
-    cell._at = (table, row, col, line, page, shown)  # type: ignore[attr-defined]
+    cell._at = (table, row, col, line, page, shown, part)  # type: ignore[attr-defined]
     return cell
 
 

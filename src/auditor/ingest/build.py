@@ -318,6 +318,7 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
                     and _width(previous) == _width(raw) and previous.sheet == raw.sheet \
                     and _next_page(previous, raw, said or repeated or rest):
                 if said or repeated or rest:
+                    _mark_part(raw, previous)
                     previous.rows.extend(raw.rows[_repeated_rows(raw.rows, previous.rows):] if repeated else raw.rows)
                     if previous.loose_ends and raw.loose_ends:
                         previous.loose_ends = (previous.loose_ends[0], raw.loose_ends[1])
@@ -325,6 +326,17 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
                     continue
         out.append(raw)
     return _loose_parts_as_lines([b for b in out if not (b.kind == "para" and b.text == PAGE_BREAK)])
+
+
+def _mark_part(rest: RawBlock, first: RawBlock) -> None:
+    """The rows of a table's rest that count their rows anew (a Word table's 续表: RawCell.row from
+    1 again) are marked as its next part, so that 第N行 names the part it counts in."""
+    if not rest.rows or not first.rows or rest.rows[0][0].row is None or first.rows[-1][0].row is None:
+        return
+    part = (first.rows[-1][0].part or 1) + 1
+    for row in rest.rows:
+        for cell in row:
+            cell.part = part
 
 
 def _caption_before_table(blocks: list[RawBlock]) -> str:
@@ -472,7 +484,8 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list, first_on_shee
     rows = []
     line, page = loc.line, loc.page  # the table's, for cells that give none
     for r, raw_row in enumerate(raw.rows, start=1):
-        rows.append([grid_cell(c.text, loc, r, k, c.line or line, c.page or page, c.row) for k, c in enumerate(raw_row, start=1)])
+        rows.append([grid_cell(c.text, loc, r, k, c.line or line, c.page or page, c.row, c.part)
+                     for k, c in enumerate(raw_row, start=1)])
     table = Table(index, rows, loc)
     # the lines right above it, back to the table or the sheet before (a unit line above another
     # table, or on another sheet, is that table's)

@@ -58,6 +58,9 @@ class RawCell:
     # leaves out or holds elsewhere (a web page's or Word table's title rows, its blank rows; a
     # sheet's rows from the table's first): 第N行 in a location (model.Location.shown_row)
     row: int | None = None
+    # the part of a table cut in two it stands in, from the second on (a Word table's 续表, its rows
+    # counted from its own first): model.Location.part; None in the first part
+    part: int | None = None
 
 
 @dataclass
