@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..facts.lexicon import alternatives
 from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, arabic_years, char_pairs, cn_to_int, count_word, replace_chars
-from ..knowledge import note_lead_re, report_type_entry, vocabulary, vocabulary_generation
+from ..knowledge import concepts, note_lead_re, report_type_entry, vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
 from .page_furniture import PAGE_MARK_RE
 from .raw import PAGE_BREAK, TABLE_LINE_RE, RawBlock, cell_figure
@@ -872,8 +872,12 @@ def _without_compared(text: str) -> str:
 
 @lru_cache(maxsize=4)
 def _compared_year_re(generation: int) -> re.Pattern:
+    """较2023年, 比2023年度; 与2023年相比 (concepts.yaml comparison_openers and comparison_closers)."""
+    year = r"\s*20\d\d\s*年度?"
     words = alternatives(vocabulary().get("compared_year_words"))
-    return re.compile(r"(?:" + words + r")\s*20\d\d\s*年度?") if words else re.compile(r"(?!)")
+    openers, closers = (alternatives(concepts().get(key)) for key in ("comparison_openers", "comparison_closers"))
+    found = ([f"(?:{words}){year}"] if words else []) + ([f"(?:{openers}){year}(?:同期)?(?={closers})"] if openers and closers else [])
+    return re.compile("|".join(found)) if found else re.compile(r"(?!)")
 
 
 def _settled(years: Counter, wider: Counter, title: Counter, outturn: str | None, ahead: bool = False,
@@ -888,15 +892,17 @@ def _settled(years: Counter, wider: Counter, title: Counter, outturn: str | None
     of two named as often, the later in a report on its outturn (it compares its year with earlier
     ones: a table of 2022年 | 2023年 | 2024年 rows and a sentence 2024年…较2023年增加… is of 2024), the
     earlier in one `looking_ahead` (a plan, a financing scheme, is of the first year of those it plans for)."""
-    top = years.most_common(2)
-    if len(top) < 2 or top[0][1] - top[1][1] > 1:
+    ranked = years.most_common()
+    if len(ranked) < 2 or ranked[0][1] - ranked[1][1] > 1:
         return years
-    if outturn in {year for year, _ in top} and not ahead:
+    # (every year within a vote of the first: 2022年 | 2023年 | 2024年 columns name three as often)
+    near = [year for year, votes in ranked if ranked[0][1] - votes <= 1]
+    if outturn in near and not ahead:
         return Counter({outturn: 1})  # (a final account's own outturn is of its year)
-    possible = [year for year, _ in top if outturn is None or int(year) >= int(outturn)]
+    possible = [year for year in near if outturn is None or int(year) >= int(outturn)]
     if len(possible) == 1:
         return Counter({possible[0]: 1})
-    return Counter({year: wider[year] + title[year] for year in sorted((y for y, _ in top), reverse=not looking_ahead)})
+    return Counter({year: wider[year] + title[year] for year in sorted(possible or near, reverse=not looking_ahead)})
 
 
 def _names_plan(title: str) -> bool:

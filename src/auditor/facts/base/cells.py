@@ -112,6 +112,12 @@ class CellReading:
         project = self.row_subject if head.concept else ""
         described = self._label("" if project else label)
         row_label, row_concept = described.row_label, described.concept
+        if row_concept is None and self.title_concept and row_label:
+            # (a 政府采购 table's rows 货物 | 服务 | 工程: the declared parts the title's thing and
+            # the row's word name together, 政府采购货物)
+            titled = self._label(self.title_concept + row_label).concept
+            if titled in self.parts_of.get(self.title_concept, ()):
+                row_concept = titled
         col_concept, measure, rate = head.concept, head.measure, head.rate
         if rate and row_unit and counted_unit(row_unit) and not unit \
                 and not (compact(head.text).endswith(self.rate_head_endings) or "率" in head.text):
@@ -228,10 +234,10 @@ class CellReading:
         member = member or rate_of
         if fund and concept in self.fund_qualified.get(fund, {}):
             concept = self.fund_qualified[fund][concept]
-        if not measure and (rate in ("占比", "变动率", "得分率") or (rate == "完成率" and unit == "%")):
+        if not measure and (rate in ("占比", "变动率", "得分率") or (rate == "完成率" and "%" in (unit, head.unit))):
             # a share, a change's rate, a rate of the points got or of the target met (占比, 增减率,
-            # 得分率 of the 预算执行率 row, 完成率 98.50% of an indicator's; not 1-6月完成 1,362人):
-            # no value of the row's concept
+            # 得分率 of the 预算执行率 row, 完成率 98.50% of an indicator's, 103.16 under 完成预算%;
+            # not 1-6月完成 1,362人): no value of the row's concept
             measure = rate
         counted = head.count_unit is not None and not unit and not measure
         if counted:

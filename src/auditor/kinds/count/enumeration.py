@@ -28,6 +28,7 @@ class Enumeration:
     ambiguous: int = 0  # items that may hold two (A和B): the list may count this many more
     source: str = "inline"  # or "numbered paragraphs", "preceding"
     at_least: bool = False  # “A、B 等 5 个”: the count may exceed the items listed
+    unit: str = ""  # the classifier the count is stated in, where its text does not hold it next to its number
 
 
 def enumerations(doc, params: dict) -> list[Enumeration]:
@@ -218,8 +219,16 @@ def _joined_enumerations(passage: Passage, counts: list[Count], start: int, para
     _, end = sentence_bounds(passage, start)
     names = [n.strip() for n in LIST_SPLIT_RE.split(passage.text[start:end].strip("。；; ")) if n.strip()]
     owners = [_owners(name, nouns) for name in names]
-    if not names or any(len(found) != 1 for found in owners):
+    if not names:
         return []
+    if any(len(found) != 1 for found in owners):
+        # (2个科室和3个站所，分别为党政办公室、财务股、农技站、畜牧站: names not told apart by what
+        # each count counts: the list is of them all, the counts' sum)
+        last = counts[-1]
+        total = sum(c.value for c in counts)
+        unit = passage.text[last.start + len(last.written):last.end].strip()
+        return [Enumeration(Count(total, str(total), last.start, last.end, "和".join(nouns)), passage, names, 0,
+                            "inline", unit=unit)]
     return [Enumeration(Count(c.value, c.written, c.start, c.end, nouns[k]), passage,
                         [name for name, found in zip(names, owners) if found == [k]], 0, "inline")
             for k, c in enumerate(counts)]
@@ -318,7 +327,7 @@ def check_enumeration(doc, rule):
         quote, loc = quote_for(e.passage, e.count, len(e.count.noun) if e.count.noun and
                                 e.passage.text.startswith(e.count.noun, e.count.end) else 0)
         where = "随后各段编号列出" if e.source != "inline" else "列出"
-        unit = e.passage.text[e.count.start + len(e.count.written):e.count.end].strip()
+        unit = e.unit or e.passage.text[e.count.start + len(e.count.written):e.count.end].strip()
         # (the count's own classifier, 5项 / 6家 / 3类, as the rule says it: shown_units)
         unit = rule.params["shown_units"].get(unit, unit) or "个"
         # (items that may hold two, A和B: the list counts n to n + ambiguous)

@@ -53,6 +53,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # year_change: what a change's finding says it is the difference of (its message's basis: the
           # rule file says it)
           "year_basis": (str, ""), "from_to_basis": (str, ""),
+          # target_completion: the words of a bare completion rate's clause (完成率, 完成比例), which a
+          # table's target may then be the base of
+          "bare_completion_words": (list, []),
           # target_completion: words of a target changed during the year (调整后任务)
           "changed_target_cues": (list, []),
           # target_completion: words naming an amount a budget's or its spending's (DRV002's, not an output target)

@@ -121,7 +121,9 @@ def check_target_completion(base: FactBase, rule):
         if not (any(c in clause for c in params["completion_cues"]) or share_of_target):
             continue
         if not any(c in clause for c in params["target_cues"]):
-            pair = _target_clause_before(text, _with_floors(base, rate, [f for f in before if f.at < start], start), params)
+            earlier = _with_floors(base, rate, [f for f in before if f.at < start], start)
+            pair = _target_clause_before(text, earlier, params) or (
+                _tabled_target(base, earlier) if _says_completion_only(clause, params) else None)
             if pair is not None and rate.value == HUNDRED and pair[0].value >= pair[1].value:
                 yield CHECKED  # a target met beyond, its completion written 100%
             elif pair is not None:
@@ -327,6 +329,26 @@ def _bracketed_target(text: str, rate: Fact, sentence: list[Fact], params: dict)
             or not any(c in between for c in params["target_cues"]):
         return []
     return [after]
+
+
+def _says_completion_only(clause: str, params: dict) -> bool:
+    """The rate's clause says only that it is a completion rate (完成率为, 完成比例达): no thing of its
+    own (造林成活率达到 names the survival rate, another indicator than the quantity before it)."""
+    words = compact(clause).strip("，,：:")
+    for word in sorted((*params["note_filler_words"], *params["bare_completion_words"]), key=len, reverse=True):
+        words = words.replace(word, "")
+    return not words
+
+
+def _tabled_target(base: FactBase, earlier: list[Fact]) -> tuple[Fact, Fact] | None:
+    """(achieved, target) for a bare 完成率 after the one quantity its sentence says was done, of an
+    indicator whose target a table states (新建供水管网完成36公里，完成率为95.00% under a table's
+    新建供水管网 | 40 | 36): that quantity over the table's target, a floor's."""
+    achieved = _achieved(earlier, [])
+    target = _indicator_target(base, achieved) if achieved is not None and achieved.measure == "实际值" else None
+    if target is None or not target.value or target.comparator in ("≤", "<"):
+        return None
+    return achieved, target
 
 
 def _indicator_target(base: FactBase, achieved: Fact) -> Fact | None:
