@@ -50,6 +50,16 @@ class FigureScopes:
         if fact.source == "text":
             sentence = self.sentences.get((fact.block, fact.sentence), "")
             texts = [] if self._plain(sentence) else [sentence[:fact.at]]
+            # (…；负债4.86亿元；净资产56.41亿元 after 行政单位资产总额61.27亿元: the clauses a ；
+            # joins go on about the scope the first named, the nearest first)
+            k = fact.sentence
+            while k and len(texts) <= JOINED_CLAUSES:
+                before = self.sentences.get((fact.block, k - 1), "")
+                if not before.rstrip().endswith(("；", ";")):
+                    break
+                if not self._plain(before):
+                    texts.append(before)
+                k -= 1
         else:
             texts = [fact.header, fact.label, self.titles.get(fact.block, "")]  # (the nearest first)
             texts = [t for t in texts if not self._plain(t)]
@@ -125,6 +135,9 @@ def _scope_words(generation: int) -> tuple[dict[str, dict[str, str]], dict[str, 
 def _alternation(words: list[str]) -> re.Pattern | None:
     ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))  # (one pattern every run: cached)
     return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
+JOINED_CLAUSES = 8  # the ；-joined clauses before a figure read for its scope, at most
 
 
 def figure_scope(base, fact) -> tuple[str, str]:

@@ -75,6 +75,11 @@ def count_bounds(f: Fact) -> tuple[Decimal, Decimal]:
     return f.value, f.value
 
 
+def _part_name(f: Fact) -> str:
+    """A listed part's own name (高中 of 、高中1542人; 其中初中 of the first)."""
+    return compact(f.label).lstrip("，,、；;：:").removeprefix("其中").lstrip("，,：:")
+
+
 class HeadCounts:
     """Every count of heads of a document in prose that is no part of another, in reading order,
     with the words naming it, the kinds of heads they name and whether it sums years."""
@@ -85,6 +90,11 @@ class HeadCounts:
                   if _counted_in(f, units) and not f.comparator and f.period == CURRENT]
         parts = self._parts(counts)
         self.facts = [f for f in counts if f.id not in parts]
+        # (the parts by block: a figure whose basis names one, 按高中在校生计算, is over that part)
+        self.parts_by_block: dict[int, list[Fact]] = {}
+        for f in counts:
+            if f.id in parts:
+                self.parts_by_block.setdefault(f.block, []).append(f)
         self.blocks = [f.block for f in self.facts]
         self.by_block: dict[int, list[Fact]] = {}
         for f in self.facts:
@@ -100,6 +110,12 @@ class HeadCounts:
         its paragraph only when `far` (a pass over the document's counts). `named`: the heads the
         words before its word per head name (出院者次均费用: 出院), which of several counts it is over."""
         block = self.by_block.get(per.block, [])
+        if basis:
+            # (在校学生2828人，其中初中1286人、高中1542人 … 按高中在校生计算，生均…: the part the basis names)
+            parts = [f for b in (per.block - 1, per.block) for f in self.parts_by_block.get(b, ())
+                     if f.id < per.id and _counted_in(f, set(units)) and len(name := _part_name(f)) >= 2 and name in basis]
+            if len(parts) == 1:
+                return parts[0]
         places = [[f for f in block if f.sentence == per.sentence], [f for f in block if f.sentence < per.sentence]]
         if far:
             places.append(self.facts[:bisect_left(self.blocks, per.block)])

@@ -1121,8 +1121,9 @@ def _signature_dates(doc, pattern, context):
                     yield text, shown, source.loc, m
             continue
         m = matches[0]
-        if context.search(text[:m.start()]) or (context.search(before) and len(before.strip()) <= 8
-                                                and len(text.strip()) <= len(m.group(0)) + 2):
+        if (context.search(text[:m.start()]) and not _others_date(text[:m.start()], others)) or (
+                context.search(before) and len(before.strip()) <= 8 and not _others_date(before, others)
+                and len(text.strip()) <= len(m.group(0)) + 2):
             yield text, shown, source.loc, m
 
 

@@ -182,6 +182,9 @@ class FactBase:
     # paragraph block -> the funds the headings above it name (五、一般公共预算支出预算情况 over
     # （三）具体情况): a scope its sentences may leave unsaid
     heading_funds: dict[int, set] = field(default_factory=dict)
+    # block index -> the thing the heading over it names among parallel siblings (（一）某某基金,
+    # （二）某某基金: reader._scoping_headings); a paragraph under none is not here
+    block_scopes: dict[int, str] = field(default_factory=dict)
     # the labels of numbered run-in headings naming an activity (1. 绿化建设。…): the subject of
     # the figures after them, which, where no parallel item states the same thing, are the unit's own
     activity_subjects: set = field(default_factory=set)

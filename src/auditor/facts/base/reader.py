@@ -145,6 +145,8 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
             if isinstance(block, Paragraph):
                 note = note_lead_re().match(block.text) is not None
                 self.note_fund = table_fund if note else ""
+                if self.heading_scope:
+                    self.base.block_scopes[index] = self.heading_scope[-1][1] or self.heading_scope[-1][2]
                 self._paragraph(index, block)
                 table_fund = table_fund if note else ""
             else:

@@ -9,6 +9,7 @@ import re
 
 from ...facts.base import Fact
 from ...facts.base.figures import part_names
+from ...facts.base.words import ITEM_TOKEN_RE
 from ...facts.base.model import MONEY_MEASURES
 from ...facts.base.periods import fact_year
 from ...facts.lexicon import lexicon
@@ -72,6 +73,12 @@ def check_text(doc, base, groups, rule, vocabulary):
                 continue  # (年初，全县债务余额…: the stock the year opened with, no statement of its year-end column)
             if not tables_sum_since and _summed_since(fact.label, summed_since):
                 continue  # (年末累计提取…: the sum of the years so far, no table column of the year's)
+            row = _section_row_cell(base, fact, tables)
+            if row:
+                # (a figure of a column's thing under a heading naming a row, 年末累计结余 under （一）某某
+                # 基金: that row's cell, not the table's 合计 row the column's thing names)
+                yield from text_against_tables(fact, row, row, rule, base.assumed_units, base, doc)
+                continue
             yield from text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units, base, doc)
         concept = texts[0].concept
         if rule.params["text_against_text"] and not tables and concept in vocabulary:
@@ -93,6 +100,21 @@ def _names_only_concept(fact: Fact, fillers: re.Pattern, whole_words: list[str])
     for word in whole_words:
         words = words.replace(word, "")
     return not words
+
+
+def _section_row_cell(base, fact: Fact, tables: list[Fact]) -> list[Fact]:
+    """The cell a figure stands for when its section's heading names a table's row and the figure
+    names that table's column (（一）城乡居民基本养老保险基金 over 当年收支结余5156万元: the row's 本年收支
+    结余 cell), where the figure's concept is the column's thing (the 合计 row's name) only."""
+    section = ITEM_TOKEN_RE.sub("", compact(fact.loc.section or ""))
+    totals = set(concepts().get("column_total_rows") or ())
+    if not section or not tables or any(t.concept != fact.concept or compact(t.label) not in totals for t in tables):
+        return []
+    blocks = {t.block for t in tables}
+    lex = lexicon()
+    return [t for t in base.by_concept.get(lex.concepts.last(section) or section, ()) if t.source == "table"
+            and t.block in blocks and t.period == fact.period and t.measure == fact.measure
+            and (lex.concepts.last(compact(t.header)) or compact(t.header)) == fact.concept]
 
 
 def _body_of_other_concept(base, fact: Fact) -> bool:

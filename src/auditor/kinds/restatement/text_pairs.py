@@ -72,7 +72,9 @@ def text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
             words = words.replace(word, "")
         # (of two funds the sentence names, 一般公共预算… and 政府性基金…: each fund's own)
         point = opening_stock(base, fact, opening)
-        key = (words, _list_head(base, fact), fact.fund, point)
+        # (two sections under sibling headings naming two things, （一）某某基金 and （二）某某基金: each
+        # its own thing's figures)
+        key = (words, _list_head(base, fact), fact.fund, point, base.block_scopes.get(fact.block, ""))
         first = by_words.setdefault(key, fact)
         named = by_fund.setdefault(fact.fund, fact)
         # (of two sides said in one word, 收支总计, the same side stated before is the reference:
