@@ -104,6 +104,24 @@ def test_a_cell_shown_wrong_explains_the_relations_it_breaks_by_the_same_amount(
     assert "folded" in found[0].to_dict() and not found[0].also
 
 
+def test_a_sentence_written_in_one_wrong_unit_is_one_finding(tmp_path):
+    """Three figures of one sentence in 万元 where the table prints them in 千元: one slip of the
+    sentence's unit, told at its first figure, the others folded into it; a slip in another sentence
+    stays a finding of its own."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    report = tmp_path / "决算说明.txt"
+    report.write_text(
+        "某局2024年度部门决算说明\n支出决算表\n单位：千元\n项目\t金额\n基本支出\t2,315.0\n项目支出\t6,327.5\n"
+        "支出合计\t8,642.5\n2024年度支出合计8,642.5万元，其中基本支出2,315.0万元，项目支出6,327.5万元。\n"
+        "三、其他说明\n本年项目支出6,327.5万元。\n", encoding="utf-8")
+    found = [f for f in audit_file(str(report), load_rules()).findings if f.rule == "FCT001"]
+    assert [(f.stated, f.location.line) for f in found] == [("8,642.5万元", 8), ("6,327.5万元", 10)]
+    assert [entry.split("：")[0] for entry in found[0].folded] == ["FCT001 · 第8行", "FCT001 · 第8行"]
+    assert all(entry.endswith("（同一句的同一单位笔误）") for entry in found[0].folded)
+
+
 def test_two_findings_each_explaining_the_other_are_both_kept():
     from auditor.findings import Finding, drop_consequences
     from auditor.model import Location
@@ -112,6 +130,20 @@ def test_two_findings_each_explaining_the_other_are_both_kept():
     made = [Finding("SUM004", "total_mismatch", "error", "m", "q", a, stated="甲 10.00", expected="12.00", highlights=[b]),
             Finding("SUM005", "total_mismatch", "error", "m", "q", b, stated="合计 30.00", expected="28.00", highlights=[a])]
     assert drop_consequences(made) == made
+
+
+def test_one_correction_printed_two_ways_is_one_finding():
+    """Two rules correcting one figure at one place to the same value, one printing it grouped
+    (1,100.00万元), the other as a sheet shows it (1100万元): one correction, the second folded."""
+    from auditor.findings import Finding, drop_same_relation
+    from auditor.model import Location
+
+    at = Location("a.xlsx", sheet="说明", line=2)
+    made = [Finding("CAL001", "total_mismatch", "error", "m", "q", at, stated="1,010.00万元", expected="1,100.00万元"),
+            Finding("FCT001", "cross_ref_mismatch", "error", "m", "q", at, stated="1,010.00万元", expected="1100万元"),
+            Finding("FCT002", "cross_ref_mismatch", "error", "m", "q", at, stated="1,010.00万元", expected="1,110.00万元")]
+    kept = drop_same_relation(made)
+    assert [f.rule for f in kept] == ["CAL001", "FCT002"] and kept[0].folded[0].startswith("FCT001")
 
 
 def test_a_stock_flow_total_row_breaks_only_through_its_rows(tmp_path):

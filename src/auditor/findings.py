@@ -131,7 +131,9 @@ def drop_same_relation(findings: list[Finding]) -> list[Finding]:
         expected = FIGURE_RE.search(finding.expected or "")
         loc = finding.location
         place = (loc.file, loc.table, loc.row, loc.col) if loc.table and loc.row else (loc.file, loc.page, loc.line, loc.paragraph)
-        corrected = re.sub(r"[\s,]", "", finding.expected or "")
+        # (the correction's figures by value: 1,100.00万元 and a sheet's 1100万元 are one correction)
+        corrected = FIGURE_RE.sub(lambda m: format(figure_value(m.group()).normalize(), "f"),
+                                  re.sub(r"\s", "", finding.expected or ""))
         # (a change's way told wrong, 增加 for 减少0.54万元: by its words, DIR002, and by its amount,
         # DRV010: the very same correction, whatever each states)
         way = [(place, "way", corrected)] if expected is not None and corrected.startswith(WAY_WORDS) else []

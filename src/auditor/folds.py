@@ -14,6 +14,8 @@ relations it breaks), in this order:
   relation with the same figures: one correction, made in the table and in the text;
 - a comparison with last year made on a figure whose year a period finding disputes (2023 written
   for the report's 2024): the misdated sentence gave the comparison its 上年;
+- one unit slip in a sentence: its figures all written in one wrong unit (万元 for a table's 千元)
+  are one slip, told at the first;
 - one sum repeated: the tables of a 部门决算 repeat the same class totals (收入决算表, 支出决算表,
   财政拨款支出决算表 …), so a tail in them (541.04 against 477.9 + 31.49 + 9.08 + 22.58 = 541.05)
   breaks each table's total the same way: findings of one class and severity whose total, parts
@@ -38,7 +40,7 @@ def fold_findings(findings: list[Finding], table_titles: dict[int, str]) -> list
     """Every fold, in order (see the module's doc); `table_titles`: each table's title by index."""
     findings = _fold_repeats(findings, table_titles)
     # (a score over full marks first, into the weights' total: which then follows a narrower sum)
-    for fold in (_over_full_by_weights, _nested_sums, _restated_in_text, _on_misdated_base):
+    for fold in (_over_full_by_weights, _nested_sums, _restated_in_text, _on_misdated_base, _one_unit_slip):
         live = [f for f in findings if f.severity != "info"]
         gone: set[int] = set()
         for finding, into, why in fold(live):
@@ -48,6 +50,26 @@ def fold_findings(findings: list[Finding], table_titles: dict[int, str]) -> list
             gone.add(id(finding))
         findings = [f for f in findings if id(f) not in gone]
     return _fold_same_sum(findings, table_titles)
+
+
+def _one_unit_slip(findings: list[Finding]):
+    """A sentence whose figures all carry the same wrong unit (8,642.5万元，其中基本支出2,315.0万元、
+    项目支出6,327.5万元 for a table in 千元): one slip of the sentence's unit, told once at its first
+    figure; the others its own, folded in. (finding, the one it folds into, why)"""
+    first: dict[tuple, Finding] = {}
+    for finding in findings:
+        loc = finding.location
+        units = UNIT_PAIR_RE.findall(f"{finding.stated}|{finding.expected}")
+        if finding.cls != "unit_error" or loc.table or len(units) != 2:
+            continue
+        key = (finding.rule, loc.file, loc.page, loc.line, loc.paragraph, *units)
+        if key in first:
+            yield finding, first[key], "同一句的同一单位笔误"
+        else:
+            first[key] = finding
+
+
+UNIT_PAIR_RE = re.compile(r"(亿元|万元|千元|元)(?=\||$)")  # the units a stated and an expected figure end on
 
 
 def _fold_repeats(findings: list[Finding], table_titles: dict[int, str]) -> list[Finding]:

@@ -104,8 +104,8 @@ NUMERAL_COUNT = (r"(?P<num>[{digits}](?<![{digits}万亿萬億\d.．{before}].)[
 # (opening with the first numeral, as NUMERAL_COUNT does)
 NUMERAL_MULTIPLE = r"(?P<num>[{digits}](?<![{digits}万亿萬億\d.．].)[{digits}]*)(?P<unit>)(?=\s*(?:{multiple}))"
 # a rise in doublings (翻了一番, 翻两番: concepts.yaml doubling_words): the numeral counts the
-# doublings, the counter is its `unit`
-DOUBLING = r"(?:{verbs})(?P<num>[{digits}]+)(?P<unit>{counter})"
+# doublings, the counter is its `unit`; none (实现翻番) is one
+DOUBLING = r"(?:{verbs})(?P<num>[{digits}]*)(?P<unit>{counter})"
 
 
 # a figure, its unit and 的 ending the words before a multiple (是上年64.00万元的1.5倍): the base

@@ -805,6 +805,12 @@ def infer_meta(doc: Document) -> dict:
     years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years, _latest_outturn(doc.blocks[:60]), ahead,
                      ahead or bool(marks.get("looks_ahead")))
     year = int(years.most_common(1)[0][0]) if years else None
+    titled_year = int(next(iter(title_years))) if title_years else None
+    if year is not None and titled_year is not None and year == titled_year - 1:
+        # (a body naming the year before its title's more often, 与2022年度决算数相比…2022年度一般公共服务支出…
+        # under 某局2023年度部门决算说明, compares with last year: the title's year stands; a body of the
+        # year after it, a template's title left unchanged, outvotes it)
+        year = titled_year
     span = YEAR_SPAN_RE.search(title) if not title_years else None
     if span and not ahead and any(w in title for w in vocabulary().get("outturn_title_words") or ()):
         # (an evaluation or an account of 2022—2024年 reports up to the span's last year, whatever

@@ -427,7 +427,7 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
                     or RANGE_AFTER_RE.match(text[found.end(1):]):
                 continue
             if stated < year and years_cells is None:
-                years_cells = _cells_by_year(doc)  # (read once, for the first sentence that needs it)
+                years_cells = _cells_by_year(doc, year)  # (read once, for the first sentence that needs it)
             if stated < year and _restates_year(text, years_cells.get(stated)):
                 # (2023年支出合计3,188.05万元 beside a table's 2023年 row of 3,188.05: that past year's
                 # own; a later year's 决算 is misdated in the table too, PER008)
@@ -444,14 +444,16 @@ HEAD_ROWS = 3  # the rows a table's column heads may take (年度 over 2023年 o
 TABLE_LIKE_FIGURE_RE = re.compile(r"(?<![\d.])(\d[\d,]*\.\d+|\d[\d,]{2,})(?![\d.]|\s*年)")
 
 
-def _cells_by_year(doc) -> dict[int, set[Decimal]]:
+def _cells_by_year(doc, year: int) -> dict[int, set[Decimal]]:
     """The tables' figures by the one year their row's label or their column's heads name (近三年
-    收支: a row 2023年 | 3,214.75 | 3,188.05, or a column 2023年 over its rows): each a year's own
-    figure. One pass over the cells."""
+    收支: a row 2023年 | 3,214.75 | 3,188.05, or a column 2023年 over its rows; a column of 上年决算数,
+    the year before the report's `year`): each a year's own figure. One pass over the cells."""
     out: dict[int, set[Decimal]] = {}
+    prior = lexicon().prior
     for table in (b for b in doc.blocks if isinstance(b, Table)):
         grid = table.grid()
-        columns = [_one_year(" ".join(row[c] for row in grid[:HEAD_ROWS])) for c in range(table.width)]
+        heads = [" ".join(row[c] for row in grid[:HEAD_ROWS]) for c in range(table.width)]
+        columns = [_one_year(h) or (year - 1 if prior.search(compact(h)) else None) for h in heads]
         for r, row in enumerate(grid):
             own = _one_year(row[0]) if row else None
             for c, cell in enumerate(row[1:], 1):

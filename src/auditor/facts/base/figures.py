@@ -76,7 +76,7 @@ MAX_DOUBLINGS = 4  # (翻四番, sixteen times the base: more is no report's fig
 def _doubling(lex: Lexicon, m: re.Match) -> bool:
     """A doubling match that states a figure: its numeral a small well-formed number, no hedge
     right before it (近翻一番, 接近翻了一番) nor a rough word right after it (翻了一番多, 翻一番以上)."""
-    count = cn_number(m.group("num"))
+    count = cn_number(m.group("num")) if m.group("num") else 1  # (翻番: one doubling)
     return count is not None and count <= MAX_DOUBLINGS and not lex.approximate.search(m.string, 0, m.start()) \
         and not lex.approximate_after.match(m.string, m.end())
 

@@ -255,7 +255,7 @@ class SentenceReading:
                     previous_end = max(previous_end, figure_end)
                 continue
             money = unit in MONEY_UNITS  # (the unit is read: the fact is an amount, or not)
-            value = figure_value(m.group("num"))
+            value = figure_value(m.group("num")) if m.group("num") or not doubled else ONE_DOUBLING  # (翻番)
             if value is None:
                 continue
             if multiple:
@@ -507,6 +507,14 @@ class SentenceReading:
                     # (2025年计划新建管网50公里，完成投资3.00亿元: the later year a plan's sentence names
                     # goes on through its clause; 完成2025年度项目储备12个，全年完成… states no plan)
                     fact["period"] = LATER
+            if last_period in (PRIOR, OLDER) and money and fact.get("period") == CURRENT and last_money is not None \
+                    and last_money.is_money and text[previous_end:figure_at].lstrip().startswith("、") \
+                    and YEAR_RE.match(compact(text)) and not YEAR_RE.search(phrase) \
+                    and not self.lex.current.search(phrase):
+                # (2022年度一般公共服务支出1,102.30万元、教育支出92.40万元…: the items a 、 joins to a
+                # figure of an earlier year, in a sentence that year opens, are of that year too; not
+                # 本年度支出中，2023年结转项目支出…、设备购置费…, the year a word of the first item's name)
+                fact["period"] = last_period
             if self.item_subject and not fact.get("subject") and fact.get("concept") not in (None, self.lead):
                 fact["subject"] = self.item_subject
             if in_turn is not None and fact.get("measure") == "占比":
@@ -733,6 +741,7 @@ class SentenceReading:
 # 100% ± 5%, twice the base within 1.95 to 2.05 times), not as loosely as a whole multiple (增长1倍
 # is 100% ± 50%): the word names the doubling itself, no rounded figure
 DOUBLING_PLACES = -1
+ONE_DOUBLING = figure_value("1")  # (实现翻番, the counter with no numeral: one doubling)
 
 
 def _in_brackets(text: str, at: int) -> bool:

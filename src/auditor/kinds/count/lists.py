@@ -123,7 +123,16 @@ def _numbered_items(listing: str, params: dict) -> list[str] | None:
         if value != len(marks) + 1:
             return None  # a gap or a restart: not one numbered list
         marks.append((m, mark))
-    return _items_of(listing, marks) + [item(len(listing))]
+    items = _items_of(listing, marks)
+    last = item(len(listing))
+    if items and all(listing[n.start() - 1] in "；;" for n, _ in marks[1:]):
+        # (一是…；二是…；三是…。全年…: items a ； parts end with the sentence the last closes)
+        end = SENTENCE_CLOSE_RE.search(last)
+        last = last[:end.start()] if end else last
+    return items + [last]
+
+
+SENTENCE_CLOSE_RE = re.compile(r"[。！？!?]")
 
 
 def _items_of(listing: str, marks: list) -> list[str]:
