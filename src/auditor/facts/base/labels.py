@@ -15,6 +15,7 @@ LABEL_HEAD = 2
 # no first-character set, and the regex engine then tries every position of a phrase; : and ： are
 # written as words for the same reason, a class opening an alternative leaving the set out)
 INDICATOR_FILLER_RE = re.compile(r"(?:为|是|达到?|约|共|了|累计|全年|:|：)(?:为|是|达到?|约|共|了|累计|全年|[:：])*")  # see _indicator_like
+BRACKETED_UNIT_RE = re.compile(r"[（(][^（）()]{1,8}[）)]$")  # a row label's unit in brackets (（公里）)
 HOLDING_TAIL_RE = re.compile(r"(?:为|是|达到?|约|共|了|:|：)(?:为|是|达到?|约|共|了|[:：])*$")  # see _label_holding
 
 
@@ -69,7 +70,8 @@ class LabelReading:
         # 培训 counts trainings, 惠及社会体育指导员1,453人 the instructors, another thing)
         close = [label for label in sorted(self.label_pattern.sharing(noun))
                  if unit in self.label_units.get(label, ()) and len(label) >= 4
-                 and ((len(set(label) & chars) >= max(4, 0.75 * len(set(label))) and self._label_head(label) in noun)
+                 and ((len(set(core := self._label_core(label)) & chars) >= max(4, 0.75 * len(set(core)))
+                       and self._label_head(label) in noun)
                       or _counted_name(label, unit) in phrase)]  # (年接待读者人次 in 全年接待读者)
         if counted:
             close = [label for label in close if counted in label]
@@ -77,12 +79,20 @@ class LabelReading:
 
     def _label_head(self, label: str) -> str:
         """The last word of a row label, what it counts (培训 of 骨干培训; 养护 of 农村公路养护里程,
-        past the words of its measure, concepts.yaml label_measure_tails)."""
+        past the words of its measure, concepts.yaml label_measure_tails, and its unit in brackets)."""
+        label = BRACKETED_UNIT_RE.sub("", label)
         for tail in self.label_measure_tails:
             if label.endswith(tail) and len(label) > len(tail) + LABEL_HEAD:
                 label = label[:-len(tail)]
                 break
         return label[-LABEL_HEAD:]
+
+    def _label_core(self, label: str) -> str:
+        """A row label without its unit in brackets and the word of its measure (新建排水管网 of
+        新建排水管网长度（公里）): the characters a phrase naming its thing shares."""
+        core = BRACKETED_UNIT_RE.sub("", label)
+        tail = next((t for t in self.label_measure_tails if core.endswith(t) and len(core) > len(t) + LABEL_HEAD), "")
+        return core[:len(core) - len(tail)] if tail else core
 
     def _last_row_label(self, label: str) -> str | None:
         if not self.label_pattern:

@@ -14,7 +14,7 @@ from ...facts.base import Fact
 from ...facts.base.headings import worded_measure
 from ...facts.base.model import LATER
 from ...facts.base.periods import fact_year
-from ...facts.base.words import UNNAMED
+from ...facts.base.words import ITEM_TOKEN_RE, UNNAMED
 from ...facts.lexicon import lexicon
 from ...facts.scopes import figure_scope
 from ...facts.numbers import MONEY_UNITS
@@ -47,6 +47,16 @@ def clauses_back(base, fact: Fact):
         if k == 0 or not text.rstrip().endswith(("；", ";")):
             return
         k -= 1
+
+
+def row_section(base, fact: Fact) -> str:
+    """The name of a table's row the figure's section heading gives (（一）职工基本医疗保险基金), "" where
+    it names none: the figure is that row's thing's, whatever the headings beside it name."""
+    section = ITEM_TOKEN_RE.sub("", compact(fact.loc.section or ""))
+    if not section:
+        return ""
+    named = lexicon().concepts.last(section) or section
+    return section if any(f.source == "table" for f in base.by_concept.get(named, ())) else ""
 
 
 def part_named(base, fact: Fact, parts: tuple[str, ...], leads: tuple[str, ...] = ()) -> bool:

@@ -9,13 +9,12 @@ import re
 
 from ...facts.base import Fact
 from ...facts.base.figures import part_names
-from ...facts.base.words import ITEM_TOKEN_RE
 from ...facts.base.model import MONEY_MEASURES
 from ...facts.base.periods import fact_year
 from ...facts.lexicon import lexicon
 from ...facts.agreement import restates
 from ...knowledge import compact, concepts
-from .keys import clauses_back, whose_figure
+from .keys import clauses_back, row_section, whose_figure
 from .tables import consistent_tables
 from .text_tables import Scoped, funds_of_tables, text_against_tables, part_against_tables
 from .text_pairs import opening_stock, text_pairs
@@ -63,6 +62,8 @@ def check_text(doc, base, groups, rule, vocabulary):
             if fact.implicit and (fact.concept in funds_lines or _allotted(base, fact, allotment)
                                   or _outturn_after(base, fact)) and _states_any_measure(base, fact, loose):
                 continue  # 年度资金总额1,683.00万元 with no measure word: the budget the form states
+            if _of_counted_items(base, fact, tuple(rule.params["covered_words"])):
+                continue  # (对2个项目开展绩效自评，涉及一般公共预算支出139.85万元: those projects' money)
             if _body_of_other_concept(base, fact):
                 continue  # 各单位政府采购支出为：A本级17.48万元，B中心22.68万元: each body's procurement, no row of its own
             if fact.implicit and fact.unit == "分" and _states_any_measure(base, fact, loose, ("分值",), "分"):
@@ -106,7 +107,7 @@ def _section_row_cell(base, fact: Fact, tables: list[Fact]) -> list[Fact]:
     """The cell a figure stands for when its section's heading names a table's row and the figure
     names that table's column (（一）城乡居民基本养老保险基金 over 当年收支结余5156万元: the row's 本年收支
     结余 cell), where the figure's concept is the column's thing (the 合计 row's name) only."""
-    section = ITEM_TOKEN_RE.sub("", compact(fact.loc.section or ""))
+    section = row_section(base, fact)
     totals = set(concepts().get("column_total_rows") or ())
     if not section or not tables or any(t.concept != fact.concept or compact(t.label) not in totals for t in tables):
         return []
@@ -115,6 +116,15 @@ def _section_row_cell(base, fact: Fact, tables: list[Fact]) -> list[Fact]:
     return [t for t in base.by_concept.get(lex.concepts.last(section) or section, ()) if t.source == "table"
             and t.block in blocks and t.period == fact.period and t.measure == fact.measure
             and (lex.concepts.last(compact(t.header)) or compact(t.header)) == fact.concept]
+
+
+def _of_counted_items(base, fact: Fact, words: tuple[str, ...]) -> bool:
+    """An amount its words say the things counted before it in its sentence involve (对2个项目开展了
+    绩效自评，涉及…支出139.85万元): those things' money, no statement of the unit's whole."""
+    if not words or not fact.is_money or not any(w in compact(fact.label) for w in words):
+        return False
+    return any(f.at < fact.at and not f.is_money and f.unit not in ("%", "‰", "个百分点", "分") and f.value
+               for f in base.by_sentence.get((fact.block, fact.sentence), ()))
 
 
 def _body_of_other_concept(base, fact: Fact) -> bool:
