@@ -204,9 +204,13 @@ def _completed_elsewhere(base: FactBase, total: Fact, parts: list[Fact], names: 
     事业收入… where a table states 其他收入 33,000.00): the list names some of the parts, and adds up
     with those stated elsewhere."""
     listed = {names[p.concept] for p in parts}
+    # (a part listed by one of its alternatives only, 一般公共预算财政拨款收入 for 财政拨款收入: its other
+    # alternatives, 政府性基金预算财政拨款收入 stated by a table, are items the list leaves out as well)
+    by_alternative = listed - {p.concept for p in parts}
+    said = {p.concept for p in parts}
     rest: dict[str, list[Fact]] = {}
     for concept, part in names.items():
-        if part in listed:
+        if part in listed and not (part in by_alternative and concept != part and concept not in said):
             continue
         rest.setdefault(part, []).extend(
             f for f in base.by_concept.get(concept, ()) if f.value and money_amount(f) and f is not total
