@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from .findings import FIGURE_RE, Finding, cell_key, figure_value, folded_entry, text_key
+from .facts.numbers import MONEY_UNITS
 from .model import table_ordinal
 
 # an expected value that is a cap (SCO018's 不超过 100分): the figure after it; a bound of either way
@@ -62,14 +63,15 @@ def _one_unit_slip(findings: list[Finding]):
         units = UNIT_PAIR_RE.findall(f"{finding.stated}|{finding.expected}")
         if finding.cls != "unit_error" or loc.table or len(units) != 2:
             continue
-        key = (finding.rule, loc.file, loc.page, loc.line, loc.paragraph, *units)
+        key = (finding.rule, *text_key(loc), *units)
         if key in first:
             yield finding, first[key], "同一句的同一单位笔误"
         else:
             first[key] = finding
 
 
-UNIT_PAIR_RE = re.compile(r"(亿元|万元|千元|元)(?=\||$)")  # the units a stated and an expected figure end on
+# the money units a stated and an expected figure end on (longest first: 万元 before 元)
+UNIT_PAIR_RE = re.compile("(" + "|".join(sorted(MONEY_UNITS, key=len, reverse=True)) + r")(?=\||$)")
 
 
 def _fold_repeats(findings: list[Finding], table_titles: dict[int, str]) -> list[Finding]:

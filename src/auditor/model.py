@@ -48,7 +48,8 @@ class Location:
         if self.paragraph:
             parts.append(f"第{self.paragraph}段")
         if self.table:
-            cell = table_ordinal(self.table) + ("（续表）" if self.part else "")
+            # (a table's second part is its 续表, a third its 续表2, as printed)
+            cell = table_ordinal(self.table) + (("（续表）" if self.part == 2 else f"（续表{self.part - 1}）") if self.part else "")
             if self.row:
                 cell += f" 第{self.row_shown}行"
             if self.col:

@@ -871,19 +871,19 @@ def _elapsed_month_patterns(generation: int) -> tuple[tuple[re.Pattern, ...], tu
 
 
 def _without_compared(text: str) -> str:
-    """The text with each year right after a comparing word taken out (较2023年, 比2023年度: the
-    base of a comparison; vocabulary.yaml compared_year_words)."""
+    """The text with each year a comparison names taken out (较2023年, 比2023年度, 与2023年相比: the
+    base of a comparison; concepts.yaml comparison_words, and comparison_openers closed by a
+    comparison_closers word, 与 alone joining two years as often: 2023年与2024年)."""
     return _compared_year_re(vocabulary_generation()).sub("", text)
 
 
 @lru_cache(maxsize=4)
 def _compared_year_re(generation: int) -> re.Pattern:
-    """较2023年, 比2023年度; 与2023年相比 (concepts.yaml comparison_openers and comparison_closers)."""
     year = r"\s*20\d\d\s*年度?"
-    words = alternatives(vocabulary().get("compared_year_words"))
-    openers, closers = (alternatives(concepts().get(key)) for key in ("comparison_openers", "comparison_closers"))
-    found = ([f"(?:{words}){year}"] if words else []) + ([f"(?:{openers}){year}(?:同期)?(?={closers})"] if openers and closers else [])
-    return re.compile("|".join(found)) if found else re.compile(r"(?!)")
+    openers = concepts().get("comparison_openers") or ()
+    words = alternatives([w for w in concepts().get("comparison_words") or () if w not in openers])
+    closers = alternatives(concepts().get("comparison_closers"))
+    return re.compile(f"(?:{words}){year}|(?:{alternatives(openers)}){year}(?:同期)?(?={closers})")
 
 
 def _settled(years: Counter, wider: Counter, title: Counter, outturn: str | None, ahead: bool = False,

@@ -142,11 +142,9 @@ def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negat
     figure, own = facts[j], text[_start(facts, j):facts[j].at]
     if figure.unit in ("%", "‰", "个百分点") or not figure.value:
         return False
-    # (the rate's act by the words before its stem too, right before the figure: 已整改14个 for 整改
-    # 完成率; not a noun holding them, 改造实验室6间 for 实验开出率)
-    named = any(w in own for w in words) or (qualifier and own.rstrip(ACT_TAIL).endswith(qualifier))
+    # (the rate's act by the words before its stem too: 已整改14个 for 整改完成率)
     words = [*words, qualifier] if qualifier else words
-    if named:
+    if any(w in own for w in words):
         return not any(n + w in own for n in negations for w in words)
     # (or the words after it in its clause: 其中198份对项目实施效果表示满意，满意率… for 满意率; not
     # 12份表示不满意, nor 1处延期完工 for 按期完工率: the words before the rate's stem stand there too)
@@ -163,7 +161,6 @@ def _negated(text: str, facts: list[Fact], j: int, words: list[str], negations: 
     return any(n + w in own for n in negations for w in words)
 
 
-ACT_TAIL = " 了为达共计"  # the words between an act and its figure (已整改了14个, 整改为…)
 AFTER_CHARS = 20  # characters after a figure read for the words naming what it counts, up to its clause's end
 
 

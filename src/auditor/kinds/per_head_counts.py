@@ -32,6 +32,7 @@ from decimal import Decimal
 from ..facts.base import Fact, FactBase
 from ..facts.base.model import CURRENT
 from ..facts.base.words import NOUN_AFTER_RE
+from ..facts.lexicon import lexicon
 from ..knowledge import compact, han_bigrams
 
 TEN_THOUSAND = "万"  # a count printed in ten thousands (2.52万亩): its heads are the figure × 10,000
@@ -76,8 +77,10 @@ def count_bounds(f: Fact) -> tuple[Decimal, Decimal]:
 
 
 def _part_name(f: Fact) -> str:
-    """A listed part's own name (高中 of 、高中1542人; 其中初中 of the first)."""
-    return compact(f.label).lstrip("，,、；;：:").removeprefix("其中").lstrip("，,：:")
+    """A listed part's own name (高中 of 、高中1542人; 其中初中 of the first: the list's opener out)."""
+    name = compact(f.label).lstrip("，,、；;：:")
+    opener = next((o for o in lexicon().list_openers if name.startswith(o)), "")
+    return name[len(opener):].lstrip("，,：:")
 
 
 class HeadCounts:

@@ -449,18 +449,18 @@ def _cells_by_year(doc, year: int) -> dict[int, set[Decimal]]:
     收支: a row 2023年 | 3,214.75 | 3,188.05, or a column 2023年 over its rows; a column of 上年决算数,
     the year before the report's `year`): each a year's own figure. One pass over the cells."""
     out: dict[int, set[Decimal]] = {}
-    prior = lexicon().prior
+    prior, before = lexicon().prior, year - 1
     for table in (b for b in doc.blocks if isinstance(b, Table)):
         grid = table.grid()
         heads = [" ".join(row[c] for row in grid[:HEAD_ROWS]) for c in range(table.width)]
-        columns = [_one_year(h) or (year - 1 if prior.search(compact(h)) else None) for h in heads]
+        columns = [_one_year(h) or (before if prior.search(compact(h)) else None) for h in heads]
         for r, row in enumerate(grid):
             own = _one_year(row[0]) if row else None
             for c, cell in enumerate(row[1:], 1):
-                year = own or (columns[c] if r >= 1 else None)
-                value = parse_cell(cell) if year else None
+                cell_year = own or (columns[c] if r >= 1 else None)
+                value = parse_cell(cell) if cell_year else None
                 if value is not None:
-                    out.setdefault(year, set()).add(value.value)
+                    out.setdefault(cell_year, set()).add(value.value)
     return out
 
 

@@ -206,7 +206,7 @@ def classify(table: Table) -> list[TypedTable]:
     # go (compact() works character by character), unless the term holds the | that joins the
     # cells: most rows (figures, names) fail that test and need no compacting cell by cell.
     quick = not any("|" in term for _, _, every, some in candidates for term in (*every, *some))
-    needed = tuple(tuple(every[0].split(TERM_ALTERNATIVES) if every else (*some, *([split_cues[t]] if t in split_cues else [])))
+    needed = tuple(tuple(_alternatives(every[0]) if every else (*some, *([split_cues[t]] if t in split_cues else [])))
                    for t, _, every, some in candidates)
     cue = _header_cue(needed) if quick else None
     def matches(text: str) -> bool:
@@ -358,10 +358,16 @@ def _title_matches(spec: dict, title: str) -> bool:
 TERM_ALTERNATIVES = "/"  # a header_all term's words any one of which will do (得分/评分)
 
 
+@lru_cache(maxsize=256)
+def _alternatives(term: str) -> tuple[str, ...]:
+    """A header_all term's words (split once per term, not once per row and type)."""
+    return tuple(term.split(TERM_ALTERNATIVES))
+
+
 def _header_matches(joined: str, header_all, header_any) -> bool:
     """`joined`: a row's short cells, compacted, joined by |."""
     for term in header_all:
-        if not any(word in joined for word in term.split(TERM_ALTERNATIVES)):
+        if not any(word in joined for word in _alternatives(term)):
             return False
     if not header_any:
         return True

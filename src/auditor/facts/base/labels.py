@@ -80,19 +80,18 @@ class LabelReading:
     def _label_head(self, label: str) -> str:
         """The last word of a row label, what it counts (培训 of 骨干培训; 养护 of 农村公路养护里程,
         past the words of its measure, concepts.yaml label_measure_tails, and its unit in brackets)."""
-        label = BRACKETED_UNIT_RE.sub("", label)
-        for tail in self.label_measure_tails:
-            if label.endswith(tail) and len(label) > len(tail) + LABEL_HEAD:
-                label = label[:-len(tail)]
-                break
-        return label[-LABEL_HEAD:]
+        return self._label_core(label)[-LABEL_HEAD:]
 
     def _label_core(self, label: str) -> str:
         """A row label without its unit in brackets and the word of its measure (新建排水管网 of
-        新建排水管网长度（公里）): the characters a phrase naming its thing shares."""
-        core = BRACKETED_UNIT_RE.sub("", label)
-        tail = next((t for t in self.label_measure_tails if core.endswith(t) and len(core) > len(t) + LABEL_HEAD), "")
-        return core[:len(core) - len(tail)] if tail else core
+        新建排水管网长度（公里）): the characters a phrase naming its thing shares. Read once per label
+        (every counted figure's phrase asks of the labels near it)."""
+        cores = self.__dict__.setdefault("_label_cores", {})
+        if label not in cores:
+            core = BRACKETED_UNIT_RE.sub("", label)
+            tail = next((t for t in self.label_measure_tails if core.endswith(t) and len(core) > len(t) + LABEL_HEAD), "")
+            cores[label] = core[:len(core) - len(tail)] if tail else core
+        return cores[label]
 
     def _last_row_label(self, label: str) -> str | None:
         if not self.label_pattern:

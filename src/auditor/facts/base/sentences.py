@@ -508,7 +508,7 @@ class SentenceReading:
                     # goes on through its clause; 完成2025年度项目储备12个，全年完成… states no plan)
                     fact["period"] = LATER
             if last_period in (PRIOR, OLDER) and money and fact.get("period") == CURRENT and last_money is not None \
-                    and last_money.is_money and text[previous_end:figure_at].lstrip().startswith("、") \
+                    and not year_run and text[previous_end:figure_at].lstrip().startswith("、") \
                     and YEAR_RE.match(compact(text)) and not YEAR_RE.search(phrase) \
                     and not self.lex.current.search(phrase):
                 # (2022年度一般公共服务支出1,102.30万元、教育支出92.40万元…: the items a 、 joins to a

@@ -216,8 +216,15 @@ def _joined_enumerations(passage: Passage, counts: list[Count], start: int, para
     count's things are the names ending with the last word of what it counts (村, 社区); judged only
     where every name so ends for one count alone, each count against its own names."""
     nouns = [_joined_noun(passage.text, c, n) for c, n in zip(counts, [*counts[1:], None])]
+    # (its groups may be set apart by ，: 东岗村、西岗村，镇中社区、新华社区; an item joining two names,
+    # 南庄村和镇中社区, is two, one of each count; an open list, …等, a note in brackets or an item
+    # longer than any name is no list read here)
     _, end = sentence_bounds(passage, start)
-    names = [n.strip() for n in LIST_SPLIT_RE.split(passage.text[start:end].strip("。；; ")) if n.strip()]
+    listing = passage.text[start:end].strip("。；; ")
+    names = [n.strip() for n in NAME_SPLIT_RE.split(listing) if n.strip()]
+    if not names or any(w in listing for w in ("（", "(", *params["incomplete_marks"])) \
+            or any(len(n) > params["max_item_chars"] for n in names):
+        return []
     owners = [_owners(name, nouns) for name in names]
     if not names:
         return []
@@ -248,7 +255,7 @@ def _owners(name: str, nouns: list[str]) -> list[int]:
     return [k for k, n in enumerate(ends) if n == best] if best else []
 
 
-LIST_SPLIT_RE = re.compile(r"[、，,和及与]")  # names of a plain list of joined counts' things
+NAME_SPLIT_RE = re.compile(r"以及|[、，,和及与]")  # what sets the names of joined counts' list apart
 
 
 JOINED_NOUN_RE = re.compile(r"[^\d，,；;。：:（()）]{1,8}\s*")  # a counted thing's name and the joiner after it

@@ -190,7 +190,7 @@ def check_growth(base: FactBase, rule):
                 # (the base a table's row states beside its own figure of this year, 14,441.80万元,
                 # where the text states that year's another way, 1.54亿元: the rate is judged on the
                 # row's two figures, the text's figure against the row's being FCT001's)
-                against = _change_between(own, prior)
+                against = change_between(own, prior)
                 prior, lo, hi, computed, moved = against
                 if _holds(rate, against):
                     yield CHECKED
@@ -808,14 +808,14 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
             continue
         if bounds(prior)[0] <= 0:
             continue
-        against = _change_between(current, prior)
+        against = change_between(current, prior)
         if _holds(rate, against):
             return against
         first = first or against
     return first
 
 
-def _change_between(current: Fact, prior: Fact) -> tuple:
+def change_between(current: Fact, prior: Fact) -> tuple:
     """(prior, lo, hi, computed, moved) of the change from `prior` to `current`: the rate's interval
     from the figures' own, a rise (c − p) ÷ p running from (c_lo − p_hi) ÷ p_hi to (c_hi − p_lo) ÷ p_lo,
     a fall (p − c) ÷ p from (p_lo − c_hi) ÷ p_lo to (p_hi − c_lo) ÷ p_hi; `moved` the way the figures
@@ -960,7 +960,7 @@ def _compared_with(label: str) -> bool:
 
 def _holds_on_amounts(rate: Fact, current: Fact, base: Fact) -> bool:
     """The rate is the change from `base` to `current` within the printed precision of both."""
-    return bounds(base)[0] > 0 and _holds(rate, _change_between(current, base))
+    return bounds(base)[0] > 0 and _holds(rate, change_between(current, base))
 
 
 def _told_as_rise(rate: Fact, current: Fact, prior: Fact) -> bool:
@@ -978,7 +978,7 @@ def _told_as_rise(rate: Fact, current: Fact, prior: Fact) -> bool:
 
 
 def _holds(rate: Fact, against: tuple) -> bool:
-    """The rate agrees with a change (_change_between's) in size and in way (增长25.00% where 36
+    """The rate agrees with a change (change_between's) in size and in way (增长25.00% where 36
     fell from 48 is wrong whatever its size)."""
     _, lo, hi, _, moved = against
     return consistent(rate, lo, hi) and not (rate.sign and moved and rate.sign != moved)

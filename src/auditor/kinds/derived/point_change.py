@@ -18,9 +18,9 @@ from ...ingest.build import elapsed_months
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit, sentence_figures
 from ..schedules import schedule_words, time_share
-from .intervals import HUNDRED, bounds, consistent, difference_hit, difference_misfit, tail_of
+from .intervals import HUNDRED, consistent, difference_hit, difference_misfit, tail_of
 from .lookup import same_sentence, facts_before, unique_value, compares_last_year
-from .growth import bracketed_after
+from .growth import change_between, bracketed_after
 
 
 def check_point_change(base: FactBase, rule):
@@ -103,10 +103,7 @@ def _change_in_percent(base: FactBase):
         yield CHECKED
         if difference_misfit(change, current, prior, sign) is None:
             continue  # (points written with %: the difference of the two rates)
-        (c_lo, c_hi), (p_lo, p_hi) = bounds(current), bounds(prior)
-        lo, hi = (c_lo - p_hi) / p_hi * HUNDRED, (c_hi - p_lo) / p_lo * HUNDRED
-        if sign < 0 or (sign == 0 and hi <= 0):
-            lo, hi = -hi, -lo
+        _, lo, hi, *_ = change_between(current, prior)  # (the relative change's size, either way)
         if consistent(change, lo, hi):
             continue
         points, relative = current.value - prior.value, (current.value - prior.value) / prior.value * HUNDRED

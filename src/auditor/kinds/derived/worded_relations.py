@@ -208,14 +208,15 @@ def _proportion_bases(base: FactBase, facts: list[Fact], m: re.Match, amount: Fa
     named = compact(m.group("named") or "").strip("的")
     if named:  # (the base named by the phrase: the nearest amounts so named before it, in the one
         # paragraph, not the residual item of its parts, 其他国有资本经营预算收入; a kind's bare name,
-        # 按照收入的30%, may name several, 国有资本经营预算收入 and 上年结转收入: any of them will do)
+        # 按照收入的30% (concepts.yaml counted_kind_words), may name several, 国有资本经营预算收入 and
+        # 上年结转收入: any of them will do)
         so_named: list[Fact] = []
         for f in _amounts_back(base, amount):
             if so_named and f.block != so_named[0].block:
                 break
             if usable(f) and _so_named(compact(f.label), named):
                 so_named.append(f)
-                if len(named) > BARE_KIND_CHARS:
+                if named not in concepts().get("counted_kind_words", ()):
                     break  # (a name of its own, 国有资本经营预算收入: the nearest amount so named)
         return so_named
     before = [f for f in facts if f.at + len(f.text) <= m.start() and usable(f)]
@@ -245,9 +246,6 @@ def _proportion_bases(base: FactBase, facts: list[Fact], m: re.Match, amount: Fa
         return found
     outturns = [f for f in reversed(found) if f.measure not in BUDGET_MEASURES]
     return outturns[:1]
-
-
-BARE_KIND_CHARS = 2  # a base named by no more than a kind of money (收入, 支出) may be any amount of that kind
 
 
 def _so_named(label: str, name: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ...facts.base import Fact
-from ...facts.base.figures import part_names
+from ...facts.base.figures import counted_unit, part_names
 from ...facts.base.model import MONEY_MEASURES
 from ...facts.base.periods import fact_year
 from ...facts.lexicon import lexicon
@@ -74,7 +74,7 @@ def check_text(doc, base, groups, rule, vocabulary):
                 continue  # (年初，全县债务余额…: the stock the year opened with, no statement of its year-end column)
             if not tables_sum_since and _summed_since(fact.label, summed_since):
                 continue  # (年末累计提取…: the sum of the years so far, no table column of the year's)
-            row = _section_row_cell(base, fact, tables)
+            row = _section_row_cell(base, fact, tables, rule.params["total_row_labels"])
             if row:
                 # (a figure of a column's thing under a heading naming a row, 年末累计结余 under （一）某某
                 # 基金: that row's cell, not the table's 合计 row the column's thing names)
@@ -103,13 +103,12 @@ def _names_only_concept(fact: Fact, fillers: re.Pattern, whole_words: list[str])
     return not words
 
 
-def _section_row_cell(base, fact: Fact, tables: list[Fact]) -> list[Fact]:
+def _section_row_cell(base, fact: Fact, tables: list[Fact], total_labels: list[str]) -> list[Fact]:
     """The cell a figure stands for when its section's heading names a table's row and the figure
     names that table's column (（一）城乡居民基本养老保险基金 over 当年收支结余5156万元: the row's 本年收支
     结余 cell), where the figure's concept is the column's thing (the 合计 row's name) only."""
     section = row_section(base, fact)
-    totals = set(concepts().get("column_total_rows") or ())
-    if not section or not tables or any(t.concept != fact.concept or compact(t.label) not in totals for t in tables):
+    if not section or not tables or any(t.concept != fact.concept or compact(t.label) not in total_labels for t in tables):
         return []
     blocks = {t.block for t in tables}
     lex = lexicon()
@@ -123,7 +122,7 @@ def _of_counted_items(base, fact: Fact, words: tuple[str, ...]) -> bool:
     绩效自评，涉及…支出139.85万元): those things' money, no statement of the unit's whole."""
     if not words or not fact.is_money or not any(w in compact(fact.label) for w in words):
         return False
-    return any(f.at < fact.at and not f.is_money and f.unit not in ("%", "‰", "个百分点", "分") and f.value
+    return any(f.at < fact.at and counted_unit(f.unit) and f.unit != "分" and f.value
                for f in base.by_sentence.get((fact.block, fact.sentence), ()))
 
 
