@@ -41,6 +41,9 @@ PARAMS = {
     # stated; and words before them denying it (未能实现收支平衡)
     "balanced_words": (list, []), "balanced_not_words": (list, []),
     "in_words": (list, []), "out_words": (list, []),
+    # words that take a role only as a figure's whole name, the clause naming nothing else (负债 after
+    # 资产总额…；: what is owed; not 流动负债, a part of it): role -> words
+    "whole_name_words": (dict, {}),
     # words of a head naming a side's own total (本年支出 | 小计 | 基本支出 | 项目支出)
     "side_total_words": (list, []),
     # words of a head naming a part of a side (其中：购置): inside the side, not added again
@@ -90,6 +93,7 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "terms"}  # (terms: a table's, 预算减支出)
 ROLES = ("closing", "opening", "in", "out")
+WHOLE_NAME_TRIM_RE = re.compile(r"^[，,、；;：:\s]+|[为是达共计：:\s]+$")  # around a figure's whole name
 MONEY_WORD_RE = re.compile("元")  # a unit of money named by the table, its heads or the row
 HEAD_CHARS = 600  # the characters of a table's start its header stands in
 
@@ -380,6 +384,10 @@ def _all_negative(grid, first: int, col: int) -> bool:
 def _role(rule, head: str) -> str | None:
     """The role of a head by its words, a word inside a longer one left out (年末 in 上年末: the
     opening); None for no role or two (本年增减（减少以“-”号填列）: a signed change)."""
+    whole = WHOLE_NAME_TRIM_RE.sub("", head.split("，")[-1].split("；")[-1])
+    named = [role for role, words in rule.params["whole_name_words"].items() if whole in words]
+    if named:
+        return named[0]
     if not _any_role_word(rule.params).search(head):
         return None  # (most heads and labels hold none of the words: one scan tells)
     found = [(w, role) for role in ROLES for w in rule.params[f"{role}_words"] if w in head]

@@ -86,7 +86,11 @@ def _numeral_count(m: re.Match) -> bool:
     lone 二 (a count of two is written 两; 二 before a unit makes a word: 二次供水, 二期工程), and no
     一 paired with another after its unit (一户一档, 一人一策: a slogan, no count)."""
     num = m.group("num")
-    return cn_number(num) is not None and num != "二" and not (num == "一" and m.string.startswith("一", m.end()))
+    return cn_number(num) is not None and num != "二" and not (num == "一" and m.string.startswith("一", m.end())) \
+        and not (num in LONE_MAGNITUDES and m.group("unit") in MONEY_UNITS)  # (千元, 百元: a unit's name, no amount)
+
+
+LONE_MAGNITUDES = frozenset("十百千")
 
 
 def figure_value(num: str) -> Decimal | None:
