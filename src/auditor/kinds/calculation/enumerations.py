@@ -14,6 +14,8 @@ from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE
 from ...facts.lexicon import alternatives, lexicon, not_before
 from ...facts.numbers import count_word
 from ...facts.spans import SPAN_YEARS_RE
+from .groups import completed_elsewhere
+from .parts import sum_part_names
 from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED, item_label
 from .parts import money_amount
@@ -99,6 +101,11 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             parts = _named_by(parts, named_tail[:counted.start(1)])
         if word in lexicon().list_openers and not _catch_all(parts[-1], rule):
             continue  # a 其中 list may name some parts only, unless its last item is the rest (其他…)
+        if word in lexicon().list_openers and _completed_by_declared_parts(base, total, parts, rule):
+            # (…，其中一般公共预算财政拨款收入…、事业收入…、其他收入… where a table states the
+            # 政府性基金预算财政拨款收入 it leaves out: 其他收入, a part of 本年收入's declared sum,
+            # is no rest of all; the list adds up with the part stated elsewhere)
+            continue
         if id(total) not in summed:
             yield CHECKED
         if _rest_of_wider(parts, total, rule):
@@ -112,6 +119,16 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
         partial = word in rule.params["partial_cues"] and not _catch_all(parts[-1], rule)
         partial = partial or _left_open(text, parts[-1], rule, len(parts)) or _rest_of_narrower(total, parts)
         yield from compare_listing(total, parts, partial, rule)
+
+
+def _completed_by_declared_parts(base: FactBase, total: Fact, parts: list[Fact], rule) -> bool:
+    """The list's items are parts of a sum declared for the total's concept, and the parts it leaves
+    out, as the document states them elsewhere, make it add up (groups.completed_elsewhere)."""
+    for calc in lexicon().calculations:
+        names = sum_part_names(calc)
+        if calc["total"] == total.concept and all(p.concept in names for p in parts):
+            return completed_elsewhere(base, total, parts, names, "列举", rule)
+    return False
 
 
 def _rest_of_wider(parts: list[Fact], total: Fact, rule) -> bool:

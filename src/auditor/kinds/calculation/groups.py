@@ -189,7 +189,7 @@ def check_group(facts, calc, names, context, rule, complete, checked=None, blank
                                       and all(h.cls == "rounding" for h in compare_sum(b, parts, context, rule))
                                       for b in facts):
             continue  # (…2,400.00万元，占本年支出合计3,000.00万元的80.00%。其中：…: parts making the share's base are its)
-        if base is not None and _completed_elsewhere(base, total, parts, names, context, rule):
+        if base is not None and completed_elsewhere(base, total, parts, names, context, rule):
             continue
         if unnamed:
             yield from judge_with_unknown(total, parts, unnamed, context, rule)
@@ -197,7 +197,7 @@ def check_group(facts, calc, names, context, rule, complete, checked=None, blank
         yield from compare_sum(total, parts, context, rule)
 
 
-def _completed_elsewhere(base: FactBase, total: Fact, parts: list[Fact], names: dict[str, str], context: str,
+def completed_elsewhere(base: FactBase, total: Fact, parts: list[Fact], names: dict[str, str], context: str,
                          rule) -> bool:
     """A sentence's list leaving out parts of the declared sum that the document states elsewhere for
     the total's period, measure, subject and fund, not zero, one value wherever stated (其中财政拨款收入…；

@@ -78,6 +78,10 @@ def check_execution(base: FactBase, rule):
                 continue
         if budget is not None and _listed_with_others(base, budget, budgets):
             continue  # (全年预算数分别为80.00万元、20.00万元，实际支出…: on their sum, which is not stated)
+        if actual is not None and budget is not None and budget.value and not ratio_fits(rate, actual, budget) \
+                and any(ratio_fits(rate, actual, f) for f in received_before(base, rate)):
+            yield CHECKED  # (预算…，到位资金4,945.00万元，实际支出…，执行率92.51%: on the money received, as
+            continue  # 资金执行率 = 实际支出 ÷ 到位资金 is often reckoned; either holding, it holds)
         yield from rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
 
 

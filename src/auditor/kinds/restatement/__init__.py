@@ -25,7 +25,7 @@ from ...facts.base import Fact, fact_base
 from ...knowledge import compact, concepts
 from .keys import restated_facts, part_named, share_of_part, whole_share, in_part_list, group_key, lone_activities
 from .tables import check_group, unit_slips
-from .text import check_text
+from .text import check_section_columns, check_text
 
 
 KIND = "restatement"
@@ -143,3 +143,4 @@ def check(doc, rule):
         yield from check_group(doc, facts, rule, scope, base, unit_pairs)
     yield from unit_slips(doc, base, unit_pairs, rule)
     yield from check_text(doc, base, groups, rule, vocabulary)
+    yield from check_section_columns(doc, base, rule)

@@ -6,6 +6,7 @@ sentences of a concept no table states, against one another."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...facts.base import Fact
 from ...facts.base.figures import counted_unit, part_names
@@ -101,6 +102,30 @@ def _names_only_concept(fact: Fact, fillers: re.Pattern, whole_words: list[str])
     for word in whole_words:
         words = words.replace(word, "")
     return not words
+
+
+def check_section_columns(doc, base, rule):
+    """A figure naming no concept under a section heading that names a table's row, its words the
+    head of one of that table's columns (基金支出20,510万元 under （一）职工基本医疗保险基金, the table's
+    row | 基金收入 | 基金支出): that cell, stated again. One pass over the text's figures; a
+    document with no such section asks nothing."""
+    for fact in base.facts:
+        if fact.source != "text" or fact.concept is not None or not fact.is_money or fact.comparator:
+            continue
+        section = row_section(base, fact)
+        if not section:
+            continue
+        head = HEAD_NAME_TRIM_RE.sub("", compact(fact.label))
+        named = lexicon().concepts.last(section) or section
+        cells = [t for t in base.by_concept.get(named, ()) if t.source == "table" and compact(t.header) == head
+                 and t.period == fact.period and t.measure == fact.measure]
+        if len(cells) == 1:
+            # (named in the finding by the row and the column: 职工基本医疗保险基金 基金支出)
+            yield from text_against_tables(replace(fact, concept=f"{section} {head}"), cells, cells, rule,
+                                           base.assumed_units, base, doc)
+
+
+HEAD_NAME_TRIM_RE = re.compile(r"^[，,、；;：:]*(?:其中[，,：:]?)?|[为是达共计：:]+$")  # around a figure's name
 
 
 def _section_row_cell(base, fact: Fact, tables: list[Fact], total_labels: list[str]) -> list[Fact]:
