@@ -140,7 +140,15 @@ class RateReading:
             named = self._part_named_before_rate(phrase)
             if named:
                 member = named  # (其中基本支出执行率99.20%: that part's rate, whatever amount came last)
-            if not member and PROJECTS_RATE_RE.search(phrase) and not any(c in phrase for c in self.own_cues):
+            if self.singling_words and any(w in phrase for w in self.singling_words):
+                return dict(out, concept=None, measure="实际值")  # (执行率最低的是某某项目，为64.26%: that item's)
+            projects_rate = PROJECTS_RATE_RE.search(phrase)
+            row = next((label for _, end, label in self.label_pattern.finditer(phrase[:projects_rate.start()])
+                        if end == projects_rate.start()), None) if projects_rate and self.label_pattern else None
+            if row is not None and len(row) >= ROW_NAME_CHARS:
+                # (公厕建设改造项目执行率83.78% beside a table's row 公厕建设改造: that project's rate, the row's)
+                return dict(out, concept=self.row_labels.get(row), measure="实际值")
+            if not member and projects_rate and not any(c in phrase for c in self.own_cues):
                 # 项目预算执行率, 重点项目…执行率: the projects' rate, not the unit's (本项目, 该项目
                 # 预算执行率 is the report's own project's, as its form states it)
                 member = "项目支出"

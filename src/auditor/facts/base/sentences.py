@@ -319,6 +319,12 @@ class SentenceReading:
             owner = in_turn if in_turn is not None and in_turn.is_money else last_money
             if CLAUSE_END_RE.search(text, previous_end, figure_at):
                 self.clause_owner = None
+            if not previous_end and start:
+                # (…减少0.70万元；公务用车购置费2025年未安排预算，2024年为28.00万元: a ；-clause opening on
+                # a thing's name and no figure of it goes on about that thing)
+                found = self.lex.concepts.all(compact(text[:start]))
+                if found and found[0][0] == 0:
+                    carried, unknown_since = found[0][2], ""
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
                                    here or (own if figure_at > unnamed_from else subject if figure_at > named_at else outer), wide)

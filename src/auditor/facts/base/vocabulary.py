@@ -89,6 +89,8 @@ class VocabularyReading:
         self.self_evaluation_titles = tuple(other.get("self_titles") or ())
         own = vocab.get("own_project") or {}
         self.own_cues, self.other_projects = own.get("cues") or [], own.get("others") or []
+        # words singling out one item among many before a rate (执行率最低的是某某项目，为64.26%): its, no unit's
+        self.singling_words = tuple(vocab.get("singling_words") or ())
         # (项目自评得分: some project's in a report on many, the report's own in a report on one)
         self.single_cues = own.get("single") or []
         # “项目名称：X”, up to the next field of the line (主管部门：…) or its end
