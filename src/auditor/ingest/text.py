@@ -217,10 +217,17 @@ def parse_lines(lines: list[str], terminal: str = TERMINAL, wrap_min: int = WRAP
     blocks: list[RawBlock] = []
     lines = [QUOTE_MARK_RE.sub("", line) if line[:5].lstrip().startswith("> ") else line for line in lines]
     i, n = 0, len(lines)
+    no_pipe_table_before = 0  # (the lines a failed run of pipe rows read: none of them opens one)
     while i < n:
         if len(blocks) > MAX_BLOCKS:
             raise over_limit(f"前 {i} 行已有 {len(blocks)} 个段落和表格", f"每个文件最多 {MAX_BLOCKS} 个")
         line = lines[i]
+        if "|" in line and i >= no_pipe_table_before and line.strip(" ") != PAGE_BREAK and not _blank(line) \
+                and not _pipe_row(line):
+            end, no_pipe_table_before = _bare_pipe_rows(lines, i)
+            if end > i:
+                i = _pipe_table(lines, i, blocks, end)
+                continue
         if line.strip(" ") == PAGE_BREAK:
             # (where a text export's page furniture went: a mark a table going on over it may join across)
             blocks.append(RawBlock("para", text=PAGE_BREAK, line=i + 1))
@@ -229,8 +236,6 @@ def parse_lines(lines: list[str], terminal: str = TERMINAL, wrap_min: int = WRAP
             i += 1
         elif _pipe_row(line):
             i = _pipe_table(lines, i, blocks)
-        elif "|" in line and (k := _bare_pipe_rows(lines, i)) > i:
-            i = _pipe_table(lines, i, blocks, k)
         elif (heading := _md_heading(line)) is not None:
             blocks.append(RawBlock("heading", text=heading[1], line=i + 1, level=heading[0]))
             i += 1
@@ -483,10 +488,11 @@ def _tsv_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     return i
 
 
-def _bare_pipe_rows(lines: list[str], i: int) -> int:
+def _bare_pipe_rows(lines: list[str], i: int) -> tuple[int, int]:
     """Where the lines from i on set cells apart by pipes with no outer ones (科目编码 | 科目名称 | 决算数,
-    as a table is pasted from a spreadsheet or a chat): the end of their run, when it is two lines
-    or more of as many cells each, two at least, one a row of figures; else i."""
+    as a table is pasted from a spreadsheet or a chat): (the end of their run, when it is two lines
+    or more of as many cells each, two at least, one a row of figures, else i; where the run read
+    ended: no line before it opens such a table either, the run from it being part of this one)."""
     count, figures, j = None, 0, i
     while j < len(lines) and "|" in lines[j] and not _blank(lines[j]):
         cells = pipe_cells(lines[j].strip().strip("|"))
@@ -495,7 +501,7 @@ def _bare_pipe_rows(lines: list[str], i: int) -> int:
         count = len(cells)
         figures += any(FIGURE_CELL_RE.match(c.strip()) for c in cells)
         j += 1
-    return j if j - i >= 2 and (count or 0) >= 2 and figures else i
+    return (j if j - i >= 2 and (count or 0) >= 2 and figures else i), j
 
 
 def _pipe_table(lines: list[str], i: int, blocks: list[RawBlock], end: int | None = None) -> int:

@@ -384,12 +384,12 @@ def _all_negative(grid, first: int, col: int) -> bool:
 def _role(rule, head: str) -> str | None:
     """The role of a head by its words, a word inside a longer one left out (年末 in 上年末: the
     opening); None for no role or two (本年增减（减少以“-”号填列）: a signed change)."""
+    if not _any_role_word(rule.params).search(head):
+        return None  # (most heads and labels hold none of the words: one scan tells)
     whole = WHOLE_NAME_TRIM_RE.sub("", head.split("，")[-1].split("；")[-1])
     named = [role for role, words in rule.params["whole_name_words"].items() if whole in words]
     if named:
         return named[0]
-    if not _any_role_word(rule.params).search(head):
-        return None  # (most heads and labels hold none of the words: one scan tells)
     found = [(w, role) for role in ROLES for w in rule.params[f"{role}_words"] if w in head]
     kept = {role for w, role in found if not any(w != other and w in other for other, _ in found)}
     return kept.pop() if len(kept) == 1 else None
@@ -400,7 +400,8 @@ def _any_role_word(params: dict) -> re.Pattern:
     (kept with them, so that an id is never taken for another's)."""
     kept = _ROLE_WORDS.get(id(params))
     if kept is None or kept[0] is not params:
-        words = [w for role in ROLES for w in params[f"{role}_words"]]
+        words = [w for role in ROLES for w in params[f"{role}_words"]] \
+            + [w for words in params["whole_name_words"].values() for w in words]
         kept = _ROLE_WORDS[id(params)] = (params, re.compile("|".join(map(re.escape, words))))
     return kept[1]
 

@@ -15,7 +15,7 @@ LABEL_HEAD = 2
 # no first-character set, and the regex engine then tries every position of a phrase; : and ： are
 # written as words for the same reason, a class opening an alternative leaving the set out)
 INDICATOR_FILLER_RE = re.compile(r"(?:为|是|达到?|约|共|了|累计|全年|:|：)(?:为|是|达到?|约|共|了|累计|全年|[:：])*")  # see _indicator_like
-BRACKETED_UNIT_RE = re.compile(r"[（(][^（）()]{1,8}[）)]$")  # a row label's unit in brackets (（公里）)
+LABEL_UNIT_RE = re.compile(r"[（(][^（）()]{1,8}[）)]$")  # a row label's unit in brackets (（公里）)
 HOLDING_TAIL_RE = re.compile(r"(?:为|是|达到?|约|共|了|:|：)(?:为|是|达到?|约|共|了|[:：])*$")  # see _label_holding
 
 
@@ -88,7 +88,7 @@ class LabelReading:
         (every counted figure's phrase asks of the labels near it)."""
         cores = self.__dict__.setdefault("_label_cores", {})
         if label not in cores:
-            core = BRACKETED_UNIT_RE.sub("", label)
+            core = LABEL_UNIT_RE.sub("", label)
             tail = next((t for t in self.label_measure_tails if core.endswith(t) and len(core) > len(t) + LABEL_HEAD), "")
             cores[label] = core[:len(core) - len(tail)] if tail else core
         return cores[label]

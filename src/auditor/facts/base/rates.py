@@ -143,8 +143,7 @@ class RateReading:
             if self.singling_words and any(w in phrase for w in self.singling_words):
                 return dict(out, concept=None, measure="实际值")  # (执行率最低的是某某项目，为64.26%: that item's)
             projects_rate = PROJECTS_RATE_RE.search(phrase)
-            row = next((label for _, end, label in self.label_pattern.finditer(phrase[:projects_rate.start()])
-                        if end == projects_rate.start()), None) if projects_rate and self.label_pattern else None
+            row = self._row_label_before(phrase, projects_rate.start()) if projects_rate else None
             if row is not None and len(row) >= ROW_NAME_CHARS:
                 # (公厕建设改造项目执行率83.78% beside a table's row 公厕建设改造: that project's rate, the row's)
                 return dict(out, concept=self.row_labels.get(row), measure="实际值")
@@ -251,6 +250,13 @@ class RateReading:
             words = words[:start] + kept + words[end:]
         return words
 
+    def _row_label_before(self, phrase: str, at: int) -> str | None:
+        """The table row label a phrase's words close on right before `at` (公厕建设改造 before 项目执行率),
+        None where none does."""
+        if not self.label_pattern:
+            return None
+        return next((label for _, end, label in self.label_pattern.finditer(phrase[:at]) if end == at), None)
+
     def _read_concept(self, phrase: str, last: bool, after: int) -> str | None:
         phrase, found, labels, both = self._names_in(phrase, after)
         if not both:
@@ -288,7 +294,7 @@ class RateReading:
         if phrase.startswith(self.name_heads, start) and NAMED_BEFORE_RE.search(self._unnamed(phrase[:start])):
             # 文物保护修缮项目支出: one named project's spending, not the unit's 项目支出; a table's row
             # where one is so named (公园设施维护 | … | 227.45): that row's figure
-            row = next((label for _, end, label in self.label_pattern.finditer(phrase[:start]) if end == start), None)
+            row = self._row_label_before(phrase, start)
             return self.row_labels.get(row) if row and len(row) >= ROW_NAME_CHARS else None
         if phrase.endswith(self.other_words, 0, start):
             return None  # 其他国有资本经营预算支出: an item beside the others of that kind, not the kind
@@ -296,8 +302,7 @@ class RateReading:
             return None  # 国内公务接待费: a part of the kind
         if phrase[start:both[pick][1]] in self.bare_names and self._other_named_before(phrase, start):
             return None  # 政府采购执行率: another thing's rate, not the budget's
-        if both[pick] in found and self.label_pattern and any(
-                end == start for _, end, _ in self.label_pattern.finditer(phrase[:start])):
+        if both[pick] in found and self._row_label_before(phrase, start) is not None:
             return None  # 第一小学公用经费: a table row's (第一小学 | 公用经费拨款) share of it, not the unit's whole
         return both[pick][2]
 

@@ -15,10 +15,9 @@ from ...facts.lexicon import alternatives, lexicon, not_before
 from ...facts.numbers import count_word
 from ...facts.spans import SPAN_YEARS_RE
 from .groups import completed_elsewhere
-from .parts import sum_part_names
 from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED, item_label
-from .parts import money_amount
+from .parts import money_amount, sum_part_names
 from .compare import compare_listing, compare_sum
 from .listing import share_base, sum_words, counted_patterns, counted_sum, whole_before, bracket_depth, nested_lists
 from .document import document_value
