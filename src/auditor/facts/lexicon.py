@@ -130,7 +130,7 @@ def doubling_re(data: dict) -> re.Pattern:
 
 
 def numeral_count_re(data: dict) -> re.Pattern:
-    units = data.get("numeral_count_units") or ()
+    units = [*(data.get("numeral_count_units") or ()), *(data.get("numeral_amount_units") or ())]
     # (a text unit the count unit starts, 个百分点 after 个, is another unit: no count)
     longer = [u for u in data.get("text_units") or () if u not in units and any(u.startswith(c) for c in units)]
     return re.compile(NUMERAL_COUNT.replace("{digits}", CN_COUNT_DIGITS)
@@ -207,6 +207,7 @@ class Lexicon:
     # with (番): a text holding none of them holds no such match (see base.text_figures)
     multiple_words: tuple = ()
     doubling_counter: str = ""
+    numeral_unit_names: frozenset = frozenset()  # a numeral and unit that name a unit (千元), no amount
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
     change_signs: dict = field(default_factory=dict, compare=False, repr=False)  # see base._change_sign
     names_fund: dict = field(default_factory=dict, compare=False, repr=False)  # see restatement.text_tables._names_fund
@@ -342,6 +343,7 @@ def _lexicon(generation: int) -> Lexicon:
                  for generic, own in names.items() if own != generic},
         multiple_words=tuple(w for w in data.get("multiple_words") or () if w),
         doubling_counter=(data.get("doubling_words") or {}).get("counter") or "",
+        numeral_unit_names=frozenset(data.get("numeral_unit_names") or ()),
     )
 
 

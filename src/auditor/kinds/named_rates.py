@@ -45,7 +45,7 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
                      base_words: tuple[str, ...], negations: tuple[str, ...], fits, suffixes: tuple[str, ...] = ("率",),
                      part_words: tuple[str, ...] = (), planned_words: tuple[str, ...] = (),
                      stem_bases: dict[str, list[str]] | None = None, form_stems: tuple[str, ...] | None = None,
-                     before_stems: tuple[str, ...] = ()):
+                     before_stems: tuple[str, ...] = (), act_stems: tuple[str, ...] = ()):
     """(rate, figure, base, judged): judged False where the rate is consistent (a CHECKED), True
     with the base it was recomputed on where it is not (see the module). `stem_bases`: a stem's own
     words of a base, in place of `base_words` (审减率 of 审减 over 送审, never over a budget);
@@ -68,11 +68,15 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             # (the words of the rate's name before its stem, 按期 of 按期完工率: see _names_rate_of)
             qualifier = text[max(0, m.start("stem") - 2):m.start("stem")]
             qualifier = qualifier if QUALIFIER_RE.fullmatch(qualifier) else ""
-            at_figure = k - 1 if _names_rate_of(text, facts, k - 1, words, negations, qualifier) \
+            # (the words before the stem name the figure alone only where the stem is a completion's,
+            # 整改完成率: they are the act; before an act's own stem, 实验开出率, they are its object,
+            # which a noun holding them, 改造实验室6间, is not)
+            alone = stem in act_stems
+            at_figure = k - 1 if _names_rate_of(text, facts, k - 1, words, negations, qualifier, alone) \
                 else _named_in_list(text, facts, k, words)
             # (the words before the stem name the act as well: 整改 of 整改完成率, 仍在整改 not done)
             if at_figure is None and k >= 2 and _negated(text, facts, k - 1, [*words, qualifier] if qualifier else words, negations) \
-                    and _names_rate_of(text, facts, k - 2, words, negations, qualifier):
+                    and _names_rate_of(text, facts, k - 2, words, negations, qualifier, alone):
                 at_figure = k - 2  # (已整改14个，正在整改4个，整改率…: of the one done, the one not done beside it)
             if at_figure is None:
                 continue  # the figure right before is not what the rate names (不合格19批次: its complement)
@@ -136,15 +140,15 @@ QUALIFIER_RE = re.compile(r"[\u4e00-\u9fa5]{2}")  # (two characters of words rig
 
 
 def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negations: tuple[str, ...],
-                   qualifier: str = "") -> bool:
+                   qualifier: str = "", alone: bool = True) -> bool:
     """The j-th figure's own words hold the rate's stem, not negated (合格312批次 for 合格率; not
     不合格19批次, its complement), and it is a figure of things or money, not a rate."""
     figure, own = facts[j], text[_start(facts, j):facts[j].at]
     if figure.unit in ("%", "‰", "个百分点") or not figure.value:
         return False
-    # (the rate's act by the words before its stem too: 已整改14个 for 整改完成率)
+    # (the rate's act by the words before its stem too: 已整改14个 for 整改完成率; `alone`: see the caller)
     words = [*words, qualifier] if qualifier else words
-    if any(w in own for w in words):
+    if any(w in own for w in (words if alone else words[:-1] if qualifier else words)):
         return not any(n + w in own for n in negations for w in words)
     # (or the words after it in its clause: 其中198份对项目实施效果表示满意，满意率… for 满意率; not
     # 12份表示不满意, nor 1处延期完工 for 按期完工率: the words before the rate's stem stand there too)

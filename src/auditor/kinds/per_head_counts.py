@@ -76,10 +76,10 @@ def count_bounds(f: Fact) -> tuple[Decimal, Decimal]:
     return f.value, f.value
 
 
-def _part_name(f: Fact) -> str:
+def _part_name(f: Fact, words: "HeadWords") -> str:
     """A listed part's own name (高中 of 、高中1542人; 其中初中 of the first: the list's opener out)."""
     name = compact(f.label).lstrip("，,、；;：:")
-    opener = next((o for o in lexicon().list_openers if name.startswith(o)), "")
+    opener = next((o for o in (*lexicon().list_openers, *words.part_openers) if name.startswith(o)), "")
     return name[len(opener):].lstrip("，,：:")
 
 
@@ -116,7 +116,7 @@ class HeadCounts:
         if basis:
             # (在校学生2828人，其中初中1286人、高中1542人 … 按高中在校生计算，生均…: the part the basis names)
             parts = [f for b in (per.block - 1, per.block) for f in self.parts_by_block.get(b, ())
-                     if f.id < per.id and _counted_in(f, set(units)) and len(name := _part_name(f)) >= 2 and name in basis]
+                     if f.id < per.id and _counted_in(f, set(units)) and len(name := _part_name(f, self.words)) >= 2 and name in basis]
             if len(parts) == 1:
                 return parts[0]
         places = [[f for f in block if f.sentence == per.sentence], [f for f in block if f.sentence < per.sentence]]

@@ -98,6 +98,8 @@ PARAMS = {
     # report_title_year: words by which a sentence refers to another year's report, not names this one
     # (2024年度…自评发现的问题已全部整改到位)
     "reference_cues": (list, []),
+    # words citing another year's report right before its name (对照本局2022年度部门决算公开表)
+    "citing_cues": (list, []),
     # the concept of the report's own total score: another year's evaluation stated with another
     # score than the report's own (2023年度…自评得分为92分 in a report scoring 95) is that year's
     "own_score_concept": (str, ""),
@@ -730,6 +732,16 @@ def _parallel(doc, tail: str, year: int) -> str:
 
 # --- report_title_year -----------------------------------------------------------------
 
+def _cited_before(text: str, at: int, cues: list[str]) -> bool:
+    """A citing word right before the named report, a few words apart at most (对照本局2022年度部门
+    决算公开表: last year's published report, checked against), not anywhere in its sentence."""
+    before = compact(text[max(0, at - CITED_REACH - max(map(len, cues), default=0)):at])
+    return any(cue in before[-(CITED_REACH + len(cue)):] for cue in cues)
+
+
+CITED_REACH = 4  # characters between a citing word and the report it names (本局, 本部门)
+
+
 def _check_report_title_year(doc, rule, year):
     params = rule.params
     report_names = params["report_names"]
@@ -765,7 +777,8 @@ def _check_report_title_year(doc, rule, year):
             continue
         for m in found:
             stated = int(m.group(1))
-            if stated in (year, plan_year) or _in_citation(plain, m.start()) or any(cue in plain for cue in cues):
+            if stated in (year, plan_year) or _in_citation(plain, m.start()) or any(cue in plain for cue in cues) \
+                    or _cited_before(plain, m.start(), params["citing_cues"]):
                 continue
             score = SCORE_AFTER_RE.match(plain, m.end())
             if score and any(w in score.group(0) for w in params["part_score_words"]):

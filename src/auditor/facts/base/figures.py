@@ -87,10 +87,7 @@ def _numeral_count(m: re.Match) -> bool:
     一 paired with another after its unit (一户一档, 一人一策: a slogan, no count)."""
     num = m.group("num")
     return cn_number(num) is not None and num != "二" and not (num == "一" and m.string.startswith("一", m.end())) \
-        and not (num in LONE_MAGNITUDES and m.group("unit") in MONEY_UNITS)  # (千元, 百元: a unit's name, no amount)
-
-
-LONE_MAGNITUDES = frozenset("十百千")
+        and num + m.group("unit") not in lexicon().numeral_unit_names  # (单位：千元: a unit's name, no amount)
 
 
 def figure_value(num: str) -> Decimal | None:

@@ -202,6 +202,7 @@ class SentenceReading:
         opening_generic = ""  # the kind of money that amount is, where its concept named the fund
         # the concept of the first amount of the sentence ("" naming none), which a ； does not end
         opening, self.opening = self.opening, None
+        after_semicolon = opening is not None  # (the sentence before ended with ；: this one a clause of it)
         held = ""  # the words before a bracketed figure, for the figure after the bracket
         unknown_since = ""  # a figure of a thing the vocabulary does not know came since `carried`
         years_queue: list[str] = []  # “2023年、2024年和2025年…依次为X、Y、Z”: the periods in turn
@@ -319,12 +320,12 @@ class SentenceReading:
             owner = in_turn if in_turn is not None and in_turn.is_money else last_money
             if CLAUSE_END_RE.search(text, previous_end, figure_at):
                 self.clause_owner = None
-            if not previous_end and start:
+            if after_semicolon and not previous_end and start:
                 # (…减少0.70万元；公务用车购置费2025年未安排预算，2024年为28.00万元: a ；-clause opening on
-                # a thing's name and no figure of it goes on about that thing)
+                # a thing's name and no figure of it goes on about that thing, the last it names)
                 found = self.lex.concepts.all(compact(text[:start]))
                 if found and found[0][0] == 0:
-                    carried, unknown_since = found[0][2], ""
+                    carried, unknown_since = found[-1][2], ""
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
                                    here or (own if figure_at > unnamed_from else subject if figure_at > named_at else outer), wide)

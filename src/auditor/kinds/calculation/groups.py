@@ -205,14 +205,16 @@ def completed_elsewhere(base: FactBase, total: Fact, parts: list[Fact], names: d
     with those stated elsewhere."""
     listed = {names[p.concept] for p in parts}
     # (a part listed by one of its alternatives only, 一般公共预算财政拨款收入 for 财政拨款收入: its other
-    # alternatives, 政府性基金预算财政拨款收入 stated by a table, are items the list leaves out as well)
+    # alternatives of a fund of their own, 政府性基金预算财政拨款收入 stated by a table, are items the list
+    # leaves out as well, each its own; not the group's own name, 财政拨款, the whole of them)
     by_alternative = listed - {p.concept for p in parts}
-    said = {p.concept for p in parts}
+    said, fund_of = {p.concept for p in parts}, lexicon().fund_of
     rest: dict[str, list[Fact]] = {}
     for concept, part in names.items():
-        if part in listed and not (part in by_alternative and concept != part and concept not in said):
+        sibling = part in by_alternative and concept != part and concept not in said and concept in fund_of
+        if part in listed and not sibling:
             continue
-        rest.setdefault(part, []).extend(
+        rest.setdefault(concept if sibling else part, []).extend(
             f for f in base.by_concept.get(concept, ()) if f.value and money_amount(f) and f is not total
             and f.period == total.period and f.measure == total.measure and f.subject == total.subject
             and f.fund == total.fund)

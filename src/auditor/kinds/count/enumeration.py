@@ -215,14 +215,14 @@ def _joined_enumerations(passage: Passage, counts: list[Count], start: int, para
     """Counts joined before one list (3个行政村、2个社区，分别为东岗村、…和镇中社区、新华社区): each
     count's things are the names ending with the last word of what it counts (村, 社区); judged only
     where every name so ends for one count alone, each count against its own names."""
-    nouns = [_joined_noun(passage.text, c, n) for c, n in zip(counts, [*counts[1:], None])]
+    nouns = [_joined_noun(passage.text, c, n, params["conjunctions"]) for c, n in zip(counts, [*counts[1:], None])]
     # (its groups may be set apart by ，: 东岗村、西岗村，镇中社区、新华社区; an item joining two names,
     # 南庄村和镇中社区, is two, one of each count; an open list, …等, a note in brackets or an item
     # longer than any name is no list read here)
     _, end = sentence_bounds(passage, start)
     listing = passage.text[start:end].strip("。；; ")
-    names = [n.strip() for n in NAME_SPLIT_RE.split(listing) if n.strip()]
-    if not names or any(w in listing for w in ("（", "(", *params["incomplete_marks"])) \
+    names = [n.strip() for n in _name_split_re(params).split(listing) if n.strip()]
+    if any(w in listing for w in ("（", "(", *params["incomplete_marks"])) \
             or any(len(n) > params["max_item_chars"] for n in names):
         return []
     owners = [_owners(name, nouns) for name in names]
@@ -241,11 +241,13 @@ def _joined_enumerations(passage: Passage, counts: list[Count], start: int, para
             for k, c in enumerate(counts)]
 
 
-def _joined_noun(text: str, count: Count, after: Count | None) -> str:
-    """What a count of joined ones counts: the words up to the next count's joiner, or after the last."""
+def _joined_noun(text: str, count: Count, after: Count | None, joins: list[str]) -> str:
+    """What a count of joined ones counts: the words up to the next count's joiner (、 or one of the
+    rule's conjunctions: 3个行政村以及2个社区), or after the last."""
     if after is None:
         return noun_after(text, count.end)
-    return text[count.end:after.start].strip().rstrip("、和及与 ")
+    words = text[count.end:after.start].strip().rstrip("、， ")
+    return next((words[:-len(c)] for c in sorted(joins, key=len, reverse=True) if words.endswith(c)), words)
 
 
 def _owners(name: str, nouns: list[str]) -> list[int]:
@@ -255,7 +257,16 @@ def _owners(name: str, nouns: list[str]) -> list[int]:
     return [k for k, n in enumerate(ends) if n == best] if best else []
 
 
-NAME_SPLIT_RE = re.compile(r"以及|[、，,和及与]")  # what sets the names of joined counts' list apart
+def _name_split_re(params: dict) -> re.Pattern:
+    """What sets the names of joined counts' list apart: 、，, and the rule's conjunctions, but those that
+    may join a name's own words (法规与标准科: name_conjunctions)."""
+    joins = [c for c in params["conjunctions"] if c not in params["name_conjunctions"]]
+    return _split_re(tuple(sorted(joins, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=4)
+def _split_re(joins: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join([*map(re.escape, joins), "[、，,]"]))
 
 
 JOINED_NOUN_RE = re.compile(r"[^\d，,；;。：:（()）]{1,8}\s*")  # a counted thing's name and the joiner after it

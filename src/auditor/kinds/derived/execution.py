@@ -63,10 +63,8 @@ def check_execution(base: FactBase, rule):
         if budget is None and actual is not None and not rate.member:
             # “全年实际支出13,905.12万元，预算执行率97.67%”: the unit's rate, on the budget stated
             # unnamed before it under the same heading (or on the money received it names, 资金执行率 =
-            # 实际支出 ÷ 到位资金: either holding, it holds)
+            # 实际支出 ÷ 到位资金: either holding, it holds; see below)
             budget = unnamed_budget_of(base, rate, actual, "全年预算")
-            if budget is not None and any(ratio_fits(rate, actual, f) for f in received_before(base, rate)):
-                continue
         if budget is None and actual is not None:
             start = _year_start_only(base, rate, actual, sentence)
             if start is not None:

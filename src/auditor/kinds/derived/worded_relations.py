@@ -42,7 +42,7 @@ def check_named_rate(base: FactBase, rule):
                                                         tuple(params["rate_suffixes"]), tuple(params["part_words"]),
                                                         tuple(params["planned_row_words"]), params["stem_base_words"],
                                                         tuple(params["form_stems"]) or None,
-                                                        tuple(params["before_stems"])):
+                                                        tuple(params["before_stems"]), tuple(params["act_stems"])):
         if not judged:
             yield CHECKED
             continue

@@ -15,6 +15,7 @@ from ...facts.base.periods import fact_year
 from ...facts.lexicon import lexicon
 from ...facts.agreement import restates
 from ...knowledge import compact, concepts
+from ..named_rates import COPULAS
 from .keys import clauses_back, row_section, whose_figure
 from .tables import consistent_tables
 from .text_tables import Scoped, funds_of_tables, text_against_tables, part_against_tables
@@ -115,17 +116,16 @@ def check_section_columns(doc, base, rule):
         section = row_section(base, fact)
         if not section:
             continue
-        head = HEAD_NAME_TRIM_RE.sub("", compact(fact.label))
+        head = compact(fact.label).rstrip("".join(COPULAS) + "：:，,")
         named = lexicon().concepts.last(section) or section
-        cells = [t for t in base.by_concept.get(named, ()) if t.source == "table" and compact(t.header) == head
-                 and t.period == fact.period and t.measure == fact.measure]
+        # (its words end on the column's head: 全年基金支出为… under 基金支出)
+        cells = [t for t in base.by_concept.get(named, ()) if t.source == "table" and t.header
+                 and head.endswith(compact(t.header)) and t.period == fact.period and t.measure == fact.measure]
         if len(cells) == 1:
             # (named in the finding by the row and the column: 职工基本医疗保险基金 基金支出)
             yield from text_against_tables(replace(fact, concept=f"{section} {head}"), cells, cells, rule,
                                            base.assumed_units, base, doc)
 
-
-HEAD_NAME_TRIM_RE = re.compile(r"^[，,、；;：:]*(?:其中[，,：:]?)?|[为是达共计：:]+$")  # around a figure's name
 
 
 def _section_row_cell(base, fact: Fact, tables: list[Fact], total_labels: list[str]) -> list[Fact]:
