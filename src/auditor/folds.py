@@ -63,7 +63,9 @@ def _one_unit_slip(findings: list[Finding]):
         units = UNIT_PAIR_RE.findall(f"{finding.stated}|{finding.expected}")
         if finding.cls != "unit_error" or loc.table or len(units) != 2:
             continue
-        key = (finding.rule, *text_key(loc), finding.quote, *units)  # (the quote: its sentence, not its line's others)
+        # (its line or paragraph: a finding keeps no sentence of its own, so two slips of one unit in
+        # two sentences of one line are told once, the second listed under the first)
+        key = (finding.rule, *text_key(loc), *units)
         if key in first:
             yield finding, first[key], "同一句的同一单位笔误"
         else:
