@@ -164,6 +164,9 @@ PARAMS = {
     "compared_year_pattern": (str, ""),
     # …and 上年 glossed with a year in brackets (上年（2023年）: group 1)
     "glossed_last_year_pattern": (str, ""),
+    # glossed_year: the report's year named by its words and glossed with a year in brackets
+    # (本年（2023年）: group 1)
+    "glossed_this_year_pattern": (str, ""),
 }
 MESSAGE_FIELDS = {"year", "report_year", "what", "later", "compared"}  # (later: the later year compared with; compared: the words comparing)
 
@@ -434,6 +437,12 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
                 # (2023年支出合计3,188.05万元 beside a table's 2023年 row of 3,188.05: that past year's
                 # own; a later year's 决算 is misdated in the table too, PER008)
                 continue
+            if stated < year and stated in years_cells and TABLE_LIKE_FIGURE_RE.search(text) \
+                    and not _states_a_cell(text, years_cells, plan_cells()):
+                # (2023年项目支出776.40万元 beside a table's 2023年 row of 766.40: the document tabulates
+                # that year, and the figure is no other year's either: a misstated figure of the year
+                # it names, which the figure's check against that row reports, not a misdated one)
+                continue
             parallel = _parallel(doc, text[found.end():found.end() + 8], year)
             start = found.start(1)
             yield _hit(sentence.text[start:].strip()[:60], sentence.loc, stated, year, "陈述当年情况的句子",
@@ -506,6 +515,16 @@ def _plan_figures_dated_back(text: str, figure_pattern: re.Pattern, base_year: i
     return found if len(amounts) >= PLAN_RESTATED \
         and all(value * factor in in_yuan or value in printed for value, factor in amounts) else None
 
+
+
+def _states_a_cell(text: str, years_cells: dict[int, set[Decimal]],
+                   alone: tuple[set[Decimal], set[Decimal]]) -> bool:
+    """A figure of the sentence is one a table states: for any year by its row or column
+    (`years_cells`), or in a table of the report's year alone (`alone`: in 元, or as printed)."""
+    in_yuan, printed = alone
+    if _restates_year(text, set().union(printed, *years_cells.values())):
+        return True
+    return any(to_decimal(m.group(1)) * MONEY_UNITS[m.group(2)] in in_yuan for m in MONEY_FIGURE_RE.finditer(text))
 
 
 def _one_year(text: str) -> int | None:
@@ -1407,9 +1426,21 @@ def _check_comparison_base(doc, rule, year):
 def _last_year_glossed(doc, rule, year):
     """上年 glossed with its year in brackets (较上年（2023年）预算…) naming another year than the
     report's year − 1: the gloss contradicts the word it glosses."""
-    if not rule.params["glossed_last_year_pattern"]:
+    yield from _glossed(doc, rule.params["glossed_last_year_pattern"], year, 1, "上年")
+
+
+def _check_glossed_year(doc, rule, year):
+    """本年 glossed with its year in brackets (本年（2023年）共举办…) naming another year than the
+    report's: the gloss contradicts the word it glosses."""
+    yield from _glossed(doc, rule.params["glossed_this_year_pattern"], year, 0, "本年")
+
+
+def _glossed(doc, pattern: str, year: int, back: int, word: str):
+    """A word for the year `back` years before the one its sentence is of, glossed with a year in
+    brackets (`pattern`, group 1) naming another."""
+    if not pattern:
         return
-    pattern = re.compile(rule.params["glossed_last_year_pattern"])
+    pattern = re.compile(pattern)
     for block in doc.blocks:
         if not isinstance(block, Paragraph):
             continue
@@ -1420,11 +1451,11 @@ def _last_year_glossed(doc, rule, year):
                 own = [int(y) for y in YEAR_NAMED_RE.findall(sentence.plain, 0, m.start())]
                 of = own[-1] if own else year
                 named = int(m.group(1))
-                if named == of - 1:
+                if named == of - back:
                     continue
-                hit = _hit(m.group(0), sentence.loc, named, year, "括注的“上年”",
-                           f"{'报告' if of == year else '本句所述'}年度为 {of}，上年应为 {of - 1} 年，括注却写作 {named} 年")
-                hit.expected = f"{of - 1} 年"
+                hit = _hit(sentence.text[m.start():m.end()], sentence.loc, named, year, f"括注的“{word}”",
+                           f"{'报告' if of == year else '本句所述'}年度为 {of}，{word}应为 {of - back} 年，括注却写作 {named} 年")
+                hit.expected = f"{of - back} 年"
                 yield hit
 
 
@@ -1676,4 +1707,5 @@ CHECKS = {
     "year_end": _check_year_end,
     "deadline_actual": _check_deadline_actual,
     "signature_date": _check_signature_date,
+    "glossed_year": _check_glossed_year,
 }
