@@ -53,6 +53,9 @@ PARAMS = {
     # the first words of a list's last item that make it the rest of the whole (…、其他支出X): a
     # 其中 list ending so names every part, and adds up to its whole
     "catch_all_words": (list, ["其他", "其余", "剩余"]),
+    # …unless the items before it make up less than this share of the whole: an item 其他支出 may be a
+    # class of the classification the others are classes of (功能分类 229 其他支出), no rest of the whole
+    "catch_all_least_share": (float, 0.5),
     # the words of an amount closing a list as its sum (…、市级资金680.00万元，合计2,560.00万元)
     "trailing_sum_words": (list, ["合计", "共计", "总计", "合计为", "共计为", "总计为", "合计金额"]),
     # a sentence's sum of named table rows (named_rows.py): the words after the sum word naming what

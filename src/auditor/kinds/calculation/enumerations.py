@@ -3,10 +3,13 @@
 closing a list (…，合计2,560.00万元: trailing sums)."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
+from decimal import Decimal
 from functools import lru_cache
 
+from ...facts.agreement import meets
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import part_names, per_unit
 from ...facts.base.sentences import list_lead
@@ -100,7 +103,8 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             parts = _named_by(parts, named_tail[:counted.start(1)])
         if word in lexicon().list_openers and not _catch_all(parts[-1], rule):
             continue  # a 其中 list may name some parts only, unless its last item is the rest (其他…)
-        if word in lexicon().list_openers and _completed_by_declared_parts(base, total, parts, rule):
+        if word in lexicon().list_openers and (_completed_by_declared_parts(base, total, parts, rule)
+                                               or _completed_by_table_column(base, total, parts, rule)):
             # (…，其中一般公共预算财政拨款收入…、事业收入…、其他收入… where a table states the
             # 政府性基金预算财政拨款收入 it leaves out: 其他收入, a part of 本年收入's declared sum,
             # is no rest of all; the list adds up with the part stated elsewhere)
@@ -116,7 +120,8 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             parts[0] = replace(parts[0], label=lead[lead.rindex(word) + len(word):].lstrip("：:，,"))
         # (a list that may leave parts out names them all when it ends on the rest: 主要包括A、B、培训及其他…)
         partial = word in rule.params["partial_cues"] and not _catch_all(parts[-1], rule)
-        partial = partial or _left_open(text, parts[-1], rule, len(parts)) or _rest_of_narrower(total, parts)
+        partial = partial or _left_open(text, parts[-1], rule, len(parts)) or _rest_of_narrower(total, parts) \
+            or _covers_little(total, parts, rule)
         yield from compare_listing(total, parts, partial, rule)
 
 
@@ -128,6 +133,34 @@ def _completed_by_declared_parts(base: FactBase, total: Fact, parts: list[Fact],
         if calc["total"] == total.concept and all(p.concept in names for p in parts):
             return completed_elsewhere(base, total, parts, names, "列举", rule)
     return False
+
+
+def _completed_by_table_column(base: FactBase, total: Fact, parts: list[Fact], rule) -> bool:
+    """The list's items are cells of one table column with a cell of the total, and that column's
+    other cells, the items with those the list leaves out, add up to it (基金收入…，其中：A…；其他收入…
+    where a table's rows A | B | 其他收入 | 合计 state the B it leaves out): the list names some of the
+    table's breakdown; the table's own sum is judged by the column check."""
+    for column in _money_columns(base):
+        whole = next((c for c in column if meets(c, total)), None)
+        if whole is None or len(column) - 1 <= len(parts):
+            continue  # (a column with no more items than the list names: the list would be all of it)
+        others = [c for c in column if c is not whole]
+        if all(any(meets(c, p) for c in others) for p in parts) \
+                and all(h.cls == "rounding" for h in compare_sum(whole, others, "列举", rule)):
+            return True
+    return False
+
+
+def _money_columns(base: FactBase) -> list[list[Fact]]:
+    """Every table column's amounts, in row order (read once per document)."""
+    def columns() -> list[list[Fact]]:
+        found: dict[tuple, list[Fact]] = {}
+        for block, facts in base.by_table.items():
+            for f in facts:
+                if f.is_money and not f.comparator:
+                    found.setdefault((block, f.loc.col), []).append(f)
+        return [cells for cells in found.values() if len(cells) >= 3]
+    return base.remember(("money columns",), columns)
 
 
 def _rest_of_wider(parts: list[Fact], total: Fact, rule) -> bool:
@@ -303,6 +336,21 @@ def _catch_all(item: Fact, rule) -> bool:
 
 
 CLAUSE_SEPARATORS_RE = re.compile(r"[，,；;、：:]")
+
+
+def _covers_little(total: Fact, parts: list[Fact], rule) -> bool:
+    """The list ends on a rest named as the other items' kind (教育支出、城乡社区支出、其他支出: 其他 and
+    the ending they share), and its items make up less than catch_all_least_share of the whole (a
+    budget's whole of twenty classes): that last item may be a class of the same classification as
+    the others, so the list may leave parts out; a sum above the whole is still wrong, and a part
+    printed in a slipped unit still found (compare_listing)."""
+    names = [compact(item_label(p.label)).strip("，,、；;：:") for p in parts]
+    ending = os.path.commonprefix([name[::-1] for name in names[:-1]])[::-1]
+    word = next((w for w in rule.params["catch_all_words"] if names[-1].startswith(w)), None)
+    if word is None or len(names[-1]) - len(word) < 2 or not ending.endswith(names[-1][len(word):]):
+        return False  # (财政拨款结转…、其他资金结余…: a rest of another kind than the items')
+    share = Decimal(str(rule.params["catch_all_least_share"]))
+    return sum((p.in_yuan() for p in parts), Decimal(0)) < share * total.in_yuan()
 
 
 def check_trailing_sums(base: FactBase, rule):
