@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..facts.agreement import hedge_spread, round_hedge
 from ..facts.base import fact_base
 from ..facts.base.figures import per_unit
-from ..facts.base.words import CLAUSE_BREAK_RE
+from ..facts.base.words import CLAUSE_BREAK_RE, CLOSING_BRACKET_RE
 from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import (CAPITAL_AMOUNT_RE, CAPITAL_DIGITS, CN_BIG_UNITS, MONEY_UNITS, capital_amount, cn_numerals,
                              fmt, half_unit, normalize_digits)
@@ -285,41 +285,42 @@ def _check_bracket_restatement(doc, rule):
     printed interval."""
     base = fact_base(doc)
     words = rule.params["restating_words"]
-    for facts in base.by_sentence.values():
-        for first, second in zip(facts, facts[1:]):
-            if first.comparator or second.comparator or first.unit == second.unit or not first.unit:
-                continue
-            scale = _scale(first.unit, second.unit)
-            text = base.sentences.get((first.block, first.sentence), "")
-            between = text[first.at + len(first.text):second.at].strip()
-            if scale is None or not (between.startswith(("（", "(")) and between[1:].strip() in words) \
-                    or not text[second.at + len(second.text):].lstrip().startswith(("）", ")")):
-                continue
-            yield CHECKED
-            lo, hi = (v * scale for v in first.interval())
-            s_lo, s_hi = second.interval()
-            # a round first figure (近100万人次（976,420人次）): the bracket's is the exact one, within
-            # as far off as a round figure may be (agreement.hedge_spread), below it after 近, above
-            # it after 超过, either after 约
-            side = round_hedge(first, any_digits=True)
-            if side:
-                spread, value = hedge_spread(first) * scale, first.value * scale
-                lo = value if side == "above" else value - spread
-                hi = value if side == "below" else value + spread
-            if s_lo <= hi and lo <= s_hi:
-                continue
-            shown = fmt(first.value * scale / 1, max(second.places, 2)) if second.places else fmt(first.value * scale, 0)
-            yield Hit(quote=base.span(first, second), location=second.loc, stated=second.text,
-                      expected=f"{shown}{second.unit}",
-                      formula=f"{first.text} = {shown}{second.unit}，括号内写作 {second.text}",
-                      fields={"peer": second.text, "other": first.text, "where": "括号内", "slip": "换算不符"},
-                      highlights=[first.loc])
+    pairs = [(first, second) for facts in base.by_sentence.values() for first, second in zip(facts, facts[1:])]
+    # (the brackets the reader read as restating the amount before them, set apart from the sentence's facts)
+    pairs += [(first, base.facts[id_]) for id_, first in base.restating.items()]
+    for first, second in sorted(pairs, key=lambda pair: pair[1].id):
+        if first.comparator or second.comparator or first.unit == second.unit or not first.unit:
+            continue
+        scale = _scale(first.unit, second.unit)
+        text = base.sentences.get((first.block, first.sentence), "")
+        between = text[first.at + len(first.text):second.at].strip()
+        if scale is None or not (between.startswith(("（", "(")) and between[1:].strip() in words) \
+                or not text[second.at + len(second.text):].lstrip().startswith(("）", ")")):
+            continue
+        yield CHECKED
+        lo, hi = (v * scale for v in first.interval())
+        s_lo, s_hi = second.interval()
+        # a round first figure (近100万人次（976,420人次）): the bracket's is the exact one, within
+        # as far off as a round figure may be (agreement.hedge_spread), below it after 近, above
+        # it after 超过, either after 约
+        side = round_hedge(first, any_digits=True)
+        if side:
+            spread, value = hedge_spread(first) * scale, first.value * scale
+            lo = value if side == "above" else value - spread
+            hi = value if side == "below" else value + spread
+        if s_lo <= hi and lo <= s_hi:
+            continue
+        shown = fmt(first.value * scale / 1, max(second.places, 2)) if second.places else fmt(first.value * scale, 0)
+        yield Hit(quote=base.span(first, second), location=second.loc, stated=second.text,
+                  expected=f"{shown}{second.unit}",
+                  formula=f"{first.text} = {shown}{second.unit}，括号内写作 {second.text}",
+                  fields={"peer": second.text, "other": first.text, "where": "括号内", "slip": "换算不符"},
+                  highlights=[first.loc])
 
 
 # a figure of money beside its amount in financial capitals: a currency sign, the digits, a unit
 CAPITAL_PEER = r"(?P<sign>[¥￥])?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*(?P<unit>万元|元)?"
 CAPITAL_CHAR_RE = re.compile(f"[{CAPITAL_DIGITS}]")
-CLOSING_RE = re.compile(r"\s*[）)]")
 
 
 @lru_cache(maxsize=4)
@@ -348,7 +349,7 @@ def _check_capital_restatement(doc, rule):
             figure = after_re.match(plain, capital.end())
             if figure is None:
                 figure = before_re.search(plain, max(0, capital.start() - CAPITAL_REACH), capital.start())
-                if figure is None or not CLOSING_RE.match(plain, capital.end()):
+                if figure is None or not CLOSING_BRACKET_RE.match(plain, capital.end()):
                     continue
             yield CHECKED
             hit = _capital_mismatch(text, source, capital, amount, figure)
@@ -379,7 +380,7 @@ def _capital_mismatch(text: str, source, capital: re.Match, amount: Decimal, fig
         shown = f"{fmt(value * scale, 2, ',')}元"
         formula = f"{written} = {shown}，括号内的 {words} 为 {fmt(amount, 2, ',')}元"
     # (the quote: both, and the bracket closing after the second)
-    close = CLOSING_RE.match(text, max(capital.end(), end))
+    close = CLOSING_BRACKET_RE.match(text, max(capital.end(), end))
     quote = text[min(capital.start(), start):close.end() if close else max(capital.end(), end)].strip()
     return Hit(quote=quote, location=source.loc, stated=second, expected=shown,
                formula=formula, fields={"peer": second, "other": first, "where": "括号内", "slip": "大写金额与小写不符"})

@@ -163,6 +163,9 @@ class FactBase:
     # id of a sum closing figures that took a span's years in turn (2022年至2024年…分别为X、Y、Z，三年
     # 合计W) -> (id, year) of each of those figures: W is their sum, no figure of the report's year
     span_sums: dict = field(default_factory=dict)
+    # id of an amount restated in brackets right after another in another unit (1,234.57万元（合0.12
+    # 亿元）) -> that other amount: one figure twice, the bracket's in no index (see set_apart)
+    restating: dict = field(default_factory=dict)
     sentences: dict[tuple[int, int], str] = field(default_factory=dict)  # (block, sentence) -> text
     by_context: dict[tuple, list[Fact]] = field(default_factory=dict)  # (concept, measure, period)
     memo: dict = field(default_factory=dict)  # rules' document-wide look-ups, computed once
@@ -345,6 +348,15 @@ class FactBase:
         fact.concept = concept
         insort(self.by_concept.setdefault(concept, []), fact, key=lambda f: f.id)
         insort(self.by_context.setdefault((concept, fact.measure, fact.period), []), fact, key=lambda f: f.id)
+
+    def set_apart(self, fact: Fact, restated: Fact) -> None:
+        """Take a text fact restating `restated` in another unit out of every index: no relation
+        reads the rounder figure for the amount, only the conversion check (UNT004, `restating`)."""
+        self.unname(fact)
+        for index in (self.by_sentence.get((fact.block, fact.sentence), []), self.by_block.get(fact.block, [])):
+            if fact in index:
+                index.remove(fact)
+        self.restating[fact.id] = restated
 
     def unname(self, fact: Fact) -> None:
         """Take a fact's concept back (see FactReader._spending_before_carry_over)."""

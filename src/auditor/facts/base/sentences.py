@@ -12,13 +12,10 @@ from ..numbers import MONEY_UNITS, RANGE_JOINER
 from ..targets import PREFIX, SUFFIX
 from .model import (CURRENT, PRIOR, OLDER, LATER, FORECAST, OTHER_BASIS, SPAN, BUDGET_MEASURES, DEDUCTED, MEASURED_UNITS,
                     Fact)
-from .words import (CLAUSE_BREAK_RE, clause_before, UNNAMED, share_whole_named, CLAUSE_END_RE, OPENING_BRACKET_RE, FROM_QUALIFIER_CHARS, YEAR_RE,
+from .words import (CLAUSE_BREAK_RE, clause_before, UNNAMED, share_whole_named, CLAUSE_END_RE, OPENING_BRACKET_RE, CLOSING_BRACKET_RE, FROM_QUALIFIER_CHARS, YEAR_RE,
                     NOUN_AFTER_RE, BOUND_AFTER_RE, PHRASE_LIMIT, SHARE_OPENER, phrase_start, blank, names_nothing)
 from .figures import text_figures, figure_value, decimal_places
 from .rates import NOT_READ  # (a reading not asked for yet: None is an answer)
-
-
-CLOSING_BRACKET_RE = re.compile(r"[）)]")
 
 
 def _bracket_depth(text: str, start: int, end: int, depth: int, balanced: bool = True) -> int:
@@ -127,6 +124,13 @@ class SentenceReading:
         things and funds aside (预算 inside 一般公共预算 is none); None where they name none."""
         return self.lex.measures.last(blank(blank(compact(rate.label), self.lex.concepts), self.lex.funds))
 
+    def _restates_in_brackets(self, text: str, end: int, at: int, before: Fact, fact: Fact) -> bool:
+        """`fact` stands in brackets right after the amount `before` (ending at `end`), in another
+        unit, with only restating words between (bracket_restating_words: 合, 折合, 即 or none)."""
+        between = text[end:at].strip()
+        return before.unit != fact.unit and between[:1] in ("（", "(") \
+            and between[1:].strip() in self.restating_words and CLOSING_BRACKET_RE.match(text, at + len(fact.text))
+
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text
         self.sentence_key = (index, s_index)  # (where an unread amount is noted: _text_fact)
@@ -145,6 +149,7 @@ class SentenceReading:
             figures = []  # (numbers with no unit only bound the next figure's words: none comes)
         previous_end, carried = 0, self._opening_topic(text, figures) or lead_concept
         last_money: Fact | None = None
+        last_money_end = 0  # (where that amount's figure ends in the sentence)
         list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
         if list_parts is ANY_PART:
             # (a list of any items under a fund's head goes on only across a ；; one of the parts a
@@ -668,8 +673,13 @@ class SentenceReading:
                 counts.append(fact)
                 if fact.measure == "目标值" and not fact.implicit and self.lex.list_opener.match(text, figure_end):
                     target_list_unit = fact.unit
-            if money and fact.measure != "变动额":
-                last_money = fact
+            if money and last_money is not None and self._restates_in_brackets(text, last_money_end, figure_at, last_money, fact):
+                # (本年收入1,234.57万元（合0.12亿元），比上年…增加…: the bracket's amount is the one
+                # before it again, in another unit; the change after it is that amount's, and no
+                # other relation takes the rounder figure for it)
+                self.base.set_apart(fact, last_money)
+            elif money and fact.measure != "变动额":
+                last_money, last_money_end = fact, figure_end
                 amounts.append(fact)
                 if not in_list and fact.period == CURRENT and not self.lex.comparison.search(phrase) \
                         and not _in_brackets(text, figure_at) and share_whole_named(phrase) is None:

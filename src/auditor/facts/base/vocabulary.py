@@ -142,6 +142,7 @@ class VocabularyReading:
         self.other_subject_cues = cues
         self.money_kinds = tuple(vocab.get("part_list_heads") or ())
         self.unit_aliases = dict(vocab.get("unit_aliases") or {})  # a unit -> the one it is written as
+        self.restating_words = frozenset(vocab.get("bracket_restating_words") or ())  # see _restates_in_brackets
         self.multiple_words = tuple(vocab.get("multiple_words") or ())
         self.ratio_multiple_cues = tuple(vocab.get("ratio_multiple_cues") or ())
         self.rough_after = tuple(vocab.get("rough_after_words") or ())  # 2倍多, 3倍余: no figure

@@ -25,6 +25,7 @@ UNNAMED = "?"  # the subject of a figure about some project or item the text doe
 CLAUSE_END_RE = re.compile(r"[。；;]")
 
 OPENING_BRACKET_RE = re.compile(r"\s*[（(]")
+CLOSING_BRACKET_RE = re.compile(r"\s*[）)]")
 
 # what ends the words that describe a number (its phrase) in running text
 PHRASE_BREAK_RE = re.compile(r"[，,；;。：:、！？]")
