@@ -78,7 +78,10 @@ def _one_total_across(rule, table, grid, rows, heads, summed, col: int, bare: di
     比上年增长: last year's figure is no part), as _side_across reads several totals. All of them
     first: a 合计 may sum a carry-over (上年结转 | 本年收入 | 合计), which the rows then bear out."""
     parts = _summed_beside(rule, table, heads, summed, col)
-    hits = _group_across(rule, table, grid, rows, heads, col, parts, False, total_row) if len(parts) >= 2 else None
+    # (heads stating the sum, 本年支出合计 | 基本支出 | 项目支出: a part left blank or dashed is 0, as in
+    # the tables of several totals; elsewhere a blank may be a part the row has no reading of)
+    declared = len(parts) >= 2 and _heads_declare(heads, col, parts)
+    hits = _group_across(rule, table, grid, rows, heads, col, parts, declared, total_row) if len(parts) >= 2 else None
     if hits is not None or bare[col].endswith(tuple(rule.params["carry_total_words"])):
         return hits
     beside = tuple(rule.params["beside_total_words"])
