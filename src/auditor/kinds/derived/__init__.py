@@ -99,6 +99,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # growth: words after a rate's own comparing word naming a base that is no year's outturn
           # (较年初增长41.59%: on the budget the year began with, not on last year)
           "other_base_words": (list, []),
+          # growth: words naming money in a rate's own words (金额增长11.21%): no count's or quantity's rate
+          "money_rate_words": (list, []),
           # year_change: words making a count's change on last year one on another base or of several
           # counts in turn (上年同期: no year-end column gives it; 分别增加7人和16人)
           "count_other_base_words": (list, []),

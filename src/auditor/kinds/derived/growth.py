@@ -75,7 +75,8 @@ def check_growth(base: FactBase, rule):
             continue
         if on_budget and change is None:
             continue
-        quantity_change = _quantity_change(sentence, rate, rule.params["year_on_year_cues"], base.year)
+        quantity_change = None if any(w in compact(rate.label) for w in rule.params["money_rate_words"]) \
+            else _quantity_change(sentence, rate, rule.params["year_on_year_cues"], base.year)
         bracketed = _bracketed_prior(base, rate, sentence) or (
             _quantity_prior(base, rate, sentence) or _quantities_in_sentence(sentence, rate, base.year)
             or _quantity_now_before(base, sentence, rate)
