@@ -238,7 +238,8 @@ def _grades(doc, rule):
 def _paired_grades(text: str, counts: list, pattern: re.Pattern) -> list[tuple[str, object]]:
     """(grade, count) as the sentence pairs them: each count with the one grade its words name
     before it (评价为“优”的2个、“良”的1个), or, where more pairs come so, after it (3个项目为“优”、2个
-    项目为“良”); before, where both read alike."""
+    项目为“良”); before, where both read alike. A reading naming one grade twice is the worse (…以上为优、
+    80分至90分为良划分，2个项目为优，1个项目为良: the band's 为优 before the first count is no pair of it)."""
     ends = [f.at + len(f.text) for f in counts]
     before = [text[start:f.at] for start, f in zip([0, *ends], counts)]
     after = [text[end:nxt] for end, nxt in zip(ends, [f.at for f in counts[1:]] + [len(text)])]
@@ -247,7 +248,9 @@ def _paired_grades(text: str, counts: list, pattern: re.Pattern) -> list[tuple[s
         return [(grades.pop(), fact) for grades, fact in zip(named, counts) if len(grades) == 1]
 
     first, second = pairs(before), pairs(after)
-    return second if len(second) > len(first) else first
+    def strength(reading: list[tuple[str, object]]) -> tuple[int, int]:
+        return len({grade for grade, _ in reading}), len(reading)
+    return second if strength(second) > strength(first) else first
 
 
 def _grades_listed(column: Column, params) -> bool:
