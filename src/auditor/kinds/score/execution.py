@@ -74,7 +74,7 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
             continue
         try:
             if own is not None and own.kind == "step" and rate is not None and row.weight is not None:
-                expected = _step_score(own, row, rate)
+                expected = step_score(own, row.weight, rate)
             elif own is not None and own.kind == "threshold" and rate is not None and row.weight is not None:
                 # full marks from the threshold up, the points × the rate below it
                 expected = row.weight if rate >= own.threshold else evaluate(rule.params["formula"], values)
@@ -96,7 +96,7 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
                 and _printed_rate_score(rule, row, values, score_cell.text, places, slack):
             continue  # (the points of the rate the row prints: that rate's slip is SCO002's to tell, once)
         if own is not None and own.kind == "step" and own.rounding and rate is not None and any(
-                close_enough(row.score, _step_score(own, row, r), score_cell.text, places)
+                close_enough(row.score, step_score(own, row.weight, r), score_cell.text, places)
                 for r in _rate_ends(row, rate, budget)):
             continue  # (whole steps counted from either end of the rate: 94.00% may be 93.998%)
         bar = own.threshold if own is not None and own.kind != "bands" else full_rate  # (full marks from here)
@@ -142,10 +142,10 @@ def _places(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-def _step_score(own: ExecutionRule, row: ExecutionRow, rate: Decimal) -> Decimal:
+def step_score(own: ExecutionRule, weight: Decimal, rate: Decimal) -> Decimal:
     """The report's step rule: 分值 − 差的百分点 ÷ 步长 × 每步扣分, not below 0; the points short of
     the rate that earns full marks (100%, or the rule's own: 95%（含）以上得满分)."""
-    top = own.top if own.top is not None else row.weight
+    top = own.top if own.top is not None else weight
     return max(evaluate(own.formula, {"weight": top, "step": own.step, "points": own.points,
                                       "shortfall": own.shortfall(rate)}), Decimal(0))
 
@@ -206,9 +206,13 @@ def _execution_formula(row, rate, expected, own) -> str:
             side = f"不低于 {fmt(own.threshold)}%，得满分" if rate >= own.threshold else \
                 f"低于 {fmt(own.threshold)}%，得分 = 分值 × 执行率 = {row.weight} × {fmt(rate)}%"
             return f"按报告的计分规则“{own.words}”：执行率 {fmt(rate)}% {side} = {fmt(expected)}"
-        return (f"按报告的计分规则“{own.words}”：得分 = {row.weight} − ({fmt(own.shortfall(rate))} ÷ "
-                f"{fmt(own.step)}) × {fmt(own.points)} = {fmt(expected)}")
+        return step_formula(own, row.weight, rate, expected)
     return f"得分 = 分值 × 执行率 = {row.weight} × {fmt(rate)}% = {fmt(expected)}"
+
+
+def step_formula(own: ExecutionRule, weight: Decimal, rate: Decimal, expected: Decimal) -> str:
+    return (f"按报告的计分规则“{own.words}”：得分 = {weight} − ({fmt(own.shortfall(rate))} ÷ "
+            f"{fmt(own.step)}) × {fmt(own.points)} = {fmt(expected)}")
 
 
 def check_execution(doc, rule, typed):

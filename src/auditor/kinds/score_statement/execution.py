@@ -13,7 +13,7 @@ from ...facts.base.words import CLAUSE_BREAK_RE, YEARS_RE
 from ...facts.numbers import fmt
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit, names_execution_rate
-from ..score.execution import _execution_rule, _proportional_search
+from ..score.execution import _execution_rule, _proportional_search, step_formula, step_score
 from .common import score_lists, WEIGHT_WORDS, SCORED_REACH, applies_to_item
 
 
@@ -27,8 +27,17 @@ def check_execution_text(doc, rule):
         return
     proportional = re.compile(pattern)
     base = fact_base(doc)
+    # the report's step rule (达到100%的得满分10分，每降低1个百分点扣0.5分): the score of a sentence
+    # stating it, or applying it in the next, is the points less the steps short of the rate for full marks
+    own = _execution_rule(doc)
+    step = own if own is not None and own.kind == "step" else None
     for key, facts in base.by_sentence.items():
         text = base.sentences.get(key, "")
+        if step is not None and step.words in text:
+            found = _execution_terms(text, facts, base) or _scored_next(base, key, facts, rule)
+            if found is not None:
+                yield from _judged_by_step(base, step, *found)
+            continue
         stated = proportional.search(text)
         if not stated or FORMULA_GOES_ON_RE.match(text, stated.end()):
             continue  # (得分=分值×执行率÷90%: another formula than the points × the rate)
@@ -52,6 +61,23 @@ def check_execution_text(doc, rule):
                           f"{rate.text}（超过100%按100%计）= {shown}分",
                   fields={"total": score.text, "sum": f"{shown}分", "parts": f"分值{weight.text}×执行率{rate.text}"},
                   highlights=[weight.loc, rate.loc])
+
+
+def _judged_by_step(base: FactBase, step, weight: Fact, rate: Fact, score: Fact):
+    """The score against the report's step rule on the rate: its points at the rate's two printed
+    ends (a rate at the print's lower end is further short), each the score's interval may meet."""
+    yield CHECKED
+    lo, hi = rate.interval()
+    ends = [step_score(step, weight.value, end) for end in (hi, lo)]
+    s_lo, s_hi = score.interval()
+    if s_lo <= ends[1] and ends[0] <= s_hi:
+        return
+    expected = step_score(step, weight.value, rate.value)
+    shown = fmt(expected, max(score.places, 2))
+    formula = step_formula(step, weight.value, rate.value, expected)
+    yield Hit(quote=base.span(weight, score), location=score.loc, stated=score.text, expected=f"{shown}分",
+              formula=formula, fields={"total": score.text, "sum": f"{shown}分", "parts": f"报告的计分规则“{step.words}”"},
+              highlights=[weight.loc, rate.loc])
 
 
 def check_execution_full_text(doc, rule):
