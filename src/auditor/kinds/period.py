@@ -371,6 +371,10 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
     # the document's sentences comparing a figure of the report year with last year's, and the bases
     # they imply (read once, for the first sentence that needs them: see _base_of_a_change)
     @lru_cache(maxsize=None)
+    def years_things() -> dict[int, set[str]]:
+        return _things_by_year(doc, year)
+
+    @lru_cache(maxsize=None)
     def comparing() -> ImpliedBases:
         return ImpliedBases(_comparing_sentences(doc, year, params["last_year_words"]))
 
@@ -438,10 +442,11 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
                 # own; a later year's 决算 is misdated in the table too, PER008)
                 continue
             if stated < year and stated in years_cells and TABLE_LIKE_FIGURE_RE.search(text) \
+                    and _names_tabulated(text, years_things().get(stated, ())) \
                     and not _states_a_cell(text, years_cells, plan_cells()):
                 # (2023年项目支出776.40万元 beside a table's 2023年 row of 766.40: the document tabulates
-                # that year, and the figure is no other year's either: a misstated figure of the year
-                # it names, which the figure's check against that row reports, not a misdated one)
+                # that year's 项目支出, and the figure is no other year's either: a misstated figure of
+                # the year it names, which the figure's check against that row reports, not a misdated one)
                 continue
             parallel = _parallel(doc, text[found.end():found.end() + 8], year)
             start = found.start(1)
@@ -515,6 +520,40 @@ def _plan_figures_dated_back(text: str, figure_pattern: re.Pattern, base_year: i
     return found if len(amounts) >= PLAN_RESTATED \
         and all(value * factor in in_yuan or value in printed for value, factor in amounts) else None
 
+
+
+def _things_by_year(doc, year: int) -> dict[int, set[str]]:
+    """The things the tables state a figure of by the one year their row or column names (as
+    _cells_by_year reads them): a row's label under a year's column, a column's head beside a year's
+    row; their names, three characters at least, no total's word (合计 names no thing)."""
+    out: dict[int, set[str]] = {}
+    prior, before = lexicon().prior, year - 1
+    for table in (b for b in doc.blocks if isinstance(b, Table)):
+        grid = table.grid()
+        heads = [" ".join(row[c] for row in grid[:HEAD_ROWS]) for c in range(table.width)]
+        columns = [_one_year(h) or (before if prior.search(compact(h)) else None) for h in heads]
+        for r, row in enumerate(grid):
+            own = _one_year(row[0]) if row else None
+            for c, cell in enumerate(row[1:], 1):
+                if parse_cell(cell) is None:
+                    continue
+                if own is not None:
+                    out.setdefault(own, set()).add(THING_NAME_RE.sub("", compact(grid[0][c] if c < len(grid[0]) else "")))
+                elif r >= 1 and columns[c] is not None:
+                    out.setdefault(columns[c], set()).add(THING_NAME_RE.sub("", compact(row[0])))
+    return {y: {n for n in names if len(n) >= 3 and not any(w in n for w in TOTAL_WORDS)} for y, names in out.items()}
+
+
+# what a label may carry besides its thing's name: a list number, a code, a unit in brackets, 其中
+THING_NAME_RE = re.compile(r"^(?:\d+[.．、]|[一二三四五六七八九十]+、|\d{3,7}|其中[：:]?)|[（(][^）)]*[）)]$")
+TOTAL_WORDS = ("合计", "总计", "小计", "共计")
+
+
+def _names_tabulated(text: str, things) -> bool:
+    """The sentence names one of the things a table states for its year (2023年项目支出… beside a
+    table of years' 项目支出)."""
+    words = compact(text)
+    return any(name in words for name in things)
 
 
 def _states_a_cell(text: str, years_cells: dict[int, set[Decimal]],
