@@ -15,7 +15,7 @@ from .units import HEAD_UNIT_RE, counted_column
 from .reading import row_label, row_name
 from .findings import compare, stated_gap
 from .heads import heads_summed, figure_rows, not_summed_words, label_column
-from .code_tables import group_of
+from .code_tables import group_of, outside_each_other
 
 
 def rows_across_alone(rule, table, grid, labels: set, part_totals: bool):
@@ -77,7 +77,8 @@ def _one_total_across(rule, table, grid, rows, heads, summed, col: int, bare: di
     up so, against those of them not standing beside a total (行政单位 | 事业单位 | 合计 | 上年数 |
     比上年增长: last year's figure is no part), as _side_across reads several totals. All of them
     first: a 合计 may sum a carry-over (上年结转 | 本年收入 | 合计), which the rows then bear out."""
-    parts = _summed_beside(rule, table, heads, summed, col)
+    # (合计 | 基本支出 | 人员经费 | 公用经费 | 项目支出: the parts inside another part column held once, in it)
+    parts = outside_each_other(dict(enumerate(heads)), _summed_beside(rule, table, heads, summed, col))
     # (heads stating the sum, 本年支出合计 | 基本支出 | 项目支出: a part left blank or dashed is 0, as in
     # the tables of several totals; elsewhere a blank may be a part the row has no reading of)
     declared = len(parts) >= 2 and _heads_declare(heads, col, parts)

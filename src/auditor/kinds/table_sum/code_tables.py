@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 import functools
 
+from ...facts.base.figures import part_names
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
 from ...knowledge import compact
@@ -214,9 +215,22 @@ def _row_groups(names: dict, amount_cols: list[int], beside_words: list[str],
         stop = min([*beside, *([following] if following is not None else [])], default=None)
         # (其中：教育收费 is inside the column before it, no part of its own)
         parts = [c for c in amount_cols if c > total_col and (stop is None or c < stop) and _part_column(names, c, total_cols, part_words)]
+        parts = outside_each_other(names, parts)
         if parts:
             groups.append((total_col, parts))
     return groups
+
+
+def outside_each_other(names: dict, parts: list[int]) -> list[int]:
+    """The part columns but those of a declared sum whose total is another part column (合计 | 基本支出 |
+    人员经费 | 公用经费 | 项目支出, a two-tier head printed flat: 人员经费 and 公用经费 are inside 基本支出,
+    concepts.yaml calculations), which the row's total holds once, in that column."""
+    lex = lexicon()
+    concept_of = {c: lex.concepts.last(compact(names.get(c, ""))) for c in parts}
+    present = set(concept_of.values()) - {None}
+    inside = {name for calc in lex.calculations if calc["total"] in present for name in part_names(calc)}
+    kept = [c for c in parts if concept_of[c] not in inside]
+    return kept if len(kept) >= 2 else parts
 
 
 def group_of(name: str) -> str:
