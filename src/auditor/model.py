@@ -174,7 +174,7 @@ class Heading(_Plain):
     text: str
     loc: Location
     token: str  # numbering token as written, e.g. "一、", "（二）", "3."
-    style: str  # cn, paren_cn, arabic, paren_arabic, part, circled
+    style: str  # cn, paren_cn, arabic, paren_arabic, part, chapter, circled
     value: int | None  # the number the token stands for
     level: int
 

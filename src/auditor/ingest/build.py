@@ -15,6 +15,8 @@ from .raw import PAGE_BREAK, TABLE_LINE_RE, RawBlock, cell_figure
 NUMBERING = [
     # style, pattern, level
     ("part", re.compile(r"^\s*第([一二三四五六七八九十]+)部分"), 0),
+    # (a chapter's number stands apart from its title: 第三章规定… opens a sentence citing a law's chapter)
+    ("chapter", re.compile(r"^\s*第([一二三四五六七八九十]+)章(?=[\s：:]|$)"), 0),
     ("cn", re.compile(r"^\s*([一二三四五六七八九十]+)\s*、"), 1),
     ("paren_cn", re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]"), 2),
     ("arabic", re.compile(r"^\s*(\d{1,2})\s*(?:、|[.．](?!\d))"), 3),

@@ -20,7 +20,7 @@ KIND = "numbering"
 # document, not one part per unit (engine.audit_document)
 WHOLE_DOCUMENT = True
 PARAMS = {
-    "styles": (list, ["part", "cn", "paren_cn", "arabic", "paren_arabic"]),
+    "styles": (list, ["part", "chapter", "cn", "paren_cn", "arabic", "paren_arabic"]),
     "switch_from": (list, [["cn", "arabic"]]),
     # the heads of a table's column of serial numbers (序号): its whole numbers run 1, 2, 3 …
     # down the table; checked instead of the headings when given
