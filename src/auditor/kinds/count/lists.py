@@ -90,8 +90,8 @@ def _quoted_items(listing: str) -> tuple[list[str] | None, int]:
             return None, len(listing)
         items.append(listing[k + 1:end])
         k = end + 1
-        if k < len(listing) and listing[k] not in ITEM_SEPARATORS:
-            return None, k
+        if k < len(listing) and listing[k] not in ITEM_SEPARATORS and listing[k] not in QUOTES:
+            return None, k  # (a quotation right after it, “A”“B”, is the next item)
     if not items or listing.startswith("等", k):
         return None, k  # “A”、“B”等: an incomplete list
     return items, k
