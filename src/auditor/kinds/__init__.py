@@ -18,6 +18,7 @@ KIND_MODULES = {
     "pattern": "pattern",
     "period": "period",
     "presence": "presence",
+    "ranking": "ranking",
     "respective": "respective",
     "restatement": "restatement",
     "score": "score",

@@ -1,0 +1,185 @@
+"""Kind `ranking`: a sentence naming the largest or the smallest of a table's rows (支出最多的是城乡社区支出;
+利润收入比重最大; 占比最低的是…) against the rows themselves.
+
+The thing named is a row label of one of the document's tables, read after the superlative's
+words (…最多的是X) or before them in its clause (X比重最大, X支出最多). Its figure is the cell of
+that row in the column holding the figure the sentence states for it, else in the table's one
+amount column. It is compared with its peers: the rows of its level (the same code length and
+parent in a table of 科目编码; else every row but totals and 其中 rows). A peer larger (for 最多)
+or smaller (for 最少) than it beyond their printed precision breaks the claim. Tables whose rows
+or columns cannot be told apart so, and names several tables hold, are not judged.
+"""
+from __future__ import annotations
+
+import re
+
+from ..knowledge import compact
+from ..model import Paragraph, Table
+from ..tables.typed import parse_cell
+from .base import CHECKED, Hit
+
+KIND = "ranking"
+PARAMS = {
+    "check": (str, "superlative"),
+    # words saying the thing named is the largest / the smallest of its peers
+    "most_words": (list, []),
+    "least_words": (list, []),
+    # words after the superlative before the name it gives (…最多的是X, …最大的为X)
+    "naming_words": (list, []),
+    # words between a name and the superlative after it naming what is ranked (X比重最大, X支出最多):
+    # the name is what stands before them
+    "measure_words": (list, []),
+    # words of a row label that make it a total, or a part of the row above (其中：…), no peer
+    "total_row_words": (list, []),
+    "inner_row_words": (list, []),
+    # heads of a column holding no amount to rank by (a rate, a code, a count's unit)
+    "unranked_head_words": (list, []),
+    # words before the superlative in its sentence that narrow the peers to some rows (其中, 在…中):
+    # the claim is about a part of the table, not judged
+    "scope_words": (list, []),
+    # words right after a superlative making it no ranking (最大化, 最大限度, 最低价中标)
+    "not_followed_by": (list, []),
+}
+MESSAGE_FIELDS = {"name", "word", "other", "value", "other_value", "table"}
+
+CODE_RE = re.compile(r"^\s*(\d{3,7})\s*")
+NAME_END_RE = re.compile(r"[，,。；;：:（(、\d\s]")
+
+
+def validate(params: dict) -> str | None:
+    if not params["most_words"] and not params["least_words"]:
+        return "most_words 与 least_words 至少写一项"
+    return None
+
+
+def check(doc, rule):
+    params = rule.params
+    words = {w: 1 for w in params["most_words"]} | {w: -1 for w in params["least_words"]}
+    ordered = sorted(words, key=len, reverse=True)
+    tables = [t for t in doc.blocks if isinstance(t, Table)]
+    if not tables:
+        return
+    rows = None  # every table's rows, read for the first sentence that names a superlative
+    for block in doc.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        for sentence in block.sentences:
+            text = sentence.text
+            found = next(((w, text.find(w)) for w in ordered if w in text), None)
+            if found is None:
+                continue  # (most sentences)
+            word, at = found
+            if any(w in text[:at] for w in params["scope_words"]) \
+                    or text.startswith(tuple(params["not_followed_by"]), at + len(word)):
+                continue
+            name = _name_after(text, at + len(word), params) or _name_before(text, at, params)
+            if not name:
+                continue
+            rows = rows if rows is not None else [_table_rows(t, params) for t in tables]
+            matches = [(t, r) for t, table_rows in zip(tables, rows) for r in table_rows if r.name == name]
+            if len({id(t) for t, _ in matches}) != 1 or len(matches) != 1:
+                continue  # (named by no table's row, or by several: which is meant is not known)
+            table, row = matches[0]
+            peers = _peers(row, rows[tables.index(table)])
+            column = _ranked_column(table, row, peers, text, params)
+            if column is None or len(peers) < 2:
+                continue
+            yield CHECKED
+            yield from _judged(table, row, peers, column, word, words[word], sentence)
+
+
+class _Row:
+    def __init__(self, index: int, code: str, name: str, cells):
+        self.index, self.code, self.name, self.cells = index, code, name, cells
+
+
+def _table_rows(table: Table, params) -> list[_Row]:
+    """The table's rows naming a thing, with their code where a code opens them (科目编码)."""
+    out = []
+    skip = (*params["total_row_words"], *params["inner_row_words"])
+    for r, row in enumerate(table.rows):
+        texts = [c.text.strip() for c in row]
+        label_col = next((c for c, t in enumerate(texts) if t and parse_cell(t) is None), None)
+        if label_col is None or not any(parse_cell(t) is not None for t in texts[label_col + 1:]):
+            continue  # (a head row, a title, a note: no figure after its label)
+        code = next((m.group(1) for t in texts[:label_col + 1] if (m := CODE_RE.fullmatch(t))), "")
+        label = CODE_RE.sub("", texts[label_col]) if not code else texts[label_col]
+        name = compact(label)
+        if not name or any(w in name for w in skip):
+            continue
+        out.append(_Row(r, code, name, row))
+    return out
+
+
+def _peers(row: _Row, rows: list[_Row]) -> list[_Row]:
+    """The rows of the named row's level: of its code's length and parent (科目编码), or all."""
+    if row.code:
+        parent = row.code[:3] if len(row.code) > 3 else ""
+        return [r for r in rows if r is not row and len(r.code) == len(row.code) and r.code.startswith(parent)]
+    if any(r.code for r in rows):
+        return []  # (a row without a code in a coded table: its level is not known)
+    return [r for r in rows if r is not row]
+
+
+def _ranked_column(table: Table, row: _Row, peers: list[_Row], text: str, params) -> int | None:
+    """The column the claim ranks by: the one whose cell in the row the sentence states, else the
+    table's one column of amounts (no rate, code or unit column), every peer figured in it."""
+    heads = [" ".join(table.rows[r][c].text for r in range(min(2, len(table.rows))) if c < len(table.rows[r]))
+             for c in range(table.width)]
+    columns = [c for c in range(table.width) if c < len(row.cells) and parse_cell(row.cells[c].text.strip()) is not None
+               and not any(w in compact(heads[c]) for w in params["unranked_head_words"])
+               and all(c < len(p.cells) and parse_cell(p.cells[c].text.strip()) is not None for p in peers)]
+    stated = [c for c in columns if _stated_in(row.cells[c].text.strip(), text)]
+    if len(stated) == 1:
+        return stated[0]
+    return columns[0] if len(columns) == 1 else None
+
+
+def _stated_in(cell: str, text: str) -> bool:
+    value = parse_cell(cell)
+    return value is not None and any(
+        (q := parse_cell(m.group(0))) is not None and q.value == value.value
+        for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", text))
+
+
+def _judged(table: Table, row: _Row, peers: list[_Row], column: int, word: str, way: int, sentence):
+    own = parse_cell(row.cells[column].text.strip())
+    lo, hi = own.interval()
+    beyond = []
+    for peer in peers:
+        other = parse_cell(peer.cells[column].text.strip())
+        o_lo, o_hi = other.interval()
+        if (way > 0 and o_lo > hi) or (way < 0 and o_hi < lo):
+            beyond.append((peer, other.value))
+    if not beyond:
+        return
+    peer, _ = max(beyond, key=lambda p: p[1] * way)
+    value, other = row.cells[column].text.strip(), peer.cells[column].text.strip()  # (as printed)
+    relation = "大于" if way > 0 else "小于"
+    yield Hit(quote=sentence.text.strip()[:80], location=sentence.loc, stated=row.name, expected=peer.name,
+              formula=f"「{table.name}」中「{peer.name}」{other} {relation}「{row.name}」{value}",
+              fields={"name": row.name, "word": word, "other": peer.name, "value": value,
+                      "other_value": other, "table": f"「{table.name}」"},
+              highlights=[row.cells[column].loc, peer.cells[column].loc])
+
+
+def _name_after(text: str, at: int, params) -> str:
+    """The name after the superlative's naming words (最多的是城乡社区支出1,530.00万元 -> 城乡社区支出)."""
+    rest = text[at:]
+    word = next((w for w in sorted(params["naming_words"], key=len, reverse=True) if rest.startswith(w)), None)
+    if word is None:
+        return ""
+    tail = rest[len(word):].lstrip("“”\"'「」 ")
+    end = NAME_END_RE.search(tail)
+    return compact(tail[:end.start() if end else len(tail)]).strip("“”\"'「」")
+
+
+def _name_before(text: str, at: int, params) -> str:
+    """The name before the superlative in its clause (利润收入比重最大 -> 利润收入), the words naming
+    what is ranked (比重, 占比, 支出) off its end."""
+    clause = re.split(r"[，,。；;：:、]", text[:at])[-1]
+    name = compact(clause).strip("“”\"'「」")
+    for w in sorted(params["measure_words"], key=len, reverse=True):
+        if name.endswith(w) and len(name) > len(w):
+            return name[:-len(w)].rstrip("的所")
+    return ""
