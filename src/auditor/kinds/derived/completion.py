@@ -10,7 +10,7 @@ from ...facts.base.model import BUDGET_MEASURES, CURRENT
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
 from ...facts.restated import clause_start
-from ...knowledge import compact, last_open_bracket
+from ...knowledge import compact, concepts, last_open_bracket
 from ..base import CHECKED, Hit, sentence_figures
 from .intervals import HUNDRED, ratio_bounds, exact_ratio, consistent, rate_hit, ratio_fits, rate_against
 from .lookup import same_sentence, facts_before, unique_value, clause_of, list_head
@@ -123,7 +123,8 @@ def check_target_completion(base: FactBase, rule):
         if not any(c in clause for c in params["target_cues"]):
             earlier = _with_floors(base, rate, [f for f in before if f.at < start], start)
             pair = _target_clause_before(text, earlier, params) or (
-                _tabled_target(base, earlier) if _says_completion_only(clause, params) else None)
+                _tabled_target(base, earlier) if _says_completion_only(clause, params) else None) or (
+                _named_row_outcome(base, clause, params) if not earlier else None)
             if pair is not None and rate.value == HUNDRED and pair[0].value >= pair[1].value:
                 yield CHECKED  # a target met beyond, its completion written 100%
             elif pair is not None:
@@ -258,6 +259,47 @@ def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple
             or target.comparator in ("≤", "<") or any(m in words for m in params["ceiling_marks"]):
         return None
     return achieved, target
+
+
+def _named_row_outcome(base: FactBase, clause: str, params: dict) -> tuple[Fact, Fact] | None:
+    """(achieved, target) of the one table row a rate's clause names before its completion words
+    (空气质量监测站点完成率96.00% under a row 空气质量监测站点数（个） | 40 | 38): the row's label
+    without its unit in brackets and a count's or measure's tail (数, 个数, 面积: concepts.yaml
+    label_measure_tails) is the clause's name."""
+    name = compact(clause).strip("，,：:")
+    for word in sorted(params["bare_completion_words"], key=len, reverse=True):
+        if name.endswith(word):
+            name = name[:-len(word)]
+            break
+    if len(name) < NAMED_ROW_MIN:
+        return None
+    rows = [f for f in _target_rows(base) if _row_core(f.concept) == name]
+    if len(rows) != 1:
+        return None
+    target = rows[0]
+    done = [f for f in base.by_table.get(target.block, ()) if f.loc.row == target.loc.row
+            and f.measure in ("实际值", "决算") and f.unit == target.unit and f.period == CURRENT]
+    if len(done) != 1 or not target.value or target.comparator in ("≤", "<"):
+        return None
+    return done[0], target
+
+
+NAMED_ROW_MIN = 4  # the fewest characters of a name a rate's clause ties to a table row by (not 完成率 alone)
+BRACKETED_TAIL_RE = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def _target_rows(base: FactBase) -> list[Fact]:
+    """The tables' 目标值 facts of a named row (read once per document)."""
+    return base.remember(("target rows",), lambda: [
+        f for facts in base.by_table.values() for f in facts if f.measure == "目标值" and f.concept])
+
+
+def _row_core(label: str) -> str:
+    """A row's name without its unit in brackets and its measure's tail (空气质量监测站点数（个） ->
+    空气质量监测站点)."""
+    core = BRACKETED_TAIL_RE.sub("", compact(label))
+    tails = sorted((*(concepts().get("label_measure_tails") or ()), "数"), key=len, reverse=True)
+    return next((core[:-len(t)] for t in tails if core.endswith(t) and len(core) > len(t)), core)
 
 
 def _row_outcome(base: FactBase, rate: Fact) -> tuple[Fact | None, Fact | None]:
