@@ -35,7 +35,7 @@ from .enumerations import check_enumerations, check_trailing_sums
 from .numbered_items import check_numbered_items
 from .changes import check_changes
 from .subrows import check_subrows
-from .named_rows import check_named_row_sums
+from .named_rows import check_named_row_sums, check_rows_above_sums
 
 
 KIND = "calculation"
@@ -64,6 +64,10 @@ PARAMS = {
     # words taking an amount away from a sum (减：结转下年…): a list holding one is no plain sum
     "subtract_words": (list, []),
     "named_rows_count_tail": (str, ""),
+    # a sentence summing the rows of the table above it by their count (以上五项合计): group `count`
+    # the count; and the words of a row label that make it no item of them (合计, 小计, 其中)
+    "rows_above_pattern": (str, ""),
+    "rows_above_skipped_words": (list, []),
     # the words that make an amount of a part of the year no slice of a list adding up to the year:
     # a figure to a date (累计, 截至), a subtotal (上半年合计), a part of a slice (其中四季度支付…)
     "slice_excluded_words": (list, ["累计", "截至", "截止", "合计", "共计", "小计", "其中"]),
@@ -175,6 +179,7 @@ def _checks(doc, rule):
         yield from check_list_unit_slips(base, rule)
         yield from check_paired_lists(base, rule)
         yield from check_named_row_sums(base, rule)
+        yield from check_rows_above_sums(base, rule)
     if "changes" in rule.params["contexts"]:
         yield from check_changes(doc, base, rule)
     if "enumeration" in rule.params["contexts"]:

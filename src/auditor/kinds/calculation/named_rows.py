@@ -5,7 +5,11 @@ column of the sentence's measure (context `sentence`).
 The names are the words before the sum word, split at the list's joining words, a count of them
 (三个民生项目) and a list opener aside; each must name exactly one row of one table (the row's
 label holds the name, or the name the label), a different row each, and the list must be whole
-(no 等). Names the vocabulary knows are the declared sums' business (人员经费和公用经费合计)."""
+(no 等). Names the vocabulary knows are the declared sums' business (人员经费和公用经费合计).
+
+A sentence summing the rows of the table right above it by their count (以上五项合计652.00万元) is
+judged against those rows: the table before the sentence with that many item rows (no total, 小计
+or 其中 row) figured in one money column."""
 from __future__ import annotations
 
 import re
@@ -15,6 +19,7 @@ from ...facts.base import Fact, FactBase
 from ...facts.base.model import CURRENT
 from ...facts.lexicon import lexicon
 from ...facts.base.words import clause_before
+from ...facts.numbers import count_word
 from ...knowledge import compact
 from ..base import CHECKED
 from .compare import compare_sum
@@ -44,6 +49,44 @@ def check_named_row_sums(base: FactBase, rule):
         yield CHECKED
         named = replace(total, concept="、".join(names) + "合计")
         yield from compare_sum(named, parts, CONTEXT, rule)
+
+
+def check_rows_above_sums(base: FactBase, rule):
+    """“以上五项合计652.00万元” after a table of five items: the sum against those rows' figures."""
+    pattern = rule.params["rows_above_pattern"]
+    if not pattern:
+        return
+    above = re.compile(pattern)
+    for total in base.facts:
+        if total.source != "text" or not total.is_money or total.period != CURRENT:
+            continue
+        text = base.sentences.get((total.block, total.sentence), "")
+        m = above.search(compact(clause_before(text, total.at)))
+        if m is None or count_word(m.group("count")) is None:
+            continue
+        tables = [b for b in base.by_table if total.block - ABOVE_REACH <= b < total.block]
+        parts = _item_rows(base, max(tables), count_word(m.group("count")), rule) if tables else None
+        if parts is None:
+            continue
+        yield CHECKED
+        yield from compare_sum(replace(total, concept=f"以上{m.group('count')}项合计"), parts, ABOVE_CONTEXT, rule)
+
+
+ABOVE_CONTEXT = "上表所列各行"
+# the blocks a table may stand before the sentence summing its rows (its title's and notes' lines between)
+ABOVE_REACH = 3
+
+
+def _item_rows(base: FactBase, block: int, count: int, rule) -> list[Fact] | None:
+    """The table's figures of this year's money in the one column that has `count` item rows (not a
+    total, 小计 or 其中 row's); None unless exactly one column has."""
+    skip = tuple(rule.params["rows_above_skipped_words"])
+    by_column: dict[int, list[Fact]] = {}
+    for f in base.by_table.get(block, ()):
+        if f.is_money and f.period == CURRENT and not any(w in compact(f.label) for w in skip):
+            by_column.setdefault(f.loc.col, []).append(f)
+    fitting = [cells for cells in by_column.values() if len(cells) == count and len({c.loc.row for c in cells}) == count]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _names_summed(label: str, sums: tuple[str, ...], spent: tuple[str, ...], count_tail, open_words: tuple[str, ...]) -> list[str]:
