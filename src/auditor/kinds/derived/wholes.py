@@ -144,7 +144,12 @@ def _share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -
             # up to 100%: the whole is the sum of the parts the list names; two parts will do, no
             # other amount standing for the whole)
             breakdown = _breakdown(base, rate, part, BREAKDOWN_MIN_ALONE)
-            return breakdown[0] if breakdown else None
+            if breakdown:
+                return breakdown[0]
+            # (占收入合计的比重…, the whole named by its kind only, stated nowhere but as the total row of
+            # the table the part is a row of)
+            kinds = set((concepts().get("kind_totals") or {}).values())
+            return _row_table_total(base, part) if named in kinds else None
         return found
     lead = _lead_whole(base, part)
     if lead is not None:
@@ -194,8 +199,28 @@ def _share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -
     if guessed is None and listed is None:
         # （二）一般公共预算财政拨款支出决算结构情况 ¶ A…，占…: the whole the heading names, where the
         # list's own sum is no whole of its shares (基本支出600，占50%；项目支出600，占50%: of their 1,200)
-        return _structure_whole(base, part)
+        return _structure_whole(base, part) or _row_table_total(base, part)
     return guessed
+
+
+def _row_table_total(base: FactBase, part: Fact) -> Fact | None:
+    """The total row of the one table a part's amount is a row of (利润收入860.00万元，占比64.20% beside a
+    table 利润收入 | 860.00 … 合计 | 1,368.00), in the part's column: the whole of a share naming none.
+    A table printing no unit states the part's figure as the text does: its total in the part's unit."""
+    if not part.is_money:
+        return None
+    cells = [part] if part.source == "table" else [
+        f for f in base.by_concept.get(part.concept or "", ()) if f.source == "table" and f.period == part.period
+        and f.measure == part.measure and f.value == part.value and f.unit in (part.unit, "")]
+    if len(cells) != 1:
+        return None
+    cell = cells[0]
+    words = tuple(concepts().get("column_total_words") or ())
+    totals = [f for f in base.by_table.get(cell.block, ()) if f.loc.col == cell.loc.col and f is not cell
+              and compact(f.label) in words and f.unit == cell.unit]
+    if len(totals) != 1:
+        return None
+    return totals[0] if totals[0].unit == part.unit else replace(totals[0], unit=part.unit)
 
 
 NAMED_WHOLE_PARAGRAPHS = 2  # the paragraphs before a share's its named whole may stand in (a topic's lead paragraph)
