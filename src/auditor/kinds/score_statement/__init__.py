@@ -2,7 +2,8 @@
 
 Checks (param `check`):
 - grade: a stated grade (评价等级为“优”) against the band of scores it stands for. Each grade
-  is a band (param `grades`: name, its words, `min` inclusive and `below` exclusive); a report
+  is a band (param `grades`: name, its words, `min` inclusive and `below` exclusive; a grade with
+  neither, 予以支持, only by the report's own bands); a report
   that states its own bands (“90分（含）以上为优，80分（含）至90分为良”) is held to those for the
   grades it names. The grade follows the score (concept `score_concept`) in its sentence or the
   next one, after a cue (`cues`: 等级为, 评价结果为 …); in a score table, a cell holding a cue
@@ -123,8 +124,6 @@ def validate(params: dict) -> str | None:
         for side in ("min", "below"):
             if side in grade and not isinstance(grade[side], (int, float)):
                 return f"grades[{k}].{side} 应为数字"
-        if "min" not in grade and "below" not in grade:
-            return f"grades[{k}] 至少写明 min 或 below 之一"
         extra = set(grade) - {"name", "words", "min", "below"}
         if extra:
             return f"grades[{k}] 有未知字段：{'、'.join(sorted(extra))}"

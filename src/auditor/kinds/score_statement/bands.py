@@ -57,7 +57,9 @@ class Grades:
 
     def __init__(self, params: dict):
         self.name_of = {w: g["name"] for g in params["grades"] for w in g["words"]}
-        self.default = [Band(g["name"], _dec(g.get("min")), _dec(g.get("below")), False) for g in params["grades"]]
+        # (a grade with no band of its own, an ex-ante evaluation's 予以支持, is judged by the report's bands only)
+        self.default = [Band(g["name"], _dec(g.get("min")), _dec(g.get("below")), False) for g in params["grades"]
+                        if "min" in g or "below" in g]
         words = "|".join(re.escape(w) for w in sorted(self.name_of, key=len, reverse=True))
         cues = _alternatives(params["cues"])
         # a bare cue (等级, 等次) names the grade only where no word runs into it: 服务质量等级 is
