@@ -779,9 +779,10 @@ def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
             continue
         label = compact(label_cell.text)
         if r == typed.data_row and number(label_cell) is not None and not typed.records \
-                and "资金" in compact(grid[typed.header_row][0]):
+                and ("资金" in compact(grid[typed.header_row][0]) or 0 in typed.columns.values()):
             # the figures right under the heads with no label of their own (项目资金（万元） heads
-            # the block): the form's one fund row
+            # the block, or no column names the rows: 年初预算数 | 全年预算数 | … | 得分 from the
+            # first column on): the form's one fund row
             label_cell = _padded(typed.table, typed.header_row)[0]
             label = labels[0] if labels else ""
         if not any(label.startswith(x) for x in labels):
