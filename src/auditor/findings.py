@@ -23,7 +23,7 @@ CLASS_ZH = {
     "total_mismatch": "合计不符", "unit_error": "单位错误", "ratio_mismatch": "比率不符",
     "score_mismatch": "评分不符", "weight_mismatch": "权重不符", "target_not_met": "目标未达成",
     "period_mismatch": "年份不符", "cross_ref_mismatch": "前后不一致", "count_mismatch": "数量不符",
-    "direction_mismatch": "增减表述不符", "missing_content": "内容缺失", "numbering": "编号错误",
+    "direction_mismatch": "表述与数字不符", "missing_content": "内容缺失", "numbering": "编号错误",
     "malformed_number": "数字格式错误", "rounding": "尾数误差", "parse_warning": "解析警告",
 }
 

@@ -39,6 +39,9 @@ PARAMS = {
     "scope_words": (list, []),
     # words right after a superlative making it no ranking (最大化, 最大限度, 最低价中标)
     "not_followed_by": (list, []),
+    # words of the superlative's clause naming a rate ranked (执行率最低, 增幅最大): not the amounts'
+    # order (a share's, 比重最大, is: one whole's shares rank as their parts do)
+    "rate_words": (list, []),
 }
 MESSAGE_FIELDS = {"name", "word", "other", "value", "other_value", "table"}
 
@@ -69,9 +72,11 @@ def check(doc, rule):
             if found is None:
                 continue  # (most sentences)
             word, at = found
+            clause = re.split(r"[，,。；;：:]", text[:at])[-1]
             if any(w in text[:at] for w in params["scope_words"]) \
-                    or text.startswith(tuple(params["not_followed_by"]), at + len(word)):
-                continue
+                    or text.startswith(tuple(params["not_followed_by"]), at + len(word)) \
+                    or any(w in clause for w in params["rate_words"]):
+                continue  # (执行率最低的是…, 增幅最大的是…: a rate ranked, no amount column's order)
             name = _name_after(text, at + len(word), params) or _name_before(text, at, params)
             if not name:
                 continue
@@ -82,7 +87,7 @@ def check(doc, rule):
             table, row = matches[0]
             peers = _peers(row, rows[tables.index(table)])
             column = _ranked_column(table, row, peers, text, params)
-            if column is None or len(peers) < 2:
+            if column is None or not peers:
                 continue
             yield CHECKED
             yield from _judged(table, row, peers, column, word, words[word], sentence)
@@ -114,7 +119,8 @@ def _table_rows(table: Table, params) -> list[_Row]:
 def _peers(row: _Row, rows: list[_Row]) -> list[_Row]:
     """The rows of the named row's level: of its code's length and parent (科目编码), or all."""
     if row.code:
-        parent = row.code[:3] if len(row.code) > 3 else ""
+        # (a 项 among the 项 of its 款, a 款 among those of its 类, a 类 among all 类: 2210201 under 22102)
+        parent = row.code[:-2] if len(row.code) > 3 else ""
         return [r for r in rows if r is not row and len(r.code) == len(row.code) and r.code.startswith(parent)]
     if any(r.code for r in rows):
         return []  # (a row without a code in a coded table: its level is not known)
