@@ -171,6 +171,31 @@ def test_a_ruled_part_missing_a_column_joins_the_table(tmp_path, canvas_factory)
     assert tables[0][0] == ["项目名称", "乡村道路养护工程", ""] and tables[0][-1] == ["总分", "", "20"]
 
 
+def test_a_table_of_one_figure_a_row_closed_by_its_total_is_read(tmp_path, canvas_factory):
+    """No rules, a label and one figure a row (项目 | 金额): no line of two figures to find it by; its
+    total's row (本年收入合计) tells it is a table. A contents page's lines of page numbers, labels
+    and one figure each too, close on no total and stay lines."""
+    path = tmp_path / "two-columns.pdf"
+    c = canvas_factory(path)
+    c.drawString(200, 800, "收入决算表")
+    c.drawString(60, 780, "单位：万元")
+    c.drawString(60, 760, "项目")
+    c.drawString(300, 760, "金额")
+    rows = [("财政拨款收入", "6,420.15"), ("事业收入", "905.30"), ("其他收入", "112.55"), ("本年收入合计", "7,438.00")]
+    for k, (label, value) in enumerate(rows):
+        c.drawString(60, 740 - 18 * k, label)
+        c.drawRightString(340, 740 - 18 * k, value)
+    c.drawString(60, 640, "目录")
+    for k, (label, page) in enumerate((("一、部门主要职责", "3"), ("二、部门决算表", "5"), ("三、决算情况说明", "18"))):
+        c.drawString(60, 620 - 18 * k, label)
+        c.drawRightString(340, 620 - 18 * k, page)
+    c.showPage()
+    c.save()
+    tables, _ = _tables(path)
+    assert tables == [[["项目", "金额"], ["财政拨款收入", "6,420.15"], ["事业收入", "905.30"], ["其他收入", "112.55"],
+                       ["本年收入合计", "7,438.00"]]]
+
+
 def test_prose_and_a_list_of_figures_are_no_table(tmp_path, canvas_factory):
     path = tmp_path / "prose.pdf"
     c = canvas_factory(path)

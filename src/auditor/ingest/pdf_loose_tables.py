@@ -69,8 +69,8 @@ def loose_tables(char_lines: list, texts: list[str], edges: list, width: float, 
     """The rule-less tables among a page's lines (`char_lines`: [top, bottom, chars], `texts` their
     text with one space a gap, `line_text` the function that gave it). `carry`: the columns of
     such a table that ended the page before, whose last rows may open this page."""
-    if sum(1 for text in texts if _figure_words(text) >= 2) < 1:
-        return []  # (most pages: no line with two figures set apart; nothing more is done)
+    if sum(1 for text in texts if _figure_words(text) >= 2) < 1 and not any(PAIR_TOTAL_RE.search(t) for t in texts):
+        return []  # (most pages: no line with two figures set apart, nor a total of one; nothing more is done)
     lines = [_line(line, line_text) for line in char_lines]
     rules = sorted((e["top"], e["x0"], e["x1"]) for e in edges
                    if e["orientation"] == "h" and e["x1"] - e["x0"] >= RULE_SHARE * width)
@@ -83,7 +83,59 @@ def loose_tables(char_lines: list, texts: list[str], edges: list, width: float, 
         table, k = _table_from(lines, k, rules, width)
         if table is not None:
             tables.append(table)
+    used = set().union(*(t.lines for t in tables)) if tables else set()
+    return tables + _pair_tables(lines, used, rules, width)
+
+
+# a line closing a table of one figure a row: its total's label, then the figure (本年收入合计 10,178.00)
+PAIR_TOTAL_RE = re.compile(r"(?:合计|总计)\s+-?[\d,]+(?:\.\d+)?$")
+PAIR_TOTAL_WORDS = ("合计", "总计")
+
+
+def _pair_tables(lines: list[_Line], used: set, rules: list, width: float) -> list[LooseTable]:
+    """Tables of a label and one figure a row (项目 | 金额 ¶ 财政拨款收入 | 8,642.35 … 本年收入合计 |
+    10,178.00), no line of two figures to find them by: MIN_ROWS lines or more in a run, each a label
+    and a figure set apart, the labels lined up on the left and the figures on the right, one of
+    them closing on a total's label (a contents page's lines of page numbers have none)."""
+    tables, k = [], 0
+    while k < len(lines):
+        if k in used or not _pair(lines[k]):
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(lines) and end + 1 not in used and _pair(lines[end + 1]) \
+                and _goes_on(lines[end], lines[end + 1], lines[k].size, width):
+            end += 1
+        body = lines[k:end + 1]
+        if len(body) >= MIN_ROWS and _lined_pairs(body) \
+                and any(w in line.chunks[0].text for line in body for w in PAIR_TOTAL_WORDS):
+            size = body[0].size
+            bands = [(min(l.chunks[0].x0 for l in body), max(l.chunks[0].x1 for l in body)),
+                     (min(l.chunks[1].x0 for l in body), max(l.chunks[1].x1 for l in body))]
+            header = [h for h in _header(lines, k, size, rules) if len(lines[h].chunks) == 2]
+            # (a head of two words over the two columns, 项目 | 金额, each its column's)
+            grid = [[c.text for c in line.chunks] for line in [*(lines[h] for h in header), *body]]
+            rows = set(header) | set(range(k, end + 1))
+            chunks = [c for r in rows for c in lines[r].chunks]
+            bbox = (min(c.x0 for c in chunks), min(lines[r].top for r in rows),
+                    max(c.x1 for c in chunks), max(lines[r].top + lines[r].size for r in rows))
+            tables.append(LooseTable(bbox, grid, tuple(bands), rows))
+        k = end + 1
     return tables
+
+
+def _pair(line: _Line) -> bool:
+    """A label and one figure after it, set apart."""
+    return len(line.chunks) == 2 and line.figures == 1 and line.chunks[1].figure \
+        and not any(m in line.chunks[0].text for m in SENTENCE_MARKS)
+
+
+def _lined_pairs(body: list[_Line]) -> bool:
+    """The labels start at one x, the figures end at one x (right-aligned) or start at one."""
+    def lined(xs: list[float]) -> bool:
+        return max(xs) - min(xs) <= ALIGN
+    return lined([l.chunks[0].x0 for l in body]) and (
+        lined([l.chunks[1].x1 for l in body]) or lined([l.chunks[1].x0 for l in body]))
 
 
 def _carried_rows(lines: list[_Line], bands: tuple, width: float) -> LooseTable | None:
