@@ -5,7 +5,8 @@ The thing named is a row label of one of the document's tables, read after the s
 words (…最多的是X) or before them in its clause (X比重最大, X支出最多). Its figure is the cell of
 that row in the column holding the figure the sentence states for it, else in the table's one
 amount column. It is compared with its peers: the rows of its level (the same code length and
-parent in a table of 科目编码; else every row but totals and 其中 rows). A peer larger (for 最多)
+parent in a table of 科目编码; else the rows but totals and 其中 rows between the same total rows:
+年终结转 after 支出合计 is no item of it). A peer larger (for 最多)
 or smaller (for 最少) than it beyond their printed precision breaks the claim. Tables whose rows
 or columns cannot be told apart so, and names several tables hold, are not judged.
 """
@@ -94,14 +95,17 @@ def check(doc, rule):
 
 
 class _Row:
-    def __init__(self, index: int, code: str, name: str, cells):
-        self.index, self.code, self.name, self.cells = index, code, name, cells
+    def __init__(self, index: int, code: str, name: str, cells, part: int = 0):
+        # `part`: the rows' run between total rows it stands in (支出合计 closes the items above it;
+        # 年终结转 after it is none of them)
+        self.index, self.code, self.name, self.cells, self.part = index, code, name, cells, part
 
 
 def _table_rows(table: Table, params) -> list[_Row]:
     """The table's rows naming a thing, with their code where a code opens them (科目编码)."""
     out = []
     skip = (*params["total_row_words"], *params["inner_row_words"])
+    part = 0
     for r, row in enumerate(table.rows):
         texts = [c.text.strip() for c in row]
         label_col = next((c for c, t in enumerate(texts) if t and parse_cell(t) is None), None)
@@ -110,9 +114,11 @@ def _table_rows(table: Table, params) -> list[_Row]:
         code = next((m.group(1) for t in texts[:label_col + 1] if (m := CODE_RE.fullmatch(t))), "")
         label = CODE_RE.sub("", texts[label_col]) if not code else texts[label_col]
         name = compact(label)
+        if any(w in name for w in params["total_row_words"]):
+            part += 1
         if not name or any(w in name for w in skip):
             continue
-        out.append(_Row(r, code, name, row))
+        out.append(_Row(r, code, name, row, part))
     return out
 
 
@@ -124,7 +130,7 @@ def _peers(row: _Row, rows: list[_Row]) -> list[_Row]:
         return [r for r in rows if r is not row and len(r.code) == len(row.code) and r.code.startswith(parent)]
     if any(r.code for r in rows):
         return []  # (a row without a code in a coded table: its level is not known)
-    return [r for r in rows if r is not row]
+    return [r for r in rows if r is not row and r.part == row.part]
 
 
 def _ranked_column(table: Table, row: _Row, peers: list[_Row], text: str, params) -> int | None:
