@@ -92,6 +92,16 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
             stated = earlier[k]
             break
     other = inside[0]
+    named = lexicon().measures.last(compact(other.label))
+    if named == other.measure and stated.measure != other.measure and stated.concept == other.concept:
+        # (…支出8,211.07万元。年初预算为8,520.00万元。与2023年度决算数…相比，增加…: a base naming its
+        # measure is compared with this year's figure of that measure, the nearest before, not the
+        # budget stated last)
+        stated = next((f for f in reversed(base.by_block.get(change.block, ())) if f.id < stated.id
+                       and f.concept == other.concept and f.measure == other.measure and f.period == CURRENT
+                       and f.source == "text"), None)
+        if stated is None:
+            return None
     if other.concept is not None and stated.concept is not None and stated.concept != other.concept:
         # the fact base read the base as another thing's (the whole's, after a sentence listing its
         # parts: 全年支出…。其中基本支出…，项目支出…。与2023年度的…相比，支出增加…): the figure
