@@ -34,7 +34,7 @@ def check_execution_text(doc, rule):
     for key, facts in base.by_sentence.items():
         text = base.sentences.get(key, "")
         if step is not None and step.words in text:
-            found = _execution_terms(text, facts, base) or _scored_next(base, key, facts, rule)
+            found = _execution_terms(text, facts, base) or _step_applied_next(base, key, facts)
             if found is not None:
                 yield from _judged_by_step(base, step, *found)
             continue
@@ -61,6 +61,20 @@ def check_execution_text(doc, rule):
                           f"{rate.text}（超过100%按100%计）= {shown}分",
                   fields={"total": score.text, "sum": f"{shown}分", "parts": f"分值{weight.text}×执行率{rate.text}"},
                   highlights=[weight.loc, rate.loc])
+
+
+def _step_applied_next(base: FactBase, key: tuple, facts: list[Fact]) -> tuple[Fact, Fact, Fact] | None:
+    """(points, rate, score) of a step rule stated in one sentence (达到100%的得满分10分，每降低1个百分点
+    扣0.5分。) and applied in the next, which states the execution rate (or the document's one for the
+    unit) and one score (本项目预算执行率90.00%，得6分): the rule's points are the first it names."""
+    weight = next((f for f in facts if f.unit == "分" and not f.comparator and f.value > 0), None)
+    after = (key[0], key[1] + 1)
+    text, told = base.sentences.get(after, ""), base.by_sentence.get(after, ())
+    scores = [f for f in told if f.unit == "分" and not f.comparator and "得" in text[max(0, f.at - SCORED_REACH):f.at]]
+    rate = _execution_rate(told) or _document_rate(base)
+    if weight is None or len(scores) != 1 or rate is None or scores[0].concept not in (None, EXECUTION_RATE):
+        return None
+    return weight, rate, scores[0]
 
 
 def _judged_by_step(base: FactBase, step, weight: Fact, rate: Fact, score: Fact):
