@@ -71,6 +71,9 @@ def _index(base) -> tuple[dict, dict]:
         # (a head naming no kind, 上年决算数 beside 收入预算数 | 收入决算数, is of the one kind the
         # table's other heads name)
         named_kinds = {k for cell in cells for k in kinds if k in compact(cell.header)}
+        if not named_kinds:
+            # (no head naming a kind, 2023年决算数 | 2024年决算数: the one kind the title names, 基金收入决算表)
+            named_kinds = {k for k in kinds if k in _title(base, block)}
         for cell in cells:
             head = compact(cell.header)
             found = [k for k in kinds if k in head] or (list(named_kinds) if len(named_kinds) == 1 else [])
@@ -97,9 +100,13 @@ def _text_key(base, stated) -> tuple[str, str] | None:
         thing = thing.removeprefix(word)
     if NOT_NAME_RE.search(thing):
         return None
-    if thing in (words.get("generic_things") or ()):
+    generic = thing in (words.get("generic_things") or ())
+    if generic:
         thing = ""  # (基金收入 under （五）失业保险基金: the fund the heading names)
     thing = thing or _topic(base, stated) or _section_topic(stated)
+    if not thing and generic:
+        # (基金收入 under no heading naming a fund: the thing a table's title names, 基金收入决算表's total row)
+        thing = label[:-len(kind)]
     return (thing, kind) if thing else None
 
 
