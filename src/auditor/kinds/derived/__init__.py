@@ -56,6 +56,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # target_completion: the words of a bare completion rate's clause (完成率, 完成比例), which a
           # table's target may then be the base of
           "bare_completion_words": (list, []),
+          # target_completion: the words closing a rate named after an indicator row alone (站点完成率)
+          "named_row_rate_words": (list, []),
           # named_rate: the stems of a completion's rate, the words before which name the act done
           # (整改 of 整改完成率): those words alone name the figure the rate is of
           "act_stems": (list, []),

@@ -267,13 +267,14 @@ def _named_row_outcome(base: FactBase, clause: str, params: dict) -> tuple[Fact,
     without its unit in brackets and a count's or measure's tail (数, 个数, 面积: concepts.yaml
     label_measure_tails) is the clause's name."""
     name = compact(clause).strip("，,：:")
-    for word in sorted(params["bare_completion_words"], key=len, reverse=True):
-        if name.endswith(word):
-            name = name[:-len(word)]
-            break
+    word = next((w for w in sorted(params["named_row_rate_words"], key=len, reverse=True) if name.endswith(w)), None)
+    if word is None:
+        return None  # (信访事项按期办结率达到99.9%: the indicator's own rate, no completion of its target)
+    name = name[:-len(word)]
     if len(name) < NAMED_ROW_MIN:
         return None
-    rows = [f for f in _target_rows(base) if _row_core(f.concept) == name]
+    # (a rate's target, ≥95%, is the indicator's level: its 完成值 is that rate, no quantity done)
+    rows = [f for f in _target_rows(base) if _row_core(f.concept) == name and f.unit not in ("%", "‰")]
     if len(rows) != 1:
         return None
     target = rows[0]
