@@ -216,8 +216,9 @@ def _row_table_total(base: FactBase, part: Fact) -> Fact | None:
         return None
     cell = cells[0]
     words = tuple(concepts().get("column_total_words") or ())
+    # (合计, or a kind's 合计: 收入合计, 本年支出合计)
     totals = [f for f in base.by_table.get(cell.block, ()) if f.loc.col == cell.loc.col and f is not cell
-              and compact(f.label) in words and f.unit == cell.unit]
+              and compact(f.label).endswith(words) and f.unit == cell.unit]
     if len(totals) != 1:
         return None
     return totals[0] if totals[0].unit == part.unit else replace(totals[0], unit=part.unit)
