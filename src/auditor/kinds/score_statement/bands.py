@@ -72,8 +72,10 @@ class Grades:
         self.any_cue = re.compile(f"{cues}|{bare}" if bare else cues)  # a table that may state a grade
         self.cell_cue = re.compile(f"^(?:{cues}|{bare})[：:]?$" if bare else f"^(?:{cues})[：:]?$")
         self.cell_grade = re.compile(f"^{grade}(?:等级|等次)?$")
-        # “…的为优”, “…以上的，评价等级为“优””
-        after = f"\\s*(?:的|者)?[，,]?\\s*(?:{cue})?\\s*(?:为|评为|定为|属于)\\s*{grade}"
+        # “…的为优”, “…以上的，评价等级为“优””; a grade of a phrase's length needs no 为 (85分（含）以上予以支持)
+        spelled = "|".join(re.escape(w) for w in sorted(self.name_of, key=len, reverse=True) if len(w) >= SPELLED_GRADE)
+        bare = f"|{QUOTE_OPEN}({spelled}){QUOTE_CLOSE}" if spelled else ""
+        after = f"\\s*(?:的|者)?[，,]?\\s*(?:(?:{cue})?\\s*(?:为|评为|定为|属于)\\s*{grade}{bare})"
         upto = RANGE_JOINER
         self.band_patterns = [
             # 80分（含）至90分（不含）为良 / 80-89分为良 / 80～90分之间为良
@@ -101,6 +103,9 @@ class Grades:
 
 def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+SPELLED_GRADE = 4  # characters of a grade that is a phrase (予以支持, 不予支持): named with no 为 before it
 
 
 def _band_groups(m: re.Match) -> tuple[str, list[Decimal]]:
