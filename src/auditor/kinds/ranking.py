@@ -74,8 +74,8 @@ def check(doc, rule):
                 continue  # (most sentences)
             word, at = found
             clause = re.split(r"[，,。；;：:]", text[:at])[-1]
-            if any(w in text[:at] for w in params["scope_words"]) \
-                    or text.startswith(tuple(params["not_followed_by"]), at + len(word)) \
+            scopes = [w for w in params["scope_words"] if w in text[:at]]
+            if text.startswith(tuple(params["not_followed_by"]), at + len(word)) \
                     or any(w in clause for w in params["rate_words"]):
                 continue  # (执行率最低的是…, 增幅最大的是…: a rate ranked, no amount column's order)
             name = _name_after(text, at + len(word), params) or _name_before(text, at, params)
@@ -86,12 +86,33 @@ def check(doc, rule):
             if len({id(t) for t, _ in matches}) != 1 or len(matches) != 1:
                 continue  # (named by no table's row, or by several: which is meant is not known)
             table, row = matches[0]
+            if scopes and not (scopes == [WHOLE_LIST_OPENER] and _opens_on_total(text[:at], table, params)):
+                continue  # (其中民生类支出中最多的是…: some of the rows ranked; 支出合计1,800.00万元，其中… all)
             peers = _peers(row, rows[tables.index(table)])
             column = _ranked_column(table, row, peers, text, params)
             if column is None or not peers:
                 continue
             yield CHECKED
             yield from _judged(table, row, peers, column, word, words[word], sentence)
+
+
+WHOLE_LIST_OPENER = "其中"
+FIGURE_BEFORE_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:万元|元|亿元)?\s*[，,]?\s*其中")
+
+
+def _opens_on_total(before: str, table: Table, params) -> bool:
+    """The 其中 before the superlative follows a figure the table's total row states (支出合计1,800.00万元，
+    其中支出最多的是…): the rows ranked are all the total's."""
+    m = FIGURE_BEFORE_RE.search(before)
+    value = parse_cell(m.group(1)) if m else None
+    if value is None:
+        return False
+    for row in table.rows:
+        texts = [c.text.strip() for c in row]
+        if texts and any(w in compact(t) for t in texts[:2] for w in params["total_row_words"]):
+            if any((q := parse_cell(t)) is not None and q.value == value.value for t in texts):
+                return True
+    return False
 
 
 class _Row:
