@@ -528,12 +528,11 @@ class SentenceReading:
                 # 本年度支出中，2023年结转项目支出…、设备购置费…, the year a word of the first item's name)
                 fact["period"] = last_period
             if last_period in (PRIOR, OLDER) and fact.get("measure") == "占比" and fact.get("period") == CURRENT \
-                    and last_money is not None and last_money.period == last_period \
                     and all(a.period == last_period for a in amounts) \
                     and not YEAR_RE.search(own_phrase) and not self.lex.current.search(own_phrase):
-                # (上年事业收入300.00万元，占比14.29%: a share right after an earlier year's amount, in a
-                # sentence of that year's amounts only, naming no year of its own, is of that year; not
-                # 其中税收收入61.05亿元，上年58.10亿元，占比70.6%, a sentence of this year's)
+                # (上年事业收入300.00万元，占比14.29%; 上年财政拨款收入占比为35.70%，事业收入占比为63.38%: a share
+                # right after a figure of an earlier year, in a sentence of that year's amounts only, naming
+                # no year of its own, is of that year; not 其中税收收入61.05亿元，上年58.10亿元，占比70.6%)
                 fact["period"] = last_period
             if self.item_subject and not fact.get("subject") and fact.get("concept") not in (None, self.lead):
                 fact["subject"] = self.item_subject
