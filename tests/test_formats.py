@@ -434,6 +434,26 @@ def test_a_sheet_s_numbered_parts_are_tables_of_their_own(tmp_path):
     assert [(t.title, len(t.rows)) for t in tables] == [("一、收入规划", 3), ("二、支出规划", 3)]
 
 
+def test_a_numbered_title_right_under_a_table_over_a_header_opens_another(tmp_path):
+    """No blank row between: …合计 | 3, then 二、分月支出 and a row of heads (月份 | 支出): the title a
+    heading, the rows under it another table (the heading's number read, so 一、二、三、 runs on)."""
+    import openpyxl
+
+    from auditor.ingest import load
+    from auditor.model import Heading
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [["一、概况"], ["乡镇", "套数"], ["甲镇", 3], ["乙镇", 2], ["合计", 5], ["二、分月支出"],
+                ["月份", "支出"], ["1月", 5], ["三、问题"]]:
+        ws.append(row)
+    path = tmp_path / "分表.xlsx"
+    wb.save(path)
+    doc = load(str(path))
+    assert [(t.title, len(t.rows)) for t in doc.tables] == [("一、概况", 4), ("二、分月支出", 2)]
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、概况", "二、分月支出", "三、问题"]
+
+
 def test_a_sheet_s_numbered_part_with_a_header_of_its_own_is_another_table(tmp_path):
     """A blank row, 四、绩效目标完成情况 and a row of heads of its own (指标 | 年度目标值 | …) under a
     table: another table, whose rates are not read as the table above's amounts; 一、基本支出 over

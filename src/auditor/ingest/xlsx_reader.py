@@ -584,8 +584,11 @@ def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
     forms, start = [], 0
     for k in range(1, len(rows)):
         gap = rows[k][0].line - rows[k - 1][0].line
+        # (a numbered title over a header of its own opens a table with no blank row before it too:
+        # …合计 | 3 ¶ 二、分月支出 ¶ 月份 | 支出)
         if (_single(rows[k]) and (gap > FORM_GAP or gap > 1 and (_lines_name_table(rows, k) or (
-                _outline_title(rows[k]) and (_header_again(rows, start, k) or _opens_header(rows, k)))))) \
+                _outline_title(rows[k]) and _header_again(rows, start, k))) or (
+                _outline_title(rows[k]) and _opens_header(rows, k)))) \
                 or (gap > 1 and _opens_again(rows, start, k)):
             forms.append(rows[start:k])
             start = k
