@@ -124,7 +124,8 @@ def _share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -
                 and f.period == part.period]
         if here:
             return here[-1] if fits(here[-1]) else None
-        found = document_value(base, named, part.measure, part.subject) or _summed_opener(base, part, named)
+        found = document_value(base, named, part.measure, part.subject) or _summed_opener(base, part, named) \
+            or _kind_listing_whole(base, part, named)
         if found is not None and not fits(found):
             return None
         words = share_whole_words(rate.label) if found is None and rate.base else None
@@ -541,6 +542,14 @@ def _share_of_named(base: FactBase, block: list[Fact], amount: Fact, words: str)
         if f.is_money and not in_brackets(base, f):
             return False
     return False
+
+
+def _kind_listing_whole(base: FactBase, part: Fact, named: str) -> Fact | None:
+    """A whole named by its kind only (占支出总额的: 本年支出), stated nowhere as such: the amount the part's
+    list opens under, where its words name that kind (全年支出就业补助资金1,550.00万元，其中社会保险补贴…)."""
+    kind = next((k for k, total in (concepts().get("kind_totals") or {}).items() if total == named), None)
+    listed = _listing_whole(base, part) if kind is not None else None
+    return listed if listed is not None and listed.concept is None and kind in compact(listed.label) else None
 
 
 def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
