@@ -465,6 +465,15 @@ def _cells_by_year(doc, year: int) -> dict[int, set[Decimal]]:
     收支: a row 2023年 | 3,214.75 | 3,188.05, or a column 2023年 over its rows; a column of 上年决算数,
     the year before the report's `year`): each a year's own figure. One pass over the cells."""
     out: dict[int, set[Decimal]] = {}
+    for cell_year, _thing, value in _year_cells(doc, year):
+        out.setdefault(cell_year, set()).add(value.value)
+    return out
+
+
+def _year_cells(doc, year: int):
+    """(the year, the thing, the figure) of each figure a table states for the one year its row's
+    label or its column's heads name (see _cells_by_year): the thing a row's label under a year's
+    column, a column's head beside a year's row."""
     prior, before = lexicon().prior, year - 1
     for table in (b for b in doc.blocks if isinstance(b, Table)):
         grid = table.grid()
@@ -476,8 +485,7 @@ def _cells_by_year(doc, year: int) -> dict[int, set[Decimal]]:
                 cell_year = own or (columns[c] if r >= 1 else None)
                 value = parse_cell(cell) if cell_year else None
                 if value is not None:
-                    out.setdefault(cell_year, set()).add(value.value)
-    return out
+                    yield cell_year, (grid[0][c] if c < len(grid[0]) else "") if own else row[0], value
 
 
 def _cells_of_year_alone(doc, year: int) -> tuple[set[Decimal], set[Decimal]]:
@@ -524,23 +532,11 @@ def _plan_figures_dated_back(text: str, figure_pattern: re.Pattern, base_year: i
 
 def _things_by_year(doc, year: int) -> dict[int, set[str]]:
     """The things the tables state a figure of by the one year their row or column names (as
-    _cells_by_year reads them): a row's label under a year's column, a column's head beside a year's
-    row; their names, three characters at least, no total's word (合计 names no thing)."""
+    _cells_by_year reads them): their names, three characters at least, no total's word (合计 names
+    no thing)."""
     out: dict[int, set[str]] = {}
-    prior, before = lexicon().prior, year - 1
-    for table in (b for b in doc.blocks if isinstance(b, Table)):
-        grid = table.grid()
-        heads = [" ".join(row[c] for row in grid[:HEAD_ROWS]) for c in range(table.width)]
-        columns = [_one_year(h) or (before if prior.search(compact(h)) else None) for h in heads]
-        for r, row in enumerate(grid):
-            own = _one_year(row[0]) if row else None
-            for c, cell in enumerate(row[1:], 1):
-                if parse_cell(cell) is None:
-                    continue
-                if own is not None:
-                    out.setdefault(own, set()).add(THING_NAME_RE.sub("", compact(grid[0][c] if c < len(grid[0]) else "")))
-                elif r >= 1 and columns[c] is not None:
-                    out.setdefault(columns[c], set()).add(THING_NAME_RE.sub("", compact(row[0])))
+    for cell_year, thing, _value in _year_cells(doc, year):
+        out.setdefault(cell_year, set()).add(THING_NAME_RE.sub("", compact(thing)))
     return {y: {n for n in names if len(n) >= 3 and not any(w in n for w in TOTAL_WORDS)} for y, names in out.items()}
 
 
