@@ -42,8 +42,9 @@ def check_share_sum(base: FactBase, rule):
         parts = declared.get(whole.concept) if whole is not None else None
         if parts and part.concept and part.concept not in parts and part.concept in lexicon().concepts.canonical:
             continue  # a known thing no part of the whole's declared sum (授予中小企业合同金额 of 政府采购支出)
-        key = (rate.block, whole.id if whole is not None else None, run_of.get((rate.block, rate.sentence))) \
-            if part is not rate else (rate.block, NAMED_PART_SHARES, rate.sentence)  # (a share standing for its part)
+        # (one year's shares: 上年…占比为45.00%，本年…占比为48.00% are two wholes' shares, one each year's)
+        key = (rate.block, whole.id if whole is not None else None, run_of.get((rate.block, rate.sentence)), rate.period) \
+            if part is not rate else (rate.block, NAMED_PART_SHARES, rate.sentence, rate.period)  # (a share standing for its part)
         before = groups.get(key)
         if before and (key in nested or opens_between(base, before[-1], part, openers)):
             nested.add(key)
