@@ -57,7 +57,10 @@ def _rows_for(base, thing: str, kind: str) -> list[list]:
     named, totals = base.remember(("grid pairs",), lambda: _index(base))
     if (thing, kind) in named:
         return list(named[(thing, kind)].values())
-    return [cells for block, cells in totals.get(kind, {}).items() if thing in _title(base, block)]
+    # (the thing named by the table's title, 工伤保险基金收入决算表, or by the heading it stands under,
+    # 一、工伤保险基金 over 基金收入决算表)
+    return [cells for block, cells in totals.get(kind, {}).items()
+            if thing in _title(base, block) or thing in compact(cells[0].loc.section or "")]
 
 
 def _index(base) -> tuple[dict, dict]:
