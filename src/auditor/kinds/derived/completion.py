@@ -124,7 +124,7 @@ def check_target_completion(base: FactBase, rule):
             earlier = _with_floors(base, rate, [f for f in before if f.at < start], start)
             pair = _target_clause_before(text, earlier, params) or (
                 _tabled_target(base, earlier) if _says_completion_only(clause, params) else None) or (
-                _named_row_outcome(base, clause, params) if not earlier else None)
+                _named_row_outcome(base, clause, params))
             if pair is not None and rate.value == HUNDRED and pair[0].value >= pair[1].value:
                 yield CHECKED  # a target met beyond, its completion written 100%
             elif pair is not None:
