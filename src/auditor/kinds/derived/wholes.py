@@ -302,7 +302,8 @@ def _guessed_whole(base: FactBase, part: Fact) -> Fact | None:
         return opener  # “本年收入 X 万元，其中：财政拨款收入 Y 万元，占 P%”
     for calc in lexicon().calculations:
         if part.concept in calc["parts"]:
-            return document_value(base, calc["total"], part.measure, part.subject)
+            # (of the part's year: 上年其他收入300.00万元，占比… is a share of last year's 本年收入)
+            return document_value(base, calc["total"], part.measure, part.subject, part.period)
     return None
 
 
