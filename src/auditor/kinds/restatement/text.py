@@ -89,7 +89,8 @@ def check_text(doc, base, groups, rule, vocabulary):
             # (a part's figure, 某指标自评得分4分, is no statement of the whole's)
             said = [f for f in texts if not f.member or f.member in totals]
             if concept in rule.params["per_item_concepts"]:
-                said = [f for f in said if _names_only_concept(f, fillers, rule.params["whole_unit_words"])]
+                said = [f for f in said if _names_only_concept(f, fillers, rule.params["whole_unit_words"])
+                        and not _item_opened(base, f, rule.params["whole_unit_words"])]
             yield from text_pairs(said, rule, fillers, base)
 
 
@@ -103,6 +104,19 @@ def _names_only_concept(fact: Fact, fillers: re.Pattern, whole_words: list[str])
     for word in whole_words:
         words = words.replace(word, "")
     return not words
+
+
+def _item_opened(base, fact: Fact, whole_words: list[str]) -> bool:
+    """The figure's sentence opens on an item's name run in before a colon (乡村道路养护：安排资金…，
+    执行率89.00%): the sentence is about that item, whatever its rate's own words name; not the unit
+    named as a whole (部门整体：…)."""
+    text = base.sentences.get((fact.block, fact.sentence), "")
+    head = RUN_IN_RE.match(text)
+    return head is not None and not any(w in head.group(1) for w in whole_words)
+
+
+# a run-in item name opening a sentence: a few words with no figure, then a colon
+RUN_IN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)?([^，,。；;：:\d]{2,20})[：:]")
 
 
 def check_section_columns(doc, base, rule):
