@@ -519,13 +519,16 @@ class SentenceReading:
                     # (2025年计划新建管网50公里，完成投资3.00亿元: the later year a plan's sentence names
                     # goes on through its clause; 完成2025年度项目储备12个，全年完成… states no plan)
                     fact["period"] = LATER
+            joined = text[previous_end:figure_at].lstrip()[:1]
             if last_period in (PRIOR, OLDER) and money and fact.get("period") == CURRENT and last_money is not None \
-                    and not year_run and text[previous_end:figure_at].lstrip().startswith("、") \
-                    and YEAR_RE.match(compact(text)) and not YEAR_RE.search(phrase) \
-                    and not self.lex.current.search(phrase):
-                # (2022年度一般公共服务支出1,102.30万元、教育支出92.40万元…: the items a 、 joins to a
-                # figure of an earlier year, in a sentence that year opens, are of that year too; not
-                # 本年度支出中，2023年结转项目支出…、设备购置费…, the year a word of the first item's name)
+                    and not year_run and fact.get("measure") != "变动额" and (joined == "、" or (
+                        joined in "，," and all(a.period == last_period for a in amounts))) \
+                    and (YEAR_RE.match(compact(text)) or self.lex.prior.match(compact(text))) \
+                    and not YEAR_RE.search(phrase) and not self.lex.current.search(phrase):
+                # (2022年度一般公共服务支出1,102.30万元、教育支出92.40万元…; 上年度财政拨款收入2,760.00万元，占比
+                # 57.50%，事业收入1,800.00万元: the items a 、 joins to a figure of an earlier year, or a ，
+                # in a sentence of that year's figures only, in a sentence that year opens, are of that year
+                # too; not 本年度支出中，2023年结转项目支出…、设备购置费…, the year a word of the first item's name)
                 fact["period"] = last_period
             if last_period in (PRIOR, OLDER) and fact.get("measure") == "占比" and fact.get("period") == CURRENT \
                     and all(a.period == last_period for a in amounts) \
