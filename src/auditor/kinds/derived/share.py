@@ -18,7 +18,7 @@ from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit, item_label, sentence_figures
 from .intervals import (HUNDRED, bounds, ratio_bounds, exact_ratio, formula_operands, consistent, unit_slip, rate_hit,
                         tail_of, ratio_fits)
-from .lookup import facts_before, rate_of_amount, same_sentence
+from .lookup import document_value, facts_before, rate_of_amount, same_sentence
 from .wholes import LISTED_SUM, without_whole_words, share_whole_words, share_whole, holds, list_sentence
 
 
@@ -419,6 +419,8 @@ def _shares_checked(base: FactBase):
             continue  # (A项目预算500万元，实际支出450万元，占90%: of the item's own budget)
         if _of_list_head(base, rate, part, whole):
             continue  # (工程资金600万元，其中…、其他资金60万元，占总额的66.33%: of the 600's)
+        if _of_other_measure(base, rate, part, whole):
+            continue  # (城乡低保资金 2860.00 | 2860.00 under 安排资金 | 实际支出: of either column's total)
         if unit_slip(rate, part, whole):
             yield _slip_hit(rate, part, whole, base.by_block.get(part.block, []))
             continue
@@ -443,6 +445,20 @@ def _shares_checked(base: FactBase):
         if whole.id < 0:
             hit.fields["basis"] = "该项与所列各项之和"  # (a whole stated nowhere: the sum of the items listed)
         yield hit
+
+
+def _of_other_measure(base: FactBase, rate: Fact, part: Fact, whole: Fact) -> bool:
+    """A part a table states with one value under two measures (安排资金 2860.00 | 实际支出 2860.00)
+    whose share holds of the other measure's whole (实际支出's 合计): the share may be of either."""
+    if part.source != "table" or not part.concept or whole.concept is None:
+        return False
+    for other in (f for f in base.by_table.get(part.block, ()) if f.loc.row == part.loc.row and f is not part
+                  and f.concept == part.concept and f.measure != part.measure and f.value == part.value):
+        alike = document_value(base, whole.concept, other.measure, whole.subject, whole.period)
+        span = ratio_bounds(other, alike) if alike is not None else None
+        if span is not None and consistent(rate, *span):
+            return True
+    return False
 
 
 def _bounded_shares(base: FactBase, shares: list[tuple[Fact, Fact, Fact]]):
