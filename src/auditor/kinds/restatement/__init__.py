@@ -65,6 +65,9 @@ PARAMS = {
     "per_item_concepts": (list, ["预算执行率", "政府采购", "政府采购货物", "政府采购工程", "政府采购服务"]),
     # …unless their words name the unit as a whole only (部门预算执行率, 整体): that one is the unit's
     "whole_unit_words": (list, []),
+    # the endings of a heading naming an account of its own (…养老保险基金): two such headings'
+    # tables are two accounts', their like-named rows two facts
+    "own_account_tails": (list, []),
     # words before an amount saying the things counted before it involve it (涉及, 覆盖): theirs
     "covered_words": (list, []),
     # concepts every score form states for its own project (总分, 执行率): two forms that do not

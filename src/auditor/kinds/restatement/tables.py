@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from ...facts.base import Fact
 from ...facts.base.heads import thing_of_head
+from ...facts.base.words import ITEM_TOKEN_RE
 from ...facts.lexicon import lexicon
 from ...facts.agreement import factor, restates
 from ...facts.titles import TitleScopes
 from ...facts.numbers import MONEY_UNITS
-from ...knowledge import concepts
+from ...knowledge import compact, concepts
 from ..base import CHECKED
 from ..own_sums import BREAKS, HOLDS, verdict
 from .units import rule_unit_scale
@@ -42,6 +43,8 @@ def check_group(doc, facts: list[Fact], rule, scope: TitleScopes, base, unit_pai
                 continue
             if _opposite_kinds(doc, a, b):
                 continue  # (行政运行 in the 收入决算表 is its income, in the 支出决算表 its spending)
+            if _two_accounts(a, b, rule.params["own_account_tails"]):
+                continue  # (保险费收入 under 一、职工…基金 and under 二、居民…基金: two funds' rows)
             yield CHECKED
             if restates(a, b):
                 continue
@@ -135,6 +138,19 @@ def _opposite_kinds(doc, a: Fact, b: Fact) -> bool:
         return False
     kinds = [{k for k in concepts().get("kind_totals") or () if k in _title(doc, f.block)} for f in (a, b)]
     return all(len(k) == 1 for k in kinds) and kinds[0] != kinds[1]
+
+
+def _two_accounts(a: Fact, b: Fact, tails: list[str]) -> bool:
+    """The two cells stand under two headings naming two accounts of their own (一、城乡居民基本养老
+    保险基金 and 二、机关事业单位基本养老保险基金: own_account_tails): each table the account's."""
+    names = [account_of(f, tails) for f in (a, b)]
+    return names[0] != names[1] and all(names)
+
+
+def account_of(fact: Fact, tails: list[str]) -> str:
+    """The account of its own the heading the fact stands under names (…养老保险基金: own_account_tails), "" else."""
+    name = ITEM_TOKEN_RE.sub("", compact(fact.loc.section or ""))
+    return name if name.endswith(tuple(tails)) else ""
 
 
 def _title(doc, block: int) -> str:

@@ -14,6 +14,7 @@ from ...facts.numbers import DIGIT_RE, MONEY_UNITS
 from ...knowledge import compact
 from ..base import CHECKED
 from .keys import row_section
+from .tables import account_of
 from .units import scaled
 from .findings import restatement_hit
 
@@ -75,7 +76,9 @@ def text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
         point = opening_stock(base, fact, opening)
         # (two sections under sibling headings naming two things, （一）某某基金 and （二）某某基金: each
         # its own thing's figures)
-        key = (words, _list_head(base, fact), fact.fund, point, base.block_scopes.get(fact.block) or row_section(base, fact))
+        # (…and two accounts of their own the headings above name, 一、职工…基金 and 二、居民…基金)
+        key = (words, _list_head(base, fact), fact.fund, point, base.block_scopes.get(fact.block) or row_section(base, fact),
+               account_of(fact, rule.params["own_account_tails"]))
         first = by_words.setdefault(key, fact)
         named = by_fund.setdefault(fact.fund, fact)
         # (of two sides said in one word, 收支总计, the same side stated before is the reference:
