@@ -99,17 +99,15 @@ def _text_key(base, stated) -> tuple[str, str] | None:
         return None
     thing = label[:-len(kind)]
     words = concepts().get("grid_pairs") or {}
-    for word in words.get("scope_words") or ():
+    for word in (*(words.get("scope_words") or ()), *(words.get("period_words") or ())):
         thing = thing.removeprefix(word)
     if NOT_NAME_RE.search(thing):
         return None
-    generic = thing in (words.get("generic_things") or ())
+    generic = thing if thing in (words.get("generic_things") or ()) else ""
     if generic:
         thing = ""  # (基金收入 under （五）失业保险基金: the fund the heading names)
-    thing = thing or _topic(base, stated) or _section_topic(stated)
-    if not thing and generic:
-        # (基金收入 under no heading naming a fund: the thing a table's title names, 基金收入决算表's total row)
-        thing = label[:-len(kind)]
+    # (基金收入 under no heading naming a fund: the thing a table's title names, 基金收入决算表's total row)
+    thing = thing or _topic(base, stated) or _section_topic(stated) or generic
     return (thing, kind) if thing else None
 
 
