@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import column_sum, per_unit
-from ...facts.base.model import ADJUSTMENT, BUDGET_MEASURES, SPAN
+from ...facts.base.model import ADJUSTMENT, BUDGET_MEASURES, PRIOR, SPAN
 from ...facts.base.words import CLAUSE_BREAK_RE, share_whole_named
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt
@@ -433,6 +433,8 @@ def _shares_checked(base: FactBase):
         # (the whole as the share's words name it, 占一般公共预算收入的, before the vocabulary's name)
         name = worded.group(1).rstrip("的") if worded and whole.id >= 0 else \
             whole.concept or _opened_name(whole) or ("所列各项之和" if whole.id < 0 else "总额")
+        if whole.period == PRIOR and not worded and not name.startswith("上年"):
+            name = "上年" + name.removeprefix("本年")  # (上年其他收入…，占比…: of last year's 收入, not 本年收入)
         # (a sum of the items listed is written out, one step of figures: an item found misprinted
         # by another rule is then seen to explain the share, findings.drop_consequences)
         shown = formula_operands(part, whole)
