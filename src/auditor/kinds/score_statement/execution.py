@@ -70,8 +70,12 @@ def _step_applied_next(base: FactBase, key: tuple, facts: list[Fact]) -> tuple[F
     weight = next((f for f in facts if f.unit == "分" and not f.comparator and f.value > 0), None)
     after = (key[0], key[1] + 1)
     text, told = base.sentences.get(after, ""), base.by_sentence.get(after, ())
-    scores = [f for f in told if f.unit == "分" and not f.comparator and "得" in text[max(0, f.at - SCORED_REACH):f.at]]
-    rate = _execution_rate(told) or _document_rate(base)
+    rate = _execution_rate(told)
+    # (the score after the execution rate the sentence states, no other rate between: 产出指标…得45分 or
+    # 满意度…得9分 in the sentence after the rule is another indicator's)
+    scores = [f for f in told if f.unit == "分" and not f.comparator and rate is not None and f.at > rate.at
+              and "得" in text[max(0, f.at - SCORED_REACH):f.at]
+              and not any(g.unit == "%" and rate.at < g.at < f.at for g in told)]
     if weight is None or len(scores) != 1 or rate is None or scores[0].concept not in (None, EXECUTION_RATE):
         return None
     return weight, rate, scores[0]
@@ -82,7 +86,7 @@ def _judged_by_step(base: FactBase, step, weight: Fact, rate: Fact, score: Fact)
     ends (a rate at the print's lower end is further short), each the score's interval may meet."""
     yield CHECKED
     lo, hi = rate.interval()
-    ends = [step_score(step, weight.value, end) for end in (hi, lo)]
+    ends = sorted(step_score(step, weight.value, end) for end in (lo, hi))
     s_lo, s_hi = score.interval()
     if s_lo <= ends[1] and ends[0] <= s_hi:
         return
