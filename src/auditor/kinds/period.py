@@ -1486,8 +1486,8 @@ def _glossed(doc, pattern: str, year: int, back: int, word: str):
                 own = [int(y) for y in YEAR_NAMED_RE.findall(sentence.plain, 0, m.start())]
                 of = own[-1] if own else year
                 named = int(m.group(1))
-                if named == of - back:
-                    continue
+                if named == of - back or (back == 0 and named == year):
+                    continue  # (与2023年相比，本年（2024年）…: the year named before is compared with, not the sentence's)
                 hit = _hit(sentence.text[m.start():m.end()], sentence.loc, named, year, f"括注的“{word}”",
                            f"{'报告' if of == year else '本句所述'}年度为 {of}，{word}应为 {of - back} 年，括注却写作 {named} 年")
                 hit.expected = f"{of - back} 年"

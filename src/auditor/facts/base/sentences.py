@@ -522,7 +522,7 @@ class SentenceReading:
             joined = text[previous_end:figure_at].lstrip()[:1]
             if last_period in (PRIOR, OLDER) and money and fact.get("period") == CURRENT and last_money is not None \
                     and not year_run and fact.get("measure") != "变动额" and (joined == "、" or (
-                        joined in "，," and all(a.period == last_period for a in amounts))) \
+                        joined in ("，", ",") and all(a.period == last_period for a in amounts))) \
                     and (YEAR_RE.match(compact(text)) or self.lex.prior.match(compact(text))) \
                     and not YEAR_RE.search(phrase) and not self.lex.current.search(phrase):
                 # (2022年度一般公共服务支出1,102.30万元、教育支出92.40万元…; 上年度财政拨款收入2,760.00万元，占比

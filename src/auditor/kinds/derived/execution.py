@@ -77,9 +77,11 @@ def check_execution(base: FactBase, rule):
         if budget is not None and _listed_with_others(base, budget, budgets):
             continue  # (全年预算数分别为80.00万元、20.00万元，实际支出…: on their sum, which is not stated)
         if actual is not None and budget is not None and budget not in budgets and len(budgets) == 1 \
-                and budgets[0].value and budgets[0].id < actual.id:
+                and budgets[0].value and budgets[0].id < actual.id \
+                and budgets[0].concept not in lexicon().concepts.canonical:
             # (…：安排资金1250.00万元，实际支出1212.50万元，执行率97.00%: the rate is of its own sentence's one
-            # budget and outturn, whatever whole another reading gave the outturn, not of a table's total)
+            # budget, an item's the vocabulary does not know, and the outturn, whatever whole another
+            # reading gave the outturn, not of a table's total; not 基本支出全年预算… beside 项目支出实际支出…)
             budget = budgets[0]
         if actual is not None and budget is not None and budget.value and not ratio_fits(rate, actual, budget) \
                 and any(ratio_fits(rate, actual, f) for f in received_before(base, rate)):
