@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..ingest.build import numbering_of
 from ..knowledge import compact
 from ..model import Paragraph, Table
 from ..tables.typed import parse_cell
@@ -51,6 +52,8 @@ NAME_END_RE = re.compile(r"[，,。；;：:（(、\d\s]")
 
 
 def validate(params: dict) -> str | None:
+    if params["check"] != "superlative":
+        return "check 应为 superlative"
     if not params["most_words"] and not params["least_words"]:
         return "most_words 与 least_words 至少写一项"
     return None
@@ -63,37 +66,52 @@ def check(doc, rule):
     tables = [t for t in doc.blocks if isinstance(t, Table)]
     if not tables:
         return
+    superlative = re.compile("|".join(map(re.escape, ordered)))
     rows = None  # every table's rows, read for the first sentence that names a superlative
     for block in doc.blocks:
         if not isinstance(block, Paragraph):
             continue
         for sentence in block.sentences:
             text = sentence.text
-            found = next(((w, text.find(w)) for w in ordered if w in text), None)
-            if found is None:
-                continue  # (most sentences)
-            word, at = found
-            clause = re.split(r"[，,。；;：:]", text[:at])[-1]
-            scopes = [w for w in params["scope_words"] if w in text[:at]]
-            if text.startswith(tuple(params["not_followed_by"]), at + len(word)) \
-                    or any(w in clause for w in params["rate_words"]):
-                continue  # (执行率最低的是…, 增幅最大的是…: a rate ranked, no amount column's order)
-            name = _name_after(text, at + len(word), params) or _name_before(text, at, params)
-            if not name:
-                continue
-            rows = rows if rows is not None else [_table_rows(t, params) for t in tables]
-            matches = [(t, r) for t, table_rows in zip(tables, rows) for r in table_rows if r.name == name]
-            if len({id(t) for t, _ in matches}) != 1 or len(matches) != 1:
-                continue  # (named by no table's row, or by several: which is meant is not known)
-            table, row = matches[0]
-            if scopes and not (scopes == [WHOLE_LIST_OPENER] and _opens_on_total(text[:at], table, params)):
-                continue  # (其中民生类支出中最多的是…: some of the rows ranked; 支出合计1,800.00万元，其中… all)
-            peers = _peers(row, rows[tables.index(table)])
-            column = _ranked_column(table, row, peers, text, params)
-            if column is None or not peers:
-                continue
-            yield CHECKED
-            yield from _judged(table, row, peers, column, word, words[word], sentence)
+            # (each superlative of the sentence: 最多的是A，最少的是B)
+            for found in superlative.finditer(text):
+                word, at = found.group(0), found.start()
+                claim = _claim(text, at, word, params)
+                if claim is None:
+                    continue
+                rows = rows if rows is not None else [_table_rows(t, params) for t in tables]
+                yield from _claim_judged(tables, rows, claim, text, at, word, words[word], sentence, params)
+
+
+def _claim(text: str, at: int, word: str, params) -> list[str] | None:
+    """The names the superlative at `at` may rank (the one after its naming words, or the clause's
+    before it, with and without what is ranked: 城乡社区支出最多 names 城乡社区支出 or 城乡社区); None
+    where it ranks a rate or no thing."""
+    clause = re.split(r"[，,。；;：:]", text[:at])[-1]
+    if text.startswith(tuple(params["not_followed_by"]), at + len(word)) \
+            or any(w in clause for w in params["rate_words"]):
+        return None  # (执行率最低的是…, 增幅最大的是…: a rate ranked, no amount column's order)
+    after = _name_after(text, at + len(word), params)
+    names = [after] if after else _names_before(text, at, params)
+    return names or None
+
+
+def _claim_judged(tables, rows, names: list[str], text: str, at: int, word: str, way: int, sentence, params):
+    """The claim against the one table row one of its names names, and that row's peers."""
+    matches = next((found for name in names
+                    if (found := [(t, r) for t, table_rows in zip(tables, rows) for r in table_rows if r.name == name])), [])
+    if len({id(t) for t, _ in matches}) != 1 or len(matches) != 1:
+        return  # (named by no table's row, or by several: which is meant is not known)
+    table, row = matches[0]
+    scopes = [w for w in params["scope_words"] if w in text[:at]]
+    if scopes and not (scopes == [WHOLE_LIST_OPENER] and _opens_on_total(text[:at], table, params)):
+        return  # (其中民生类支出中最多的是…: some of the rows ranked; 支出合计1,800.00万元，其中… all)
+    peers = _peers(row, rows[tables.index(table)])
+    column = _ranked_column(table, row, peers, text, params)
+    if column is None or not peers:
+        return
+    yield CHECKED
+    yield from _judged(table, row, peers, column, word, way, sentence)
 
 
 WHOLE_LIST_OPENER = "其中"
@@ -116,30 +134,39 @@ def _opens_on_total(before: str, table: Table, params) -> bool:
 
 
 class _Row:
-    def __init__(self, index: int, code: str, name: str, cells, part: int = 0):
+    def __init__(self, index: int, code: str, name: str, cells, part: int = 0, style: str = "", group: int = -1):
         # `part`: the rows' run between total rows it stands in (支出合计 closes the items above it;
-        # 年终结转 after it is none of them)
+        # 年终结转 after it is none of them); `style`: the numbering its label opens with (一、 of
+        # 一、基本支出), `group`: the numbered row above it (人员经费 under 一、基本支出)
         self.index, self.code, self.name, self.cells, self.part = index, code, name, cells, part
+        self.style, self.group = style, group
 
 
 def _table_rows(table: Table, params) -> list[_Row]:
     """The table's rows naming a thing, with their code where a code opens them (科目编码)."""
     out = []
     skip = (*params["total_row_words"], *params["inner_row_words"])
-    part = 0
+    part, group = 0, -1
     for r, row in enumerate(table.rows):
         texts = [c.text.strip() for c in row]
         label_col = next((c for c, t in enumerate(texts) if t and parse_cell(t) is None), None)
         if label_col is None or not any(parse_cell(t) is not None for t in texts[label_col + 1:]):
             continue  # (a head row, a title, a note: no figure after its label)
-        code = next((m.group(1) for t in texts[:label_col + 1] if (m := CODE_RE.fullmatch(t))), "")
-        label = CODE_RE.sub("", texts[label_col]) if not code else texts[label_col]
-        name = compact(label)
+        # (a code in a cell of its own, or opening the label's: 201 一般公共服务支出)
+        code = next((m.group(1) for t in texts[:label_col] if (m := CODE_RE.fullmatch(t))), "")
+        label = texts[label_col]
+        opening = CODE_RE.match(label)
+        if opening:
+            code, label = code or opening.group(1), label[opening.end():]
+        numbered = numbering_of(label)
+        name = compact(label[len(numbered[0]):] if numbered else label)
         if any(w in name for w in params["total_row_words"]):
             part += 1
         if not name or any(w in name for w in skip):
             continue
-        out.append(_Row(r, code, name, row, part))
+        if numbered:
+            group = r
+        out.append(_Row(r, code, name, row, part, numbered[1] if numbered else "", group))
     return out
 
 
@@ -151,7 +178,10 @@ def _peers(row: _Row, rows: list[_Row]) -> list[_Row]:
         return [r for r in rows if r is not row and len(r.code) == len(row.code) and r.code.startswith(parent)]
     if any(r.code for r in rows):
         return []  # (a row without a code in a coded table: its level is not known)
-    return [r for r in rows if r is not row and r.part == row.part]
+    # (rows numbered alike, 一、基本支出 | 二、项目支出; the unnumbered under one of them, 人员经费 | 公用经费
+    # under 一、基本支出: its parts, no peers of it)
+    return [r for r in rows if r is not row and r.part == row.part and r.style == row.style
+            and (row.style or r.group == row.group)]
 
 
 def _ranked_column(table: Table, row: _Row, peers: list[_Row], text: str, params) -> int | None:
@@ -207,12 +237,13 @@ def _name_after(text: str, at: int, params) -> str:
     return compact(tail[:end.start() if end else len(tail)]).strip("“”\"'「」")
 
 
-def _name_before(text: str, at: int, params) -> str:
-    """The name before the superlative in its clause (利润收入比重最大 -> 利润收入), the words naming
-    what is ranked (比重, 占比, 支出) off its end."""
+def _names_before(text: str, at: int, params) -> list[str]:
+    """The names before the superlative in its clause: the words with what is ranked (比重, 占比,
+    支出) off their end (利润收入比重最大 -> 利润收入), and the words whole (城乡社区支出最多: a row's
+    name may end so)."""
     clause = re.split(r"[，,。；;：:、]", text[:at])[-1]
     name = compact(clause).strip("“”\"'「」")
     for w in sorted(params["measure_words"], key=len, reverse=True):
         if name.endswith(w) and len(name) > len(w):
-            return name[:-len(w)].rstrip("的所")
-    return ""
+            return [name[:-len(w)].rstrip("的所"), name]
+    return []
