@@ -454,6 +454,24 @@ def test_a_numbered_title_right_under_a_table_over_a_header_opens_another(tmp_pa
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、概况", "二、分月支出", "三、问题"]
 
 
+def test_group_rows_numbered_inside_a_table_stay_its_rows(tmp_path):
+    """一、产出指标 and 二、效益指标 as group rows of one indicator table, no blank row between: the
+    second is the table's next group, though a row of words (社会效益 | 群众知晓度 | 明显提升) follows it."""
+    import openpyxl
+
+    from auditor.ingest import load
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [["某局2024年度项目支出绩效自评表"], ["一级指标", "三级指标", "年度指标值", "实际完成值"], ["一、产出指标"],
+                ["数量指标", "培训人数", "≥100人", "120人"], ["二、效益指标"], ["社会效益", "群众知晓度", "明显提升", "明显提升"]]:
+        ws.append(row)
+    path = tmp_path / "指标.xlsx"
+    wb.save(path)
+    tables = load(str(path)).tables
+    assert [len(t.rows) for t in tables] == [5]
+
+
 def test_a_sheet_s_numbered_part_with_a_header_of_its_own_is_another_table(tmp_path):
     """A blank row, 四、绩效目标完成情况 and a row of heads of its own (指标 | 年度目标值 | …) under a
     table: another table, whose rates are not read as the table above's amounts; 一、基本支出 over

@@ -586,9 +586,10 @@ def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
         gap = rows[k][0].line - rows[k - 1][0].line
         # (a numbered title over a header of its own opens a table with no blank row before it too:
         # …合计 | 3 ¶ 二、分月支出 ¶ 月份 | 支出)
+        # (…unless the table holds group rows numbered alike, 一、产出指标 under its heads: 二、效益指标 is its next)
         if (_single(rows[k]) and (gap > FORM_GAP or gap > 1 and (_lines_name_table(rows, k) or (
                 _outline_title(rows[k]) and _header_again(rows, start, k))) or (
-                _outline_title(rows[k]) and _opens_header(rows, k)))) \
+                _outline_title(rows[k]) and _opens_header(rows, k) and not _numbered_alike(rows, start, k)))) \
                 or (gap > 1 and _opens_again(rows, start, k)):
             forms.append(rows[start:k])
             start = k
@@ -614,7 +615,8 @@ def _opens_header(rows: list[list[RawCell]], k: int) -> bool:
     more, no figure among them (指标 | 年度目标值 | 实际完成值 under 四、绩效目标完成情况): a new table's
     header, where rows of figures (人员经费 | 100.00 under 一、基本支出) go on with the one above."""
     cells = [t for t in _grid_opening(rows, k) if t]
-    return len(cells) >= 2 and not any(FIGURE_CELL_RE.fullmatch(t) for t in cells)
+    # (no figure in any head, a year's aside: ≥100人 or 5,300亩 is a row's value, 2025年预算数 a head)
+    return len(cells) >= 2 and not any(DIGIT_RE.search(YEAR_HEAD_RE.sub("", t)) for t in cells)
 
 
 def _outline_title(row: list[RawCell]) -> bool:
@@ -627,7 +629,25 @@ def _outline_title(row: list[RawCell]) -> bool:
     return numbering_of(text.strip()) is not None and len(text) <= TITLE_CHARS
 
 
+def _numbered_alike(rows: list[list[RawCell]], start: int, k: int) -> bool:
+    """A one-cell row of the grid from `start` past its opening lines, before `k`, numbered in the
+    style rows[k] is (一、产出指标 before 二、效益指标): group rows of one table."""
+    from .build import numbering_of
+
+    def style(row: list[RawCell]) -> str | None:
+        found = numbering_of(next((c.text for c in row if c.text), "").strip())
+        return found[1] if found else None
+
+    own = style(rows[k])
+    at = start
+    while at < k and _single(rows[at]):
+        at += 1  # (the title and unit lines over the grid: the table's heading, no group row of it)
+    return any(_single(rows[r]) and style(rows[r]) == own for r in range(at, k))
+
+
 TITLE_CHARS = 40  # a numbered line longer than this is a note or an item, no part's title
+DIGIT_RE = re.compile(r"\d")
+YEAR_HEAD_RE = re.compile(r"(?:19|20)\d\d\s*年度?")
 
 
 def _opens_again(rows: list[list[RawCell]], start: int, k: int) -> bool:
