@@ -144,7 +144,8 @@ def _completed_by_table_column(base: FactBase, total: Fact, parts: list[Fact], r
         whole = next((c for c in column if meets(c, total)), None)
         if whole is None or len(column) - 1 <= len(parts):
             continue  # (a column with no more items than the list names: the list would be all of it)
-        others = [c for c in column if c is not whole]
+        # (a 其中 row is inside the row above it, no item of the column's sum)
+        others = [c for c in column if c is not whole and not compact(c.label).startswith(tuple(lexicon().list_openers))]
         if all(any(meets(c, p) for c in others) for p in parts) \
                 and all(h.cls == "rounding" for h in compare_sum(whole, others, "列举", rule)):
             return True

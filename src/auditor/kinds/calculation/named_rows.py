@@ -64,6 +64,9 @@ def check_rows_above_sums(base: FactBase, rule):
         m = above.search(compact(clause_before(text, total.at)))
         if m is None or count_word(m.group("count")) is None:
             continue
+        listed = [f for f in base.by_sentence.get((total.block, total.sentence), ()) if f.is_money and f.at < total.at]
+        if len(listed) >= count_word(m.group("count")):
+            continue  # (…办公费…、…会议费2.00万元，以上四项合计…: the sentence's own items, the trailing sums' check)
         tables = [b for b in base.by_table if total.block - ABOVE_REACH <= b < total.block]
         parts = _item_rows(base, max(tables), count_word(m.group("count")), rule) if tables else None
         if parts is None:
