@@ -368,12 +368,13 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
     def plan_cells() -> tuple[set[Decimal], set[Decimal]]:
         return _cells_of_year_alone(doc, year)
 
-    # the document's sentences comparing a figure of the report year with last year's, and the bases
-    # they imply (read once, for the first sentence that needs them: see _base_of_a_change)
+    # the things the tables state by year (read once, for the first sentence that needs them: see _things_by_year)
     @lru_cache(maxsize=None)
     def years_things() -> dict[int, set[str]]:
         return _things_by_year(doc, year)
 
+    # the document's sentences comparing a figure of the report year with last year's, and the bases
+    # they imply (read once, for the first sentence that needs them: see _base_of_a_change)
     @lru_cache(maxsize=None)
     def comparing() -> ImpliedBases:
         return ImpliedBases(_comparing_sentences(doc, year, params["last_year_words"]))

@@ -124,12 +124,13 @@ class SentenceReading:
         things and funds aside (预算 inside 一般公共预算 is none); None where they name none."""
         return self.lex.measures.last(blank(blank(compact(rate.label), self.lex.concepts), self.lex.funds))
 
-    def _restates_in_brackets(self, text: str, end: int, at: int, before: Fact, fact: Fact) -> bool:
-        """`fact` stands in brackets right after the amount `before` (ending at `end`), in another
-        unit, with only restating words between (bracket_restating_words: 合, 折合, 即 or none)."""
+    def _restates_in_brackets(self, text: str, end: int, at: int, fact_end: int, before: Fact, fact: Fact) -> bool:
+        """`fact` (from `at` to `fact_end`) stands in brackets right after the amount `before` (ending at
+        `end`), in another unit, with only restating words between (bracket_restating_words: 合, 折合, 即
+        or none)."""
         between = text[end:at].strip()
         return before.unit != fact.unit and between[:1] in ("（", "(") \
-            and between[1:].strip() in self.restating_words and CLOSING_BRACKET_RE.match(text, at + len(fact.text))
+            and between[1:].strip() in self.restating_words and CLOSING_BRACKET_RE.match(text, fact_end) is not None
 
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text
@@ -683,7 +684,7 @@ class SentenceReading:
                 counts.append(fact)
                 if fact.measure == "目标值" and not fact.implicit and self.lex.list_opener.match(text, figure_end):
                     target_list_unit = fact.unit
-            if money and last_money is not None and self._restates_in_brackets(text, last_money_end, figure_at, last_money, fact):
+            if money and last_money is not None and self._restates_in_brackets(text, last_money_end, figure_at, figure_end, last_money, fact):
                 # (本年收入1,234.57万元（合0.12亿元），比上年…增加…: the bracket's amount is the one
                 # before it again, in another unit; the change after it is that amount's, and no
                 # other relation takes the rounder figure for it)
