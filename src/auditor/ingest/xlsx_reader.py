@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from . import package
 from .cleanup import clean_text
-from .raw import CAPTION_CELL_RE, FIGURE_CELL_RE, TABLE_LINE_RE, RawBlock, RawBlocks, RawCell, ReadError, over_limit
+from .raw import CAPTION_CELL_RE, TABLE_LINE_RE, RawBlock, RawBlocks, RawCell, ReadError, over_limit
 
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
