@@ -620,9 +620,10 @@ def _opens_header(rows: list[list[RawCell]], k: int) -> bool:
 
 
 def _outline_title(row: list[RawCell]) -> bool:
-    """A one-cell line numbered as a part of an outline (二、支出规划) after a blank row, its grid
-    repeating the header of the one before (_header_again): the sheet's next part, another table.
-    (一、基本支出 over rows of the same table, no header after it, goes on with the table.)"""
+    """A one-cell line numbered as a part of an outline (二、支出规划): after a blank row, its grid
+    repeating the header of the one before (_header_again), or, blank row or not, over a header of its
+    own (_opens_header) where the table above holds no group row numbered alike (_numbered_alike): the
+    sheet's next part, another table. (一、基本支出 over rows of the same table goes on with the table.)"""
     from .build import numbering_of
 
     text = next((c.text for c in row if c.text), "")
