@@ -42,8 +42,12 @@ def _file_lines(result, paint, quiet: bool) -> list[str]:
             lines.append("    " + paint(f"计算：{f.formula}", DIM))
         lines += ["    " + paint(f"已并入：{c}", DIM) for c in f.folded]
         lines.append("    " + paint(f"指纹 {f.fingerprint}", DIM))
+    # (one line a reason: a document naming no report year leaves every year rule unassessed alike)
+    by_reason: dict[str, list[str]] = {}
     for na in result.not_assessable:
-        lines.append("  " + paint(f"未能评估 {na['rule']}：{na['reason']}", DIM))
+        by_reason.setdefault(na["reason"], []).append(na["rule"])
+    for reason, rules in by_reason.items():
+        lines.append("  " + paint(f"未能评估 {'、'.join(rules)}：{reason}", DIM))
     return lines
 
 
