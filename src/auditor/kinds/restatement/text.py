@@ -112,7 +112,10 @@ def _item_opened(base, fact: Fact, whole_words: list[str]) -> bool:
     named as a whole (部门整体：…)."""
     text = base.sentences.get((fact.block, fact.sentence), "")
     head = RUN_IN_RE.match(text)
-    return head is not None and not any(w in head.group(1) for w in whole_words)
+    # (a part of the report run in, 自评结论：, 总体情况：, names no item: concepts.yaml topic_endings)
+    parts = tuple(concepts().get("topic_endings") or ())
+    return head is not None and not any(w in head.group(1) for w in whole_words) \
+        and not compact(head.group(1)).endswith(parts)
 
 
 # a run-in item name opening a sentence: a few words with no figure, then a colon
