@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from ...facts.base import Fact, FactBase, fact_base
-from ...facts.base.model import CURRENT
+from ...facts.base.model import CURRENT, DEDUCTED
 from ...facts.base.words import CLAUSE_BREAK_RE, YEARS_RE
 from ...facts.numbers import fmt
 from ...knowledge import compact, concepts
@@ -34,7 +34,8 @@ def check_execution_text(doc, rule):
     for key, facts in base.by_sentence.items():
         text = base.sentences.get(key, "")
         if step is not None and step.words in text:
-            found = _execution_terms(text, facts, base) or _step_applied_next(base, key, facts)
+            found = _step_terms(base, text, facts, text.find(step.words) + len(step.words), facts, True) \
+                or _step_applied_next(base, key, facts)
             if found is not None:
                 yield from _judged_by_step(base, step, *found)
             continue
@@ -65,20 +66,38 @@ def check_execution_text(doc, rule):
 
 def _step_applied_next(base: FactBase, key: tuple, facts: list[Fact]) -> tuple[Fact, Fact, Fact] | None:
     """(points, rate, score) of a step rule stated in one sentence (达到100%的得满分10分，每降低1个百分点
-    扣0.5分。) and applied in the next, which states the execution rate (or the document's one for the
-    unit) and one score (本项目预算执行率90.00%，得6分): the rule's points are the first it names."""
-    weight = next((f for f in facts if f.unit == "分" and not f.comparator and f.value > 0), None)
+    扣0.5分。) and applied in the next, which states the execution rate and one score after it
+    (本项目预算执行率90.00%，得6分)."""
     after = (key[0], key[1] + 1)
-    text, told = base.sentences.get(after, ""), base.by_sentence.get(after, ())
-    rate = _execution_rate(told)
-    # (the score after the execution rate the sentence states, no other rate between: 产出指标…得45分 or
-    # 满意度…得9分 in the sentence after the rule is another indicator's)
-    scores = [f for f in told if f.unit == "分" and not f.comparator and rate is not None and f.at > rate.at
+    return _step_terms(base, base.sentences.get(after, ""), base.by_sentence.get(after, ()), 0, facts)
+
+
+def _step_terms(base: FactBase, text: str, told, start: int, rule_facts,
+                unit_rate: bool = False) -> tuple[Fact, Fact, Fact] | None:
+    """(points, rate, score) a step rule is applied to in a sentence, from `start` on (past the rule's
+    own words, whose 得10分 are its full marks): the execution rate it states, no rate compared with
+    (较100%低3.57个百分点: 100% is the mark), else (`unit_rate`, the rule's own sentence) the one the
+    document states for the unit; and one score after it, no other rate between (产出指标…得45分 is
+    another indicator's); the points the rule's sentence names first, none taken off (扣0.5分), else
+    the execution row's in the tables."""
+    rates = [f for f in told if f.at >= start and f.concept == EXECUTION_RATE and f.unit == "%" and not f.comparator
+             and not COMPARED_TAIL_RE.search(compact(f.label))]
+    rate = rates[0] if rates else _document_rate(base) if unit_rate else None
+    anchor = rates[0].at if rates else start
+    scores = [f for f in told if f.unit == "分" and not f.comparator and rate is not None and f.at > anchor
               and "得" in text[max(0, f.at - SCORED_REACH):f.at]
-              and not any(g.unit == "%" and rate.at < g.at < f.at for g in told)]
-    if weight is None or len(scores) != 1 or rate is None or scores[0].concept not in (None, EXECUTION_RATE):
+              and not any(g.unit == "%" and anchor < g.at < f.at for g in told)]
+    if rate is None or len(scores) != 1 or scores[0].concept not in (None, EXECUTION_RATE):
         return None
-    return weight, rate, scores[0]
+    deducted = tuple(score_lists().get("deduction_words") or ())
+    weight = next((f for f in rule_facts if f.unit == "分" and not f.comparator and f.value > 0 and f is not scores[0]
+                   and f.measure != DEDUCTED and not compact(f.label).rstrip("了").endswith(deducted)), None) \
+        or _execution_weight(base)
+    return (weight, rate, scores[0]) if weight is not None else None
+
+
+# the words closing a rate's label that make it the mark compared with (较100%, 比上年的): no rate stated
+COMPARED_TAIL_RE = re.compile(r"(?:较|比|与|同)$")
 
 
 def _judged_by_step(base: FactBase, step, weight: Fact, rate: Fact, score: Fact):
