@@ -40,6 +40,8 @@ class VocabularyReading:
         self.group_total_words = tuple(vocab.get("group_total_words") or ())
         self.group_subtotal_words = frozenset(vocab.get("group_subtotal_words") or ())
         self.other_whole_words = tuple(vocab.get("other_whole_words") or ())
+        # words naming the whole in an execution rate's own words (整体预算执行率): no part's rate (see rates)
+        self.whole_rate_words = tuple((vocab.get("whole_execution_rate") or {}).get("whole_words") or ())
         self.kind_total_words = sorted(vocab.get("kind_total_words") or (), key=len, reverse=True)
         # words in a row name's bracket that narrow it (项目支出（不含上年结转）): no plain item
         self.scope_brackets = tuple(vocab.get("scope_bracket_words") or ())

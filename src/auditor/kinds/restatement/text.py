@@ -51,7 +51,11 @@ def check_text(doc, base, groups, rule, vocabulary):
         tables = [f for f in facts if f.source == "table"]
         if not texts:
             continue
-        primary = [f for f in tables if not f.member or f.member in totals] or tables
+        primary = [f for f in tables if not f.member or f.member in totals]
+        if not primary and (not facts or facts[0].concept not in rule.params["per_item_concepts"]):
+            # (tables of parts only: their figures stand for the whole where the concept is a sum's;
+            # a per-item rate, 项目支出 | … | 94.46%, is that part's, no statement of the whole's)
+            primary = tables
         values = list(consistent_tables(primary).values())
         scoped = Scoped(values, tables, set(rule.params["fund_implied_concepts"]), funds_of)
         tables_sum_since = any(w in t.header or w in t.label for t in tables for w in summed_since)
