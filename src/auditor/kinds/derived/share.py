@@ -62,6 +62,8 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
                 continue
         if part is not None and (_own_subject(base, part, rate) or not part.is_money):
             continue  # (a share of a count taken in turn, 分别为12人和8人，分别占…: _quantity_shares)
+        if part is not None and part.period != rate.period:
+            continue  # (…占84.99%（2024年占84.32%）: last year's share beside this year's amount, of last year's)
         if part is not None and per_unit(part):
             continue  # (…合计200.00万元，民警70人，人均公用经费2.86万元，占全局公用经费…的40.00%: an amount
             # per head is no part of a whole; the share is of the sum before it, which the words leave unsaid)
