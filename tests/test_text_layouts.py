@@ -96,14 +96,10 @@ def test_columns_laid_out_with_spaces_are_a_table(tmp_path):
 def test_one_row_of_figures_under_a_line_of_heads_laid_out_with_spaces_is_a_table(tmp_path):
     """A project form's one row (项目资金 | 年初预算数 | … | 得分) under its heads, cell for cell: a table
     of one row; a sentence spaced out over a line of two words and a figure stays a sentence."""
-    from auditor.ingest import load
-
-    path = tmp_path / "form.txt"
-    path.write_text("某县2024年度项目支出绩效自评表\n"
-                    "项目资金（万元）  年初预算数  全年预算数  全年执行数  分值  执行率  得分\n"
-                    "年度资金总额        120.00      120.00      96.00       10   80.0%     10\n"
-                    "说明  本年  执行96.00万元。\n", encoding="utf-8")
-    doc = load(str(path))
+    doc = _loaded(tmp_path, "某县2024年度项目支出绩效自评表\n"
+                            "项目资金（万元）  年初预算数  全年预算数  全年执行数  分值  执行率  得分\n"
+                            "年度资金总额        120.00      120.00      96.00       10   80.0%     10\n"
+                            "说明  本年  执行96.00万元。\n")
     assert [t.grid()[1][-2:] for t in doc.tables] == [["80.0%", "10"]]
     assert doc.blocks[-1].text.startswith("说明")
 
@@ -185,13 +181,16 @@ def test_a_wrapped_caption_line_ends_where_a_spaced_table_begins(tmp_path):
                                               ["其中：财政拨款", "120.00", "130.00", "126.10"]]]
 
 
-def _loaded_grids(tmp_path, text: str) -> list:
-    """The grids of the tables a text file holding `text` is read into (through the file reader)."""
-    from auditor.ingest import load
-
+def _loaded(tmp_path, text: str):
+    """The document a text file holding `text` is read into (through the file reader)."""
     path = tmp_path / "layout.txt"
     path.write_text(text, encoding="utf-8")
-    return [t.grid() for t in load(str(path)).tables]
+    return load(str(path))
+
+
+def _loaded_grids(tmp_path, text: str) -> list:
+    """The grids of the tables a text file holding `text` is read into (through the file reader)."""
+    return [t.grid() for t in _loaded(tmp_path, text).tables]
 
 
 def test_radical_characters_of_pdf_text_layers_read_as_the_ideographs_they_stand_for():
@@ -552,11 +551,9 @@ def test_characters_a_reader_never_sees_split_no_number():
 def test_a_spaced_form_row_ending_in_a_remark_of_sentences_stays_a_row(tmp_path):
     """A score form laid out with spaces whose last column holds a remark (偏差原因：…；…): the row
     is the table's, so the 总分 row sums every indicator; prose with figures set apart stays prose."""
-    path = tmp_path / "form.txt"
-    path.write_text("三级指标        年度指标值  实际完成值  分值  得分   偏差原因分析及改进措施\n"
-                    "培训后就业率    ≥60%        54%         15    13.50  需求偏弱；加强订单式培训\n"
-                    "参训人员满意度  ≥90%        93%         15    15\n"
-                    "总分                                    30    28.50\n", encoding="utf-8")
-    doc = load(str(path))
+    doc = _loaded(tmp_path, "三级指标        年度指标值  实际完成值  分值  得分   偏差原因分析及改进措施\n"
+                            "培训后就业率    ≥60%        54%         15    13.50  需求偏弱；加强订单式培训\n"
+                            "参训人员满意度  ≥90%        93%         15    15\n"
+                            "总分                                    30    28.50\n")
     assert len(doc.tables) == 1 and len(doc.tables[0].rows) == 4
     assert doc.tables[0].grid()[1][-1] == "需求偏弱；加强订单式培训"

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ..knowledge import concepts
 from .raw import TABLE_LINE_RE, cell_figure
 
 
@@ -69,7 +71,7 @@ def loose_tables(char_lines: list, texts: list[str], edges: list, width: float, 
     """The rule-less tables among a page's lines (`char_lines`: [top, bottom, chars], `texts` their
     text with one space a gap, `line_text` the function that gave it). `carry`: the columns of
     such a table that ended the page before, whose last rows may open this page."""
-    if sum(1 for text in texts if _figure_words(text) >= 2) < 1 and not any(PAIR_TOTAL_RE.search(t) for t in texts):
+    if sum(1 for text in texts if _figure_words(text) >= 2) < 1 and not any(_pair_total_re().search(t) for t in texts):
         return []  # (most pages: no line with two figures set apart, nor a total of one; nothing more is done)
     lines = [_line(line, line_text) for line in char_lines]
     rules = sorted((e["top"], e["x0"], e["x1"]) for e in edges
@@ -88,8 +90,14 @@ def loose_tables(char_lines: list, texts: list[str], edges: list, width: float, 
 
 
 # a line closing a table of one figure a row: its total's label, then the figure (本年收入合计 10,178.00)
-PAIR_TOTAL_RE = re.compile(r"(?:合计|总计)\s+-?[\d,]+(?:\.\d+)?$")
-PAIR_TOTAL_WORDS = ("合计", "总计")
+
+
+@lru_cache(maxsize=1)
+def _pair_total_re() -> re.Pattern:
+    """A line closing a table of one figure a row: its total's label, then the figure (本年收入合计
+    10,178.00; concepts.yaml column_total_words)."""
+    words = "|".join(map(re.escape, concepts().get("column_total_words") or ("合计",)))
+    return re.compile(rf"(?:{words})\s+-?[\d,]+(?:\.\d+)?$")
 
 
 def _pair_tables(lines: list[_Line], used: set, rules: list, width: float) -> list[LooseTable]:
@@ -108,7 +116,7 @@ def _pair_tables(lines: list[_Line], used: set, rules: list, width: float) -> li
             end += 1
         body = lines[k:end + 1]
         if len(body) >= MIN_ROWS and _lined_pairs(body) \
-                and any(w in line.chunks[0].text for line in body for w in PAIR_TOTAL_WORDS):
+                and any(_pair_total_re().search(f"{line.chunks[0].text} {line.chunks[1].text}") for line in body):
             size = body[0].size
             bands = [(min(l.chunks[0].x0 for l in body), max(l.chunks[0].x1 for l in body)),
                      (min(l.chunks[1].x0 for l in body), max(l.chunks[1].x1 for l in body))]

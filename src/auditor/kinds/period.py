@@ -538,12 +538,12 @@ def _things_by_year(doc, year: int) -> dict[int, set[str]]:
     out: dict[int, set[str]] = {}
     for cell_year, thing, _value in _year_cells(doc, year):
         out.setdefault(cell_year, set()).add(THING_NAME_RE.sub("", compact(thing)))
-    return {y: {n for n in names if len(n) >= 3 and not any(w in n for w in TOTAL_WORDS)} for y, names in out.items()}
+    totals = tuple(concepts().get("column_total_heads") or ())  # (合计, 小计 … name no thing)
+    return {y: {n for n in names if len(n) >= 3 and not any(w in n for w in totals)} for y, names in out.items()}
 
 
 # what a label may carry besides its thing's name: a list number, a code, a unit in brackets, 其中
 THING_NAME_RE = re.compile(r"^(?:\d+[.．、]|[一二三四五六七八九十]+、|\d{3,7}|其中[：:]?)|[（(][^）)]*[）)]$")
-TOTAL_WORDS = ("合计", "总计", "小计", "共计")
 
 
 def _names_tabulated(text: str, things) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..facts.numbers import MONEY_UNITS
 from ..ingest.build import numbering_of
 from ..knowledge import compact
 from ..model import Paragraph, Table
@@ -115,7 +116,9 @@ def _claim_judged(tables, rows, names: list[str], text: str, at: int, word: str,
 
 
 WHOLE_LIST_OPENER = "其中"
-FIGURE_BEFORE_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:万元|元|亿元)?\s*[，,]?\s*其中")
+# a figure and its money unit, if any, right before the 其中 (支出合计1,800.00万元，其中)
+FIGURE_BEFORE_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:" + "|".join(map(re.escape, sorted(MONEY_UNITS, key=len, reverse=True)))
+                              + r")?\s*[，,]?\s*" + WHOLE_LIST_OPENER)
 
 
 def _opens_on_total(before: str, table: Table, params) -> bool:

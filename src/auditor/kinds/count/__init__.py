@@ -87,6 +87,10 @@ PARAMS = {
     # an amount closing a listed item (A项目320.00万元, B项目（资金180.00万元）): no part of its name
     "item_amount_pattern": (str, "(?!)"),
     "max_item_chars": (int, 40),
+    # the words right before a count after which the noun it counts stands (共安排项目3个 -> 项目; the
+    # verbs of holding an event, 全年组织阅读推广活动共6场 -> 阅读推广活动); the last found is cut at
+    "noun_cues": (list, ["分别是", "分别为", "设置", "设", "安排", "涉及", "实施", "开展", "组织", "举办", "召开",
+                         "共有", "共计", "共", "有", "其中", "为", "的"]),
     "max_item_chars_strict": (int, 15),
     # a numbered item (一是……；二是……) may be a sentence or two; one longer than this is no item
     # of a list the count could be checked against (and the reading stops: its work is bounded)

@@ -150,9 +150,7 @@ def noun_before(text: str, pos: int, params: dict, before_cue: bool = False) -> 
     while k > 0 and pos - k < 12 and CJK_FIRST <= text[k - 1] <= CJK_LAST:
         k -= 1
     run = text[k:pos]
-    # (the verbs of holding an event too: 全年组织阅读推广活动共6场 -> 阅读推广活动)
-    for cue in ("分别是", "分别为", "设置", "设", "安排", "涉及", "实施", "开展", "组织", "举办", "召开", "共有", "共计",
-                "共", "有", "其中", "为", "的"):
+    for cue in params["noun_cues"]:
         cut = run.rfind(cue)
         if cut >= 0:
             # (a cue right before the number, 单位共2个: the noun stands before it)
