@@ -16,7 +16,9 @@ from bisect import bisect_right
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from . import package
+from ..facts.numbers import DIGIT_RE
 from .cleanup import clean_text
+from .page_furniture import YEAR_WORD_RE
 from .raw import CAPTION_CELL_RE, TABLE_LINE_RE, RawBlock, RawBlocks, RawCell, ReadError, over_limit
 
 
@@ -616,7 +618,7 @@ def _opens_header(rows: list[list[RawCell]], k: int) -> bool:
     header, where rows of figures (人员经费 | 100.00 under 一、基本支出) go on with the one above."""
     cells = [t for t in _grid_opening(rows, k) if t]
     # (no figure in any head, a year's aside: ≥100人 or 5,300亩 is a row's value, 2025年预算数 a head)
-    return len(cells) >= 2 and not any(DIGIT_RE.search(YEAR_HEAD_RE.sub("", t)) for t in cells)
+    return len(cells) >= 2 and not any(DIGIT_RE.search(YEAR_WORD_RE.sub("", t)) for t in cells)
 
 
 def _outline_title(row: list[RawCell]) -> bool:
@@ -647,8 +649,7 @@ def _numbered_alike(rows: list[list[RawCell]], start: int, k: int) -> bool:
 
 
 TITLE_CHARS = 40  # a numbered line longer than this is a note or an item, no part's title
-DIGIT_RE = re.compile(r"\d")
-YEAR_HEAD_RE = re.compile(r"(?:19|20)\d\d\s*年度?")
+
 
 
 def _opens_again(rows: list[list[RawCell]], start: int, k: int) -> bool:

@@ -5,14 +5,16 @@ The thing named is a row label of one of the document's tables, read after the s
 words (…最多的是X) or before them in its clause (X比重最大, X支出最多). Its figure is the cell of
 that row in the column holding the figure the sentence states for it, else in the table's one
 amount column. It is compared with its peers: the rows of its level (the same code length and
-parent in a table of 科目编码; else the rows but totals and 其中 rows between the same total rows:
-年终结转 after 支出合计 is no item of it). A peer larger (for 最多)
+parent in a table of 科目编码; else the rows numbered alike under the same numbered row, between the
+same total rows: 年终结转 after 支出合计 is no item of it; none where 其中 rows leave the levels
+unsaid). A peer larger (for 最多)
 or smaller (for 最少) than it beyond their printed precision breaks the claim. Tables whose rows
 or columns cannot be told apart so, and names several tables hold, are not judged.
 """
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..facts.numbers import MONEY_UNITS
 from ..ingest.build import numbering_of
@@ -48,6 +50,7 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"name", "word", "other", "value", "other_value", "table"}
 
+CLAUSE_BREAK_RE = re.compile(r"[，,。；;：:、]")  # (the superlative's clause: from the last break before it)
 CODE_RE = re.compile(r"^\s*(\d{3,7})\s*")
 NAME_END_RE = re.compile(r"[，,。；;：:（(、\d\s]")
 
@@ -88,7 +91,7 @@ def _claim(text: str, at: int, word: str, params) -> list[str] | None:
     """The names the superlative at `at` may rank (the one after its naming words, or the clause's
     before it, with and without what is ranked: 城乡社区支出最多 names 城乡社区支出 or 城乡社区); None
     where it ranks a rate or no thing."""
-    clause = re.split(r"[，,。；;：:]", text[:at])[-1]
+    clause = CLAUSE_BREAK_RE.split(text[:at])[-1]
     if text.startswith(tuple(params["not_followed_by"]), at + len(word)) \
             or any(w in clause for w in params["rate_words"]):
         return None  # (执行率最低的是…, 增幅最大的是…: a rate ranked, no amount column's order)
@@ -136,20 +139,25 @@ def _opens_on_total(before: str, table: Table, params) -> bool:
     return False
 
 
-class _Row:
-    def __init__(self, index: int, code: str, name: str, cells, part: int = 0, style: str = "", group: int = -1):
-        # `part`: the rows' run between total rows it stands in (支出合计 closes the items above it;
-        # 年终结转 after it is none of them); `style`: the numbering its label opens with (一、 of
-        # 一、基本支出), `group`: the numbered row above it (人员经费 under 一、基本支出)
-        self.index, self.code, self.name, self.cells, self.part = index, code, name, cells, part
-        self.style, self.group = style, group
+class _Row(NamedTuple):
+    code: str
+    name: str
+    cells: list
+    # the rows' run between total rows it stands in (支出合计 closes the items above it; 年终结转
+    # after it is none of them)
+    part: int
+    style: str  # the numbering its label opens with (一、 of 一、基本支出), "" none
+    group: int  # the numbered row of a level above it (人员经费 and （一）人员经费 under 一、基本支出), -1 none
+    inner: bool  # the table holds 其中 rows: an unnumbered row's level is not known
 
 
 def _table_rows(table: Table, params) -> list[_Row]:
     """The table's rows naming a thing, with their code where a code opens them (科目编码)."""
     out = []
     skip = (*params["total_row_words"], *params["inner_row_words"])
-    part, group = 0, -1
+    inner = any(compact(c.text).startswith(tuple(params["inner_row_words"])) for row in table.rows for c in row[:3])
+    part = 0
+    above: list[tuple[str, int]] = []  # (style, row) of the numbered rows open above, outermost first
     for r, row in enumerate(table.rows):
         texts = [c.text.strip() for c in row]
         label_col = next((c for c, t in enumerate(texts) if t and parse_cell(t) is None), None)
@@ -167,9 +175,14 @@ def _table_rows(table: Table, params) -> list[_Row]:
             part += 1
         if not name or any(w in name for w in skip):
             continue
-        if numbered:
-            group = r
-        out.append(_Row(r, code, name, row, part, numbered[1] if numbered else "", group))
+        style = numbered[1] if numbered else ""
+        if style:
+            # (一、 closes the 一、 and （一） open above it: its group is the row of the level over it)
+            while above and any(s == style for s, _ in above):
+                above.pop()
+        out.append(_Row(code, name, row, part, style, above[-1][1] if above else -1, inner))
+        if style:
+            above.append((style, r))
     return out
 
 
@@ -181,10 +194,11 @@ def _peers(row: _Row, rows: list[_Row]) -> list[_Row]:
         return [r for r in rows if r is not row and len(r.code) == len(row.code) and r.code.startswith(parent)]
     if any(r.code for r in rows):
         return []  # (a row without a code in a coded table: its level is not known)
-    # (rows numbered alike, 一、基本支出 | 二、项目支出; the unnumbered under one of them, 人员经费 | 公用经费
-    # under 一、基本支出: its parts, no peers of it)
-    return [r for r in rows if r is not row and r.part == row.part and r.style == row.style
-            and (row.style or r.group == row.group)]
+    if not row.style and row.inner:
+        return []  # (基本支出 | 其中：人员经费 | 公用经费 | 项目支出: which rows are parts, the labels do not say)
+    # (rows numbered alike under one row above, 一、基本支出 | 二、项目支出, （一）人员经费 | （二）公用经费 under
+    # 一、基本支出; the unnumbered under one of them: its parts, no peers of it)
+    return [r for r in rows if r is not row and r.part == row.part and r.style == row.style and r.group == row.group]
 
 
 def _ranked_column(table: Table, row: _Row, peers: list[_Row], text: str, params) -> int | None:
@@ -244,7 +258,7 @@ def _names_before(text: str, at: int, params) -> list[str]:
     """The names before the superlative in its clause: the words with what is ranked (比重, 占比,
     支出) off their end (利润收入比重最大 -> 利润收入), and the words whole (城乡社区支出最多: a row's
     name may end so)."""
-    clause = re.split(r"[，,。；;：:、]", text[:at])[-1]
+    clause = CLAUSE_BREAK_RE.split(text[:at])[-1]
     name = compact(clause).strip("“”\"'「」")
     for w in sorted(params["measure_words"], key=len, reverse=True):
         if name.endswith(w) and len(name) > len(w):
