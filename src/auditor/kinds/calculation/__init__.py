@@ -56,6 +56,8 @@ PARAMS = {
     # …unless the items before it make up less than this share of the whole: an item 其他支出 may be a
     # class of the classification the others are classes of (功能分类 229 其他支出), no rest of the whole
     "catch_all_least_share": (float, 0.5),
+    # the words of a table row inside another (其中…, 小计): no item of the column a list is completed by
+    "inner_row_words": (list, []),
     # the words of an amount closing a list as its sum (…、市级资金680.00万元，合计2,560.00万元)
     "trailing_sum_words": (list, ["合计", "共计", "总计", "合计为", "共计为", "总计为", "合计金额"]),
     # a sentence's sum of named table rows (named_rows.py): the words after the sum word naming what

@@ -18,6 +18,7 @@ from ...facts.lexicon import alternatives, lexicon, not_before
 from ...facts.numbers import count_word
 from ...facts.spans import SPAN_YEARS_RE
 from .groups import completed_elsewhere
+from ..table_sum.groups import outer_rows
 from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED, item_label
 from .parts import money_amount, sum_part_names
@@ -104,7 +105,7 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
         if word in lexicon().list_openers and not _catch_all(parts[-1], rule):
             continue  # a 其中 list may name some parts only, unless its last item is the rest (其他…)
         if word in lexicon().list_openers and (_completed_by_declared_parts(base, total, parts, rule)
-                                               or _completed_by_table_column(base, total, parts, rule)):
+                                               or _completed_by_table_column(doc, base, total, parts, rule)):
             # (…，其中一般公共预算财政拨款收入…、事业收入…、其他收入… where a table states the
             # 政府性基金预算财政拨款收入 it leaves out: 其他收入, a part of 本年收入's declared sum,
             # is no rest of all; the list adds up with the part stated elsewhere)
@@ -135,7 +136,7 @@ def _completed_by_declared_parts(base: FactBase, total: Fact, parts: list[Fact],
     return False
 
 
-def _completed_by_table_column(base: FactBase, total: Fact, parts: list[Fact], rule) -> bool:
+def _completed_by_table_column(doc, base: FactBase, total: Fact, parts: list[Fact], rule) -> bool:
     """The list's items are cells of one table column with a cell of the total, and that column's
     other cells, the items with those the list leaves out, add up to it (基金收入…，其中：A…；其他收入…
     where a table's rows A | B | 其他收入 | 合计 state the B it leaves out): the list names some of the
@@ -144,10 +145,15 @@ def _completed_by_table_column(base: FactBase, total: Fact, parts: list[Fact], r
         whole = next((c for c in column if meets(c, total)), None)
         if whole is None or len(column) - 1 <= len(parts):
             continue  # (a column with no more items than the list names: the list would be all of it)
-        # (a 其中 row is inside the row above it, no item of the column's sum)
-        others = [c for c in column if c is not whole and not compact(c.label).startswith(tuple(lexicon().list_openers))]
-        if all(any(meets(c, p) for c in others) for p in parts) \
-                and all(h.cls == "rounding" for h in compare_sum(whole, others, "列举", rule)):
+        # (the rows inside another are no items of the column's sum: those its words open with 其中 or
+        # 小计, or, as the table's own column check reads them, the rows a 其中 list goes on with)
+        inner = tuple(rule.params["inner_row_words"])
+        grid = doc.blocks[whole.block].grid()
+        outer = set(outer_rows(grid, sorted({c.loc.row - 1 for c in column if c is not whole}), 0, inner))
+        readings = ([c for c in column if c is not whole and not compact(c.label).startswith(inner)],
+                    [c for c in column if c is not whole and c.loc.row - 1 in outer])
+        if any(all(any(meets(c, p) for c in others) for p in parts)
+               and all(h.cls == "rounding" for h in compare_sum(whole, others, "列举", rule)) for others in readings):
             return True
     return False
 
