@@ -80,8 +80,7 @@ def _step_terms(base: FactBase, text: str, told, start: int, rule_facts,
     document states for the unit; and one score after it, no other rate between (产出指标…得45分 is
     another indicator's); the points the rule's sentence names first, none taken off (扣0.5分), else
     the execution row's in the tables."""
-    rates = [f for f in told if f.at >= start and f.concept == EXECUTION_RATE and f.unit == "%" and not f.comparator
-             and not COMPARED_TAIL_RE.search(compact(f.label))]
+    rates = [f for f in told if f.at >= start and _stated_rate(f)]
     rate = rates[0] if rates else _document_rate(base) if unit_rate else None
     anchor = rates[0].at if rates else start
     scores = [f for f in told if f.unit == "分" and not f.comparator and rate is not None and f.at > anchor
@@ -89,15 +88,17 @@ def _step_terms(base: FactBase, text: str, told, start: int, rule_facts,
               and not any(g.unit == "%" and anchor < g.at < f.at for g in told)]
     if rate is None or len(scores) != 1 or scores[0].concept not in (None, EXECUTION_RATE):
         return None
-    deducted = tuple(score_lists().get("deduction_words") or ())
+    # (the reader marks points taken off DEDUCTED by the deduction words before them)
     weight = next((f for f in rule_facts if f.unit == "分" and not f.comparator and f.value > 0 and f is not scores[0]
-                   and f.measure != DEDUCTED and not compact(f.label).rstrip("了").endswith(deducted)), None) \
-        or _execution_weight(base)
+                   and f.measure != DEDUCTED), None) or _execution_weight(base)
     return (weight, rate, scores[0]) if weight is not None else None
 
 
-# the words closing a rate's label that make it the mark compared with (较100%, 比上年的): no rate stated
-COMPARED_TAIL_RE = re.compile(r"(?:较|比|与|同)$")
+def _stated_rate(f: Fact) -> bool:
+    """An execution rate stated as the year's, not the mark it is compared with: its words close on
+    no comparing word (较100%低3.57个百分点: concepts.yaml comparison_words)."""
+    return f.concept == EXECUTION_RATE and f.unit == "%" and not f.comparator \
+        and not compact(f.label).endswith(tuple(concepts().get("comparison_words") or ()))
 
 
 def _judged_by_step(base: FactBase, step, weight: Fact, rate: Fact, score: Fact):
@@ -106,8 +107,7 @@ def _judged_by_step(base: FactBase, step, weight: Fact, rate: Fact, score: Fact)
     yield CHECKED
     lo, hi = rate.interval()
     ends = sorted(step_score(step, weight.value, end) for end in (lo, hi))
-    # (points are given, not measured: 得9分 is 9, read at two places as a score beside them would be)
-    s_lo, s_hi = score.interval(places=2)
+    s_lo, s_hi = score.interval()  # (as the proportional reading reads it: a whole score may be rounded)
     if s_lo <= ends[1] and ends[0] <= s_hi:
         return
     expected = step_score(step, weight.value, rate.value)
@@ -311,7 +311,7 @@ EXECUTION_RATE = "预算执行率"  # (the vocabulary's concept of the budget's 
 
 def _execution_rate(facts) -> Fact | None:
     """The first execution rate the facts state as such (no rate compared with)."""
-    return next((f for f in facts if f.concept == EXECUTION_RATE and f.unit == "%" and not f.comparator), None)
+    return next((f for f in facts if _stated_rate(f)), None)
 
 
 def _item_rate_before(text: str, told, score: Fact, item_words: list[str]) -> Fact | None:
@@ -349,8 +349,7 @@ def _execution_weight(base: FactBase) -> Fact | None:
 def _unit_rate_of_year(f: Fact) -> bool:
     """The fact states the unit's execution rate of the report's year: no change of it, no rate
     compared with, no part's (member) or project's (subject)."""
-    return f.concept == "预算执行率" and f.measure == "实际值" and f.period == CURRENT and f.unit == "%" \
-        and not f.member and not f.subject and not f.comparator
+    return f.measure == "实际值" and f.period == CURRENT and not f.member and not f.subject and _stated_rate(f)
 
 
 def _document_rate(base: FactBase) -> Fact | None:
