@@ -99,8 +99,13 @@ def _text_key(base, stated) -> tuple[str, str] | None:
         return None
     thing = label[:-len(kind)]
     words = concepts().get("grid_pairs") or {}
-    for word in (*(words.get("scope_words") or ()), *(words.get("period_words") or ())):
+    for word in words.get("scope_words") or ():
         thing = thing.removeprefix(word)
+    # (and the words of the report's own year before the thing, as its number is: 本年基金收入, 全年基金收入;
+    # concepts.yaml current_period and whole_year_words, the longest first)
+    periods = sorted((*(concepts().get("current_period") or ()), *(concepts().get("whole_year_words") or ())),
+                     key=len, reverse=True)
+    thing = next((thing[len(w):] for w in periods if thing.startswith(w)), thing)
     if NOT_NAME_RE.search(thing):
         return None
     generic = thing if thing in (words.get("generic_things") or ()) else ""

@@ -140,7 +140,7 @@ class RateReading:
             named = self._part_named_before_rate(phrase)
             if named:
                 member = named  # (其中基本支出执行率99.20%: that part's rate, whatever amount came last)
-            elif member and any(w in compact(phrase) for w in self.whole_rate_words):
+            elif member and any(w in phrase for w in self.whole_rate_words):
                 member = ""  # (…项目支出1,892.11万元，整体预算执行率为96.43%: the whole's rate, its words say)
             if self.singling_words and any(w in phrase for w in self.singling_words):
                 return dict(out, concept=None, measure="实际值")  # (执行率最低的是某某项目，为64.26%: that item's)

@@ -72,7 +72,8 @@ def check_rows_above_sums(base: FactBase, rule):
         if parts is None:
             continue
         yield CHECKED
-        yield from compare_sum(replace(total, concept=f"以上{m.group('count')}项合计"), parts, ABOVE_CONTEXT, rule)
+        # (named as the sentence names the sum: 以上五项合计, 上述3个项目共计)
+        yield from compare_sum(replace(total, concept=m.group(0).rstrip("为")), parts, ABOVE_CONTEXT, rule)
 
 
 ABOVE_CONTEXT = "上表所列各行"
