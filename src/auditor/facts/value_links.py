@@ -11,6 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..knowledge import han_bigrams
+from .lexicon import lexicon
 from .numbers import MONEY_UNITS, significant_digits
 
 # a figure of fewer significant digits (734, 2,500) may well be printed twice by chance
@@ -48,9 +49,19 @@ def value_aliases(base, current: str) -> dict[str, str]:
         if len(named) == 1:
             concept = next(iter(named))
             named = han_bigrams(concept)
-            if named and Fraction(len(han_bigrams(f.label) & named), len(named)) >= MIN_SHARED:
+            if named and Fraction(len(han_bigrams(_thing_words(f.label)) & named), len(named)) >= MIN_SHARED:
                 aliases.setdefault(f.label, concept)
     return aliases
+
+
+def _thing_words(label: str) -> str:
+    """A phrase's words without its measure words (实际支出, 执行数: concepts.yaml measures): these
+    say which figure of a thing is stated, never which thing, and a phrase of nothing else
+    (以上5项合计…，实际支出3761.20万元) is no name of the row printing its figure, nor of any item's
+    实际支出 the report states after."""
+    for start, end, _ in reversed(lexicon().measures.all(label)):
+        label = label[:start] + label[end:]
+    return label
 
 
 def _key(f) -> tuple:
