@@ -12,6 +12,7 @@ from ...facts.agreement import factor, restates
 from ...facts.titles import TitleScopes
 from ...facts.numbers import MONEY_UNITS
 from ...knowledge import compact, concepts
+from ...model import Heading
 from ..base import CHECKED
 from ..own_sums import BREAKS, HOLDS, verdict
 from .units import rule_unit_scale
@@ -43,7 +44,7 @@ def check_group(doc, facts: list[Fact], rule, scope: TitleScopes, base, unit_pai
                 continue
             if _opposite_kinds(doc, a, b):
                 continue  # (行政运行 in the 收入决算表 is its income, in the 支出决算表 its spending)
-            if _two_accounts(a, b, rule.params["own_account_tails"]):
+            if _two_accounts(base, a, b, rule.params["own_account_tails"]):
                 continue  # (保险费收入 under 一、职工…基金 and under 二、居民…基金: two funds' rows)
             yield CHECKED
             if restates(a, b):
@@ -140,17 +141,37 @@ def _opposite_kinds(doc, a: Fact, b: Fact) -> bool:
     return all(len(k) == 1 for k in kinds) and kinds[0] != kinds[1]
 
 
-def _two_accounts(a: Fact, b: Fact, tails: list[str]) -> bool:
+def _two_accounts(base, a: Fact, b: Fact, tails: list[str]) -> bool:
     """The two cells stand under two headings naming two accounts of their own (一、城乡居民基本养老
     保险基金 and 二、机关事业单位基本养老保险基金: own_account_tails): each table the account's."""
-    names = [account_of(f, tails) for f in (a, b)]
+    names = [account_of(base, f, tails) for f in (a, b)]
     return names[0] != names[1] and all(names)
 
 
-def account_of(fact: Fact, tails: list[str]) -> str:
-    """The account of its own the heading the fact stands under names (…养老保险基金: own_account_tails), "" else."""
-    name = ITEM_TOKEN_RE.sub("", compact(fact.loc.section or ""))
-    return name if name.endswith(tuple(tails)) else ""
+def account_of(base, fact: Fact, tails: list[str]) -> str:
+    """The account of its own the nearest open heading naming one names (…养老保险基金:
+    own_account_tails), however many headings stand between it and the fact (一、职工…基金 over
+    （一）基金收入决算 over the table); "" where none does."""
+    if not tails:
+        return ""
+    accounts = base.remember(("own_accounts", tuple(tails)), lambda: _read_accounts(base.title_scopes.doc, tuple(tails)))
+    return accounts.get(fact.block, "")
+
+
+def _read_accounts(doc, tails: tuple[str, ...]) -> dict[int, str]:
+    """block -> the account the nearest open heading naming one names, in one walk of the blocks."""
+    out: dict[int, str] = {}
+    open_headings: list[tuple[int, str]] = []  # (level, the account it names or "")
+    for index, block in enumerate(doc.blocks):
+        if isinstance(block, Heading):
+            while open_headings and open_headings[-1][0] >= block.level:
+                open_headings.pop()
+            name = ITEM_TOKEN_RE.sub("", compact(block.text))
+            open_headings.append((block.level, name if name.endswith(tails) else ""))
+        named = next((name for _, name in reversed(open_headings) if name), "")
+        if named:
+            out[index] = named
+    return out
 
 
 def _title(doc, block: int) -> str:

@@ -78,7 +78,7 @@ def text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
         # its own thing's figures)
         # (…and two accounts of their own the headings above name, 一、职工…基金 and 二、居民…基金)
         key = (words, _list_head(base, fact), fact.fund, point, base.block_scopes.get(fact.block) or row_section(base, fact),
-               account_of(fact, rule.params["own_account_tails"]))
+               account_of(base, fact, rule.params["own_account_tails"]))
         first = by_words.setdefault(key, fact)
         named = by_fund.setdefault(fact.fund, fact)
         # (of two sides said in one word, 收支总计, the same side stated before is the reference:
