@@ -11,7 +11,7 @@ from ...ingest.build import NUMBERING_LEVELS
 from ...model import Paragraph
 from ..numbers import MONEY_UNITS
 from .model import Fact
-from .words import CLAUSE_BREAK_RE, past_last_break, years_out, ITEM_TOKEN_RE, CLASS_LEVEL_RE, LEAD_LIST_RE, PHRASE_LIMIT, blank
+from .words import CLAUSE_BREAK_RE, past_last_break, years_out, ITEM_TOKEN_RE, ORDINAL_ITEM_RE, CLASS_LEVEL_RE, LEAD_LIST_RE, PHRASE_LIMIT, blank
 from .grids import PROJECT_NAME_MIN, YEAR_LEAD_RE, project_key
 
 
@@ -32,7 +32,7 @@ class ParagraphReading:
     """FactReader's reading of a paragraph and the wholes a figure's clause names."""
 
     def _paragraph(self, index: int, para: Paragraph) -> None:
-        numbered = ITEM_TOKEN_RE.match(para.text)
+        numbered = _item_token(para.text)
         if numbered:
             self.item_subject = ""  # (a numbered item, or a heading, closes the item before)
         lead_concept, subject, topic = self._lead(para.text)
@@ -48,7 +48,7 @@ class ParagraphReading:
         # a run-in heading of targets (3、绩效目标。新增…1,200个；…): the paragraph's counts are planned
         self.paragraph_plans = bool(topic) and self._names_plan(topic)
         self.section_fund = self.note_fund or self.topic[1] or self._fund_named(para.loc.section or "")
-        if not (lead_concept or subject) and not ITEM_TOKEN_RE.match(para.text):
+        if not (lead_concept or subject) and not numbered:
             # a paragraph without its own number continues the item before it (PDF lines of one item
             # read as several paragraphs; 年初滚存结余… after （一）某某基金。收入…) until a heading or a
             # table: its label's concept, or the thing it names; else the scoping heading's concept
@@ -273,7 +273,7 @@ class ParagraphReading:
     def _lead(self, text: str) -> tuple[str | None, str, str]:
         """A numbered item's label (“3.公务接待费。…”, “1.某某项目：…”) is the concept or the
         subject of the figures after it that name none themselves."""
-        m = ITEM_TOKEN_RE.match(text)
+        m = _item_token(text)
         named = UNIT_LABEL_RE.match(text) if not m else None
         if named and compact(named.group(1)).endswith(self.organization_endings) \
                 and not self._vocab_concept(compact(named.group(1))):
@@ -318,6 +318,11 @@ class ParagraphReading:
         year = YEAR_LEAD_RE.match(label.strip())
         rest = compact(label.strip()[year.end():]) if year else ""
         return len(rest) >= PROJECT_NAME_MIN and rest.endswith("项目") and not LEAD_LIST_RE.search(rest)
+
+
+def _item_token(text: str) -> re.Match | None:
+    """The number opening a list item (1., （一）, 一、) or its ordinal in prose (一是)."""
+    return ITEM_TOKEN_RE.match(text) or ORDINAL_ITEM_RE.match(text)
 
 
 CARRY_SHARE_MAX = Decimal("0.5")  # of the income total, the most a balance carried over to next year is
