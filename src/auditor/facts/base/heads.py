@@ -59,6 +59,19 @@ class HeadReading:
         return head.fund if columns.split_funds or head.concept in self.fund_qualified.get(head.fund, {}) \
             or (table_fund and head.fund != table_fund) else ""
 
+    def _leaf_measure(self, head: str, head_c: str, word: tuple[int, int, str]) -> str | None:
+        """The measure a group head's word names with the leaf under it (预算数 › 年初: 年初预算数;
+        预算数 › 调整后: 调整后预算数), where the leaf names none of its own: the words read as one
+        (the leaf opening the measure found), so that two budgets side by side are two measures."""
+        path = head.split()
+        leaf = compact(path[-1]) if len(path) >= 2 else ""
+        start, end, _ = word
+        if not leaf or end > len(head_c) - len(leaf) or self.lex.measures.all(leaf):
+            return None
+        joined = leaf + head_c[start:end]
+        found = self.lex.measures.all(joined)
+        return found[0][2] if found and found[0][0] == 0 and found[0][1] > len(leaf) else None
+
     def _read_head(self, head: str) -> Head:
         head_c = compact(head)
         concept = self.lex.concepts.last(head_c)
@@ -102,6 +115,8 @@ class HeadReading:
             # rate in %, its cells printed bare or not (78.80 under 整改率 in a table of 万元 is no amount)
             rates = [(len(head_c) - 1, len(head_c), BARE_RATE)]
         measure = measures[-1][2] if measures else ""
+        if measures and not rates:
+            measure = self._leaf_measure(head, head_c, measures[-1]) or measure
         if (measure in OUTCOME_MEASURES or not measure) and self._forecast_head(head_c):
             # a forecast's column (预计全年执行数, 预计全年完成值, 预计执行率): what is expected by the
             # year's end, no outcome whatever its words; a rate reads it only under a forecast's head
