@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ...facts.agreement import UNBOUNDED, hedge_spread, round_hedge
 from ...facts.base import Fact
-from ...facts.base.model import SPAN
+from ...facts.base.model import CURRENT, SPAN
 from ...facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack
 from ..base import Hit, item_label, slipped_unit, sum_as_printed_coarser
 
@@ -200,9 +200,12 @@ def compare_sum(total: Fact, parts: list[Fact], context: str, rule, at_most: boo
     else:
         cls = None
     relation, verdict = ("≥", "其中各项之和超过总数") if at_most else ("=", "不符")
+    # (a total of another year's column, 本年收入合计 | … | 上年决算 54,236.05, named with its year:
+    # the row's words alone read as the report's own)
+    named = total.concept if total.period == CURRENT else f"{total.concept}（{total.period}）"
     yield Hit(quote=total.quote, location=total.loc, stated=total.text, expected=f"{shown}{unit}",
-              formula=f"{total.concept} {relation} {listing} = {shown}{unit}（{context}）", cls=cls,
-              fields={"total_label": total.concept, "total": total.with_unit(), "sum": f"{shown}{unit}",
+              formula=f"{named} {relation} {listing} = {shown}{unit}（{context}）", cls=cls,
+              fields={"total_label": named, "total": total.with_unit(), "sum": f"{shown}{unit}",
                       "parts": listing, "context": context,
                       "verdict": {"unit_error": "数字相同而单位不同，应为单位笔误",
                                   "rounding": "差额仅在印刷精度之内"}.get(cls, verdict)},
