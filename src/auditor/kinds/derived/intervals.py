@@ -36,11 +36,14 @@ def exact_ratio(num: Fact, den: Fact) -> Decimal:
 
 
 def formula_operands(a: Fact, b: Fact) -> tuple[str, str]:
-    """Two amounts of a quotient as its formula prints them: as printed where they are in one unit.
+    """Two amounts of a quotient as its formula prints them: as printed, with their unit, where they are in one unit.
     Amounts in two (4.21万元 in the text, 45,000.00 in a table in 元): a table's figure in the unit
     of the amount the text states, with it (4.50万元), so the division reads as it was done; a
     figure the text states stays as printed, with its unit (a finding blaming it is found in the
     formula, findings.drop_consequences); figures from tables alone, each with its own unit."""
+    if a.is_money and b.is_money and a.unit == b.unit:
+        # (one unit: each with it, a table's cell too, 42.18万元 ÷ 45.13万元, not ÷ 45.13)
+        return a.with_unit(), b.with_unit()
     if a.unit == b.unit or not (a.is_money and b.is_money):
         return a.text, b.text
     stated = next((f for f in (a, b) if f.source == "text"), None)
