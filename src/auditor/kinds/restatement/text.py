@@ -17,7 +17,7 @@ from ...facts.agreement import restates
 from ...knowledge import compact, concepts
 from ..named_rates import COPULAS
 from .keys import clauses_back, row_section, whose_figure
-from .tables import consistent_tables
+from .tables import account_of, consistent_tables
 from .text_tables import Scoped, funds_of_tables, text_against_tables, part_against_tables
 from .text_pairs import opening_stock, text_pairs
 
@@ -86,7 +86,8 @@ def check_text(doc, base, groups, rule, vocabulary):
                 # 基金: that row's cell, not the table's 合计 row the column's thing names)
                 yield from text_against_tables(fact, row, row, rule, base.assumed_units, base, doc)
                 continue
-            yield from text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units, base, doc)
+            yield from text_against_tables(fact, *_own_account(base, fact, *scoped.of(fact), rule.params["own_account_tails"]),
+                                           rule, base.assumed_units, base, doc)
         concept = texts[0].concept
         if rule.params["text_against_text"] and not tables and concept in vocabulary:
             fillers = fillers or _fillers(rule.params["label_fillers"], rule.params["label_marker_pattern"])
@@ -96,6 +97,17 @@ def check_text(doc, base, groups, rule, vocabulary):
                 said = [f for f in said if _names_only_concept(f, fillers, rule.params["whole_unit_words"])
                         and not _item_opened(base, f, rule.params["whole_unit_words"])]
             yield from text_pairs(said, rule, fillers, base)
+
+
+def _own_account(base, fact: Fact, values: list[Fact], tables: list[Fact], tails: list[str]) -> tuple[list[Fact], list[Fact]]:
+    """The table statements under the account the figure's heading names (二、城乡居民…基金 over its
+    sentence and its own table: that table's 利息收入, not the other fund's), where one stands there;
+    all of them else."""
+    own = account_of(base, fact, tails)
+    if not own:
+        return values, tables
+    mine = [t for t in values if account_of(base, t, tails) == own]
+    return (mine, [t for t in tables if account_of(base, t, tails) == own]) if mine else (values, tables)
 
 
 def _names_only_concept(fact: Fact, fillers: re.Pattern, whole_words: list[str]) -> bool:
