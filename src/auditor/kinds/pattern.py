@@ -414,7 +414,8 @@ def _rate_columns(table: Table, params):
             if text:
                 cells.append(row[k - 1])
         with_percent = [c for c in cells if PURE_PERCENT_RE.match(c.text)]
-        bare = [c for c in cells if BARE_NUMBER_RE.match(c.text)]
+        # (a zero is the same rate with or without its %: 差 | 0 under 好 | 100%)
+        bare = [c for c in cells if BARE_NUMBER_RE.match(c.text) and to_decimal(c.text.strip()) != 0]
         if len(with_percent) < params["min_percent_peers"] or len(bare) * 2 > len(with_percent):
             continue
         for cell in bare:
