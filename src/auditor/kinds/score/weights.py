@@ -202,10 +202,13 @@ def _plain_score_caps(doc, rule, forms: set[int]):
             # score above the sum of the weights by right: the total row is not held to its weight
             bonus = any(grid_cell(grid, r, g[0]).strip() and not parse_quantity(grid_cell(grid, r, w[0]))
                         or any(b in "".join(grid[r]) for b in rule.params["bonus_words"]) for r in range(h + 1, len(grid)))
+            pairs = {r: [parse_quantity(grid_cell(grid, r, c)) for c in (w[0], g[0])] for r in range(h + 1, len(grid))}
+            if _weighted_mean(pairs):
+                break  # (专家评分 | 60% | 92, 群众评分 | 40% | 88, 综合得分 | 100% | 90.4: each row out of full marks, weighed)
             for r in range(h + 1, len(grid)):
                 if bonus and compact(next((x for x in grid[r] if x.strip()), "")) in rule.params["total_labels"]:
                     continue
-                weight, score = (parse_quantity(grid_cell(grid, r, c)) for c in (w[0], g[0]))
+                weight, score = pairs[r]
                 if weight is None or score is None:
                     continue
                 yield CHECKED
@@ -220,6 +223,18 @@ def _plain_score_caps(doc, rule, forms: set[int]):
                                   "table": table.name},
                           highlights=[cell.loc, weight_cell.loc])
             break
+
+
+def _weighted_mean(pairs: dict[int, list[Quantity | None]]) -> bool:
+    """The last row's score is the mean of the rows' above weighed by their weights (Σ 权重 × 得分 ÷
+    Σ 权重, as printed): the rows are each scored out of full marks and weighed, their weights no caps."""
+    rows = [(q[0].value, q[1]) for _, q in sorted(pairs.items()) if q[0] is not None and q[1] is not None]
+    if len(rows) < 3:
+        return False
+    above, (_, total) = rows[:-1], rows[-1]
+    weights = sum((w for w, _ in above), Decimal(0))
+    weighed = sum((w * s.value for w, s in above), Decimal(0))
+    return weights > 0 and abs(total.value - weighed / weights) <= half_unit(total.places)
 
 
 HEAD_ROWS = 3  # rows a table's heads stand in

@@ -138,6 +138,7 @@ def check_column_total(doc, rule, typed):
             covered[t.table.index] = min(t.header_row, covered.get(t.table.index, t.header_row))
     labels = {compact(x) for x in rule.params["total_row_labels"]}
     part_labels = {compact(x) for x in rule.params["part_total_labels"]}
+    scored_labels = {compact(x) for x in rule.params["scored_total_labels"]}
     sums = tuple(labels)  # (a detail row holding one of these words is a subtotal)
     notes, befores = notes_after(doc), _lines_before(doc, rule.params["unit_line_chars"])
     for table in doc.tables:
@@ -151,7 +152,9 @@ def check_column_total(doc, rule, typed):
         grid = table.grid()
         middle = None
         names = [compact(row_label(row)) for row in grid]  # (each row's label, read by the tests below)
-        totals = [r for r, name in enumerate(names) if name in labels]
+        # (综合得分 closes a table of points as its total: scored_total_labels; elsewhere it may weigh its rows)
+        totals = [r for r, name in enumerate(names) if name in labels
+                  or name in scored_labels and _scored(grid[:r], rule.params["given_point_heads"])]
         if not totals:
             # one total of a kind (收入合计) closing or heading the table's rows is its total
             totals = [r for r, name in enumerate(names) if name in part_labels]
@@ -174,7 +177,7 @@ def check_column_total(doc, rule, typed):
                     yield from groups_alone(rule, table, grid)
                     continue
                 totals = [heading if heading is not None else middle]
-        named = bool(totals) and (compact(row_label(grid[totals[0]])) in labels | part_labels
+        named = bool(totals) and (compact(row_label(grid[totals[0]])) in labels | part_labels | scored_labels
                                   or _kind_total(compact(row_label(grid[totals[0]])), labels))
         whole = bool(totals) and _whole_heading(rule, grid, figure_rows(rule, table, 0))
         if len(totals) != 1:
