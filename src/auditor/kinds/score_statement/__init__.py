@@ -57,6 +57,8 @@ from .weights import check_weights_text, check_weights_exceeded
 KIND = "score_statement"
 PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_cues": (list, []),
           "other_period_words": (list, []), "score_concept": (str, "自评得分"),
+          # heads of a column of the points taken off (扣分): no score, though its cells print bare
+          "deduction_heads": (list, []),
           "reach": (int, 60),
           # grade: the words naming the report's own thing before a grade's cue on a line after the bands
           "own_subject_words": (list, []),

@@ -35,9 +35,12 @@ def check_grade(doc, rule):
     # not the 分值 (100) beside the total, nor a band's bound (自评得分90分（含）以上的…)
     # nor last year's score (较上年的91.2分)
     # (a table's 自评总分 column states its scores without their unit, as plain values)
+    # (nor the points taken off beside it, 总分 | 100 | 89.5 | 10.5 under 扣分: deduction_heads)
+    deducted = tuple(rule.params["deduction_heads"])
     scores = [f for f in base.facts if f.concept == rule.params["score_concept"] and not f.comparator
               and f.period == CURRENT and ((f.unit == "分" and f.measure == "得分")
-                                           or (f.source == "table" and not f.unit and f.measure == "实际值"))]
+                                           or (f.source == "table" and not f.unit and f.measure == "实际值"
+                                               and not any(w in f.header for w in deducted)))]
     if not scores:
         return
     bands = None  # read from the whole text once a grade is found (most reports state none)
