@@ -257,6 +257,8 @@ def classify(table: Table) -> list[TypedTable]:
                     columns["indicator"] = columns.pop(fallback)
                 if type_id == "performance_scores" and "weight" in columns:
                     _level_weights(heads, columns, spec["columns"]["weight"])
+                if type_id == "performance_scores":
+                    _paired_target_actual(heads, columns, spec["columns"])
                 if "indicator" in spec["columns"] and "indicator" not in columns:
                     continue  # (no indicator rows of this type)
                 # a score table whose one label column is the indicators' (评价指标 | 权重 | 得分, no
@@ -271,6 +273,19 @@ def classify(table: Table) -> list[TypedTable]:
                 found.append(typed)
                 break
     return found
+
+
+def _paired_target_actual(heads: list[str], columns: dict[str, int], aliases: dict[str, list[str]]) -> None:
+    """One column headed for the target and the actual together (年度指标值/全年实际值, its cells
+    ≥90%/84%): both roles take it, _score_record splitting each cell at its /."""
+    if "target" not in columns or "actual" in columns:
+        return
+    head = heads[columns["target"]]
+    if PAIR_MARK in head and _map_columns([head.rsplit(PAIR_MARK, 1)[1]], {"actual": aliases["actual"]}):
+        columns["actual"] = columns["target"]
+
+
+PAIR_MARK = "/"  # what a head and its cells pair the target and the actual with (≥90%/84%)
 
 
 def _names_columns(type_id: str, spec: dict, cells: list[str]) -> bool:
@@ -680,6 +695,10 @@ def _score_record(cells: list[Cell], columns: dict[str, int], level2: set[str], 
     if compact(indicator.text) in level2 and not _named_like_category(picked) and not _under_own_category(picked, above, level2):
         return None
     texts = {name: (c.text.strip() if c is not None else "") for name, c in picked.items()}
+    if columns.get("target") is not None and columns.get("target") == columns.get("actual"):
+        # (≥90%/84% under 年度指标值/全年实际值: the target, then the actual; a cell of no pair, neither)
+        pair = texts["target"].split(PAIR_MARK)
+        texts["target"], texts["actual"] = (pair[0].strip(), pair[1].strip()) if len(pair) == 2 else ("", "")
     return ScoreRecord(indicator=texts["indicator"], level1=texts.get("level1", ""),
                        level2=texts.get("level2", ""), target=texts.get("target"),
                        actual=texts.get("actual"), reason=texts.get("reason"),

@@ -125,6 +125,9 @@ PARAMS = {
     "grade_statement": (str, ""),
     # qualitative: grades listed, then their shares after 分别 in turn (group `grades`, `shares`)
     "grade_list_statement": (str, ""),
+    # qualitative: each grade with its share in brackets after it (好（100%）、较好（80%）、差（0）):
+    # group `grade`, and `share` (a percentage) or `none` (a bare 0)
+    "grade_share_statement": (str, ""),
     # per_item: a deduction per item found (group per, unit, points), and how a row says how many
     # were found (a pattern with {unit}; the count is the first of its groups to match)
     "per_item_rule": (str, ""), "found_count": (str, ""),

@@ -30,6 +30,10 @@ def _stated_grades(doc, rule) -> dict[str, Decimal]:
     for m in re.finditer(pattern, doc.text):
         share = Decimal(100) if m.group("full") else Decimal(0) if m.group("none") else Decimal(m.group("share"))
         grades.setdefault(m.group("grade"), share)
+    glossed = rule.params["grade_share_statement"]
+    for m in re.finditer(glossed, doc.text) if glossed else ():
+        # (按好（100%）、较好（80%）、一般（60%）、差（0）计分: each grade's share beside it)
+        grades.setdefault(m.group("grade"), Decimal(0) if m.group("none") else Decimal(m.group("share")))
     listed = rule.params["grade_list_statement"]
     for m in re.finditer(listed, doc.text) if listed else ():
         # “按‘好、较好、一般、较差’四档评价，分别按分值的100%、80%、60%、0%计分”: in turn
