@@ -19,7 +19,7 @@ class Step(NamedTuple):
     "rate" / "quantity" (the kind of indicator named before it), "unit" (a step in the indicator's
     own `unit`, 每超出1件扣1分) or "" (any); `names`, words of the indicators it is for; `way`, the
     side of the target it counts (a unit step's: "over" a ceiling, "under" a floor, "" either);
-    `scope`, the words naming the indicator a unit step written in the prose is for; `on_completion`,
+    `scope`, the words naming the indicator a step written in the prose is for; `on_completion`,
     the step counts the completion rate's points below 100 whatever the indicator (完成率每降低1%)."""
 
     step: Decimal
@@ -56,8 +56,12 @@ def _stated_steps(text: str, rule, row: bool = False) -> list[Step]:
         # points off as a share of the indicator's own points (扣该指标分值的10%): kept as a negative
         # fraction, turned into points against each indicator's weight
         points = Decimal(m.group("points")) if m.group("points") else -Decimal(m.group("share")) / 100
+        # (水质检测达标率每低于指标值1个百分点扣0.5分: the words before it name one indicator, whose row
+        # alone it is for; 评分时…, words naming none, every rate's)
+        named = re.split(r"[，,：:、]", before)[-1].strip() if not row else ""
         steps.append(Step(Decimal(m.group("step")), points, m.group(0), kind,
                           [w for w in rule.params["scope_words"] if w in before],
+                          scope=named if _names_indicator(named, rule) else "",
                           on_completion=_counts_completion(before, clause, rule)))
     for m in _unit_step_pattern(rule).finditer(text) if rule.params["unit_step_statement"] else ():
         step = count_word(m.group("step"))  # (每少五人)
@@ -124,9 +128,22 @@ def step_for(steps: list[Step], miss: MissedTarget, proportional: bool, rule) ->
             r = miss.row
             if any(w in f"{r.record.level1}{r.level2}{r.indicator}" for w in step.names):
                 return step
+        elif step.scope:
+            if _scope_fits(step.scope, miss.row, rule):
+                return step
         elif rate or not proportional:
             return step
     return None
+
+
+def _names_indicator(words: str, rule) -> bool:
+    """The words before a step rule name one indicator (水质检测达标率: their general words aside,
+    some remain, ending as an indicator's name does: indicator_scope_endings); not the rate the
+    step counts (完成率每降低1%: completion_step_words)."""
+    rest = compact(words)
+    for w in sorted((*rule.params["general_scope_words"], *rule.params["completion_step_words"]), key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return len(rest) >= 2 and rest.endswith(tuple(rule.params["indicator_scope_endings"]))
 
 
 def same_unit(step: Step, miss: MissedTarget, rule) -> bool:
@@ -139,15 +156,18 @@ def _unit_step_fits(step: Step, miss: MissedTarget, rule) -> bool:
         return False
     if (step.way == "over" and miss.upward) or (step.way == "under" and not miss.upward):
         return False  # (每超出1件 counts past a ceiling, 每少5人 short of a floor)
-    if not step.scope:
-        return True
-    r = miss.row
+    return not step.scope or _scope_fits(step.scope, miss.row, rule)
+
+
+def _scope_fits(scope: str, r, rule) -> bool:
+    """The words a step rule is written for name the row (its indicator, or its category), or name
+    no one indicator."""
     own = [compact(n) for n in (r.indicator, r.level2, r.record.level1) if n]
-    if any(step.scope in n or n in step.scope for n in own):
+    if any(scope in n or n in scope for n in own):
         return True  # (培训人数每少5人扣1分 for 培训人数; 数量指标每少5人… for a 数量指标 row)
     # (a scope of general words only, 对未完成目标的指标每少5人…, is every row's in that unit; one
     # naming an indicator or a category, 受益人数指标…, 效益指标…, that one's only)
-    rest = step.scope
+    rest = scope
     for w in sorted(rule.params["general_scope_words"], key=len, reverse=True):
         rest = rest.replace(w, "")
     return not rest
