@@ -296,11 +296,31 @@ def _column_sets(rule, grid, first: int) -> list[dict]:
     subs = _sub_heads(grid, first)
     keys = [[subs[c] for c in roles[role]] for role in ROLES]
     if any(not all(keys[0]) or sorted(k) != sorted(keys[0]) or len(set(k)) != len(k) for k in keys):
-        return []
+        return _column_runs(grid, first, roles)
     sets = []
     for key in keys[0]:
         chosen = {role: [c for c in roles[role] if subs[c] == key] for role in ROLES}
         chosen["signed_out"] = [c for c in chosen["out"] if _all_negative(grid, first, c)]
+        chosen["heads"] = roles["heads"]
+        sets.append(chosen)
+    return sets
+
+
+def _column_runs(grid, first: int, roles: dict) -> list[dict]:
+    """A table setting each level's terms side by side, a closing column after the last level's
+    only (一级指标 | 分值 | 得分 | 三级指标 | 分值 | 得分 | 扣分): each closing column with the terms
+    standing between it and the closing column before it, one column a role (the last opening
+    column, the in and out columns after it), those alone followed."""
+    sets, after = [], -1
+    for c in sorted(roles["closing"]):
+        opening = [o for o in roles["opening"] if after < o < c][-1:]
+        chosen = {"opening": opening, "closing": [c]}
+        for side in ("in", "out"):
+            chosen[side] = [x for x in roles[side] if opening and opening[0] < x < c]
+        after = c
+        if not opening or len(chosen["in"]) > 1 or len(chosen["out"]) > 1 or not (chosen["in"] or chosen["out"]):
+            continue
+        chosen["signed_out"] = [x for x in chosen["out"] if _all_negative(grid, first, x)]
         chosen["heads"] = roles["heads"]
         sets.append(chosen)
     return sets
