@@ -31,9 +31,11 @@ def _stated_grades(doc, rule) -> dict[str, Decimal]:
         share = Decimal(100) if m.group("full") else Decimal(0) if m.group("none") else Decimal(m.group("share"))
         grades.setdefault(m.group("grade"), share)
     glossed = rule.params["grade_share_statement"]
-    for m in re.finditer(glossed, doc.text) if glossed else ():
-        # (按好（100%）、较好（80%）、一般（60%）、差（0）计分: each grade's share beside it)
-        grades.setdefault(m.group("grade"), Decimal(0) if m.group("none") else Decimal(m.group("share")))
+    for run in _listed_runs(re.finditer(glossed, doc.text) if glossed else (), doc.text):
+        # (按好（100%）、较好（80%）、一般（60%）、差（0）计分: each grade's share beside it, in a list;
+        # one alone, 工程主体基本完成（90%）, is a progress stated, no rule)
+        for m in run:
+            grades.setdefault(m.group("grade"), Decimal(0) if m.group("none") else Decimal(m.group("share")))
     listed = rule.params["grade_list_statement"]
     for m in re.finditer(listed, doc.text) if listed else ():
         # “按‘好、较好、一般、较差’四档评价，分别按分值的100%、80%、60%、0%计分”: in turn
@@ -43,6 +45,20 @@ def _stated_grades(doc, rule) -> dict[str, Decimal]:
             for name, share in zip(names, shares):
                 grades.setdefault(name, share)
     return grades if len(grades) >= 2 else {}
+
+
+LIST_JOINT_RE = re.compile(r"[、，,和及与\s]*")  # what stands between two items of a list
+
+
+def _listed_runs(matches, text: str) -> list[list[re.Match]]:
+    """The matches standing two or more in a row, joined only as a list's items are (、, 和)."""
+    runs: list[list[re.Match]] = []
+    for m in matches:
+        if runs and LIST_JOINT_RE.fullmatch(text, runs[-1][-1].end(), m.start()):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [run for run in runs if len(run) >= 2]
 
 
 def check_qualitative(doc, rule, typed):
