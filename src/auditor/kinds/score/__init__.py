@@ -9,6 +9,8 @@ Checks (param `check`):
 - total: Σ得分 (with or without the execution score) = 总分.
 - weights: Σ分值 of a section = the section weight in its label, e.g. 产出指标（50分）.
 - score_cap: 得分 ≤ 分值.
+- weighted_mean: a table of rows each scored out of full marks and weighed (专家评分 | 60% | 86):
+  its last row's score = Σ 权重 × 得分 ÷ Σ 权重.
 - strict_target: a strict target (>3%, <2500元) that the actual only reaches is not met,
   yet the indicator is given marks as met.
 - missed_target: a quantitative target the actual value does not reach (≥6800台 vs 5462台,
@@ -36,7 +38,7 @@ from ...tables.typed import typed_tables
 from ..base import invalid_setting
 from .execution import check_execution, check_execution_full, check_execution_rate
 from .totals import check_subtotals, check_total
-from .weights import check_weights, check_summary, check_score_cap
+from .weights import check_weights, check_summary, check_score_cap, check_weighted_mean
 from .proportional import check_proportional
 from .target_checks import check_strict_target, check_missed_target, check_met_deducted, check_claimed_met
 from .indicator_points import check_qualitative, check_per_item, check_told_deductions
@@ -169,6 +171,7 @@ CHECKS = {
     "subtotals": check_subtotals,
     "weights": check_weights,
     "score_cap": check_score_cap,
+    "weighted_mean": check_weighted_mean,
     "strict_target": check_strict_target,
     "missed_target": check_missed_target,
     "proportional": check_proportional,

@@ -3,6 +3,7 @@ in its label (产出指标（50分）), a summary table's category rows = the su
 rows of each category (tables/score_summary.py), and 得分 ≤ 分值."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ...facts.numbers import Quantity, fmt, half_unit, parse_quantity
@@ -183,6 +184,37 @@ def check_score_cap(doc, rule, typed):
 def _plain_score_caps(doc, rule, forms: set[int]):
     """Tables of points that are no indicator form (一级指标 | 分值 | 得分): a row's score above its
     weight, the columns found by their heads (score_cap_heads)."""
+    for table, grid, h, w, g in _plain_point_tables(doc, rule, forms):
+        # a bonus row (加分项 | — | 3.00: a score with no weight, or named so) lifts the total's
+        # score above the sum of the weights by right: the total row is not held to its weight
+        bonus = any(grid_cell(grid, r, g).strip() and not parse_quantity(grid_cell(grid, r, w))
+                    or any(b in "".join(grid[r]) for b in rule.params["bonus_words"]) for r in range(h + 1, len(grid)))
+        pairs = _pairs(grid, h, w, g)
+        if weighed_rows(pairs) is not None:
+            continue  # (专家评分 | 60% | 92, 群众评分 | 40% | 88, 综合得分 | 100% | 90.4: each row out of full marks, weighed)
+        for r in range(h + 1, len(grid)):
+            if bonus and compact(next((x for x in grid[r] if x.strip()), "")) in rule.params["total_labels"]:
+                continue
+            weight, score = pairs[r]
+            if weight is None or score is None:
+                continue
+            yield CHECKED
+            if score.value <= weight.value:
+                continue
+            cell, weight_cell = table.rows[r][g], table.rows[r][w]
+            label = next((x.strip() for x in grid[r] if x.strip()), "")
+            yield Hit(quote=table.row_text(r).strip("\t "), location=cell.loc,
+                      stated=f"得分 {cell.text}", expected=f"不超过分值 {weight_cell.text}",
+                      formula=f"得分 {cell.text} > 分值 {weight_cell.text}",
+                      fields={"indicator": label, "score": cell.text, "weight": weight_cell.text,
+                              "table": table.name},
+                      highlights=[cell.loc, weight_cell.loc])
+
+
+def _plain_point_tables(doc, rule, forms: set[int]):
+    """(table, grid, head row, weight column, score column) of each table of points that is no
+    indicator form, its one weight and one score column found by their heads (score_cap_heads; a
+    head's unit in brackets aside, 权重（分）)."""
     heads = rule.params["score_cap_heads"]
     weights, scores = tuple(heads.get("weight") or ()), tuple(heads.get("score") or ())
     for table in doc.tables:
@@ -193,48 +225,61 @@ def _plain_score_caps(doc, rule, forms: set[int]):
             continue  # (most tables: no heads of points)
         grid = table.grid()
         for h, row in enumerate(grid[:HEAD_ROWS]):
-            texts = [compact(c) for c in row]
+            texts = [HEAD_UNIT_RE.sub("", compact(c)) for c in row]
             w = [c for c, x in enumerate(texts) if x in weights]
             g = [c for c, x in enumerate(texts) if x in scores]
-            if len(w) != 1 or len(g) != 1:
-                continue
-            # a bonus row (加分项 | — | 3.00: a score with no weight, or named so) lifts the total's
-            # score above the sum of the weights by right: the total row is not held to its weight
-            bonus = any(grid_cell(grid, r, g[0]).strip() and not parse_quantity(grid_cell(grid, r, w[0]))
-                        or any(b in "".join(grid[r]) for b in rule.params["bonus_words"]) for r in range(h + 1, len(grid)))
-            pairs = {r: [parse_quantity(grid_cell(grid, r, c)) for c in (w[0], g[0])] for r in range(h + 1, len(grid))}
-            if _weighted_mean(pairs):
-                break  # (专家评分 | 60% | 92, 群众评分 | 40% | 88, 综合得分 | 100% | 90.4: each row out of full marks, weighed)
-            for r in range(h + 1, len(grid)):
-                if bonus and compact(next((x for x in grid[r] if x.strip()), "")) in rule.params["total_labels"]:
-                    continue
-                weight, score = pairs[r]
-                if weight is None or score is None:
-                    continue
-                yield CHECKED
-                if score.value <= weight.value:
-                    continue
-                cell, weight_cell = table.rows[r][g[0]], table.rows[r][w[0]]
-                label = next((x.strip() for x in grid[r] if x.strip()), "")
-                yield Hit(quote=table.row_text(r).strip("\t "), location=cell.loc,
-                          stated=f"得分 {cell.text}", expected=f"不超过分值 {weight_cell.text}",
-                          formula=f"得分 {cell.text} > 分值 {weight_cell.text}",
-                          fields={"indicator": label, "score": cell.text, "weight": weight_cell.text,
-                                  "table": table.name},
-                          highlights=[cell.loc, weight_cell.loc])
-            break
+            if len(w) == 1 and len(g) == 1:
+                yield table, grid, h, w[0], g[0]
+                break
 
 
-def _weighted_mean(pairs: dict[int, list[Quantity | None]]) -> bool:
-    """The last row's score is the mean of the rows' above weighed by their weights (Σ 权重 × 得分 ÷
-    Σ 权重, as printed): the rows are each scored out of full marks and weighed, their weights no caps."""
-    rows = [(q[0].value, q[1]) for _, q in sorted(pairs.items()) if q[0] is not None and q[1] is not None]
+HEAD_UNIT_RE = re.compile(r"[（(][^（）()]{1,4}[）)]$")  # a head's unit in brackets (权重（分）)
+
+
+def _pairs(grid, h: int, w: int, g: int) -> dict[int, list[Quantity | None]]:
+    """row -> [its weight, its score] as printed, below the head row."""
+    return {r: [parse_quantity(grid_cell(grid, r, c)) for c in (w, g)] for r in range(h + 1, len(grid))}
+
+
+def weighed_rows(pairs: dict[int, list[Quantity | None]]) -> tuple[list, tuple] | None:
+    """([(weight, score), …] of the rows above, (row, weight, score) of the last) where the last row
+    weighs the rows above rather than adds them: its weight theirs together (100% = 60% + 40%), every
+    score within it, and their scores together beyond it (86 + 92 > 100: each row scored out of full
+    marks, no points within its weight); None else."""
+    rows = [(r, q[0], q[1]) for r, q in sorted(pairs.items()) if q[0] is not None and q[1] is not None]
     if len(rows) < 3:
-        return False
-    above, (_, total) = rows[:-1], rows[-1]
-    weights = sum((w for w, _ in above), Decimal(0))
-    weighed = sum((w * s.value for w, s in above), Decimal(0))
-    return weights > 0 and abs(total.value - weighed / weights) <= half_unit(total.places)
+        return None
+    above, last = [(w, s) for _, w, s in rows[:-1]], rows[-1]
+    full = last[1].value
+    if sum((w.value for w, _ in above), Decimal(0)) != full or any(s.value > full for _, s in above) \
+            or sum((s.value for _, s in above), Decimal(0)) <= full:
+        return None
+    return above, last
+
+
+def check_weighted_mean(doc, rule, typed):
+    """A table of rows each scored out of full marks and weighed (weighed_rows): its last row's score
+    is their mean by the weights, Σ 权重 × 得分 ÷ Σ 权重."""
+    forms = {t.table.index for t in score_tables(typed)}
+    for table, grid, h, w, g in _plain_point_tables(doc, rule, forms):
+        pairs = _pairs(grid, h, w, g)
+        found = weighed_rows(pairs)
+        if found is None:
+            continue
+        above, (r, _, total) = found
+        weights = sum((x.value for x, _ in above), Decimal(0))
+        mean = sum((x.value * s.value for x, s in above), Decimal(0)) / weights
+        yield CHECKED
+        if abs(total.value - mean) <= half_unit(total.places):
+            continue
+        shown, cell = fmt(mean, max(total.places, 1)), table.rows[r][g]
+        terms = " + ".join(f"{s.text} × {x.text}" for x, s in above)
+        label = next((x.strip() for x in grid[r] if x.strip()), "")
+        yield Hit(quote=table.row_text(r).strip("\t "), location=cell.loc, stated=cell.text, expected=shown,
+                  formula=f"{label} = ({terms}) ÷ {fmt(weights, 0)} = {shown}",
+                  fields={"indicator": label, "score": cell.text, "weight": fmt(weights, 0), "table": table.name,
+                          "sum": shown},
+                  highlights=[table.rows[k][g].loc for k, q in sorted(pairs.items()) if k != r and q[1] is not None])
 
 
 HEAD_ROWS = 3  # rows a table's heads stand in
