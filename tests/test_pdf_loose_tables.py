@@ -196,6 +196,27 @@ def test_a_table_of_one_figure_a_row_closed_by_its_total_is_read(tmp_path, canva
                        ["本年收入合计", "7,438.00"]]]
 
 
+def test_one_row_of_three_figures_under_a_two_level_header_is_a_table(tmp_path, canvas_factory):
+    """A borderless table of one row (收入合计) under a header of two levels (预算数 over 年初 |
+    调整后; 决算数 over 本年): three figures set apart under words are a table's row, not a line of prose."""
+    path = tmp_path / "one-row.pdf"
+    c = canvas_factory(path)
+    c.drawString(60, 800, "单位：万元")
+    for x, word in ((300, "预算数"), (480, "决算数")):
+        c.drawString(x, 780, word)
+    c.drawString(60, 772, "项目")
+    for x, word in ((270, "年初"), (360, "调整后"), (480, "本年")):
+        c.drawString(x, 764, word)
+    c.drawString(60, 744, "收入合计")
+    for x, value in ((320, "55,147.50"), (420, "57,853.30"), (530, "60,662.24")):
+        c.drawRightString(x, 744, value)
+    c.showPage()
+    c.save()
+    tables, _ = _tables(path)
+    assert len(tables) == 1
+    assert tables[0][-1] == ["收入合计", "55,147.50", "57,853.30", "60,662.24"]
+
+
 def test_prose_and_a_list_of_figures_are_no_table(tmp_path, canvas_factory):
     path = tmp_path / "prose.pdf"
     c = canvas_factory(path)
