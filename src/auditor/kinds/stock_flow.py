@@ -307,18 +307,19 @@ def _column_sets(rule, grid, first: int) -> list[dict]:
 
 
 def _column_runs(grid, first: int, roles: dict) -> list[dict]:
-    """A table setting each level's terms side by side, a closing column after the last level's
-    only (一级指标 | 分值 | 得分 | 三级指标 | 分值 | 得分 | 扣分): each closing column with the terms
-    standing between it and the closing column before it, one column a role (the last opening
-    column, the in and out columns after it), those alone followed."""
+    """A table setting each level's terms side by side after each level's name, a closing column
+    after the last level's only (一级指标 | 分值 | 得分 | 三级指标 | 分值 | 得分 | 扣分): each closing
+    column with the terms between it and the column of words (or the closing column) before it,
+    one column a role, those alone followed; two openings there (年初预算数 | 调整后预算数 before
+    结余数) leave which one unsaid."""
+    words = [c for c in range(len(grid[0])) if not any(is_amount(grid[r][c]) for r in range(first, len(grid)))]
     sets, after = [], -1
     for c in sorted(roles["closing"]):
-        opening = [o for o in roles["opening"] if after < o < c][-1:]
-        chosen = {"opening": opening, "closing": [c]}
-        for side in ("in", "out"):
-            chosen[side] = [x for x in roles[side] if opening and opening[0] < x < c]
+        start = max([after, *(k for k in words if k < c)])
+        chosen = {"closing": [c], **{role: [x for x in roles[role] if start < x < c] for role in ("opening", "in", "out")}}
         after = c
-        if not opening or len(chosen["in"]) > 1 or len(chosen["out"]) > 1 or not (chosen["in"] or chosen["out"]):
+        if len(chosen["opening"]) != 1 or len(chosen["in"]) > 1 or len(chosen["out"]) > 1 \
+                or not (chosen["in"] or chosen["out"]) or chosen["opening"][0] > min(chosen["in"] + chosen["out"]):
             continue
         chosen["signed_out"] = [x for x in chosen["out"] if _all_negative(grid, first, x)]
         chosen["heads"] = roles["heads"]
