@@ -242,12 +242,14 @@ def _pairs(grid, h: int, w: int, g: int) -> dict[int, list[Quantity | None]]:
 
 
 def weighed_rows(pairs: dict[int, list[Quantity | None]]) -> tuple[list, tuple] | None:
-    """([(weight, score), …] of the rows above, (row, weight, score) of the last) where the last row
+    """([(weight, score), …] of the rows above, (row, weight, score or None) of the last) where the last row
     weighs the rows above rather than adds them: its weight theirs together (100% = 60% + 40%), every
     score within it, and their scores together beyond it (86 + 92 > 100: each row scored out of full
     marks, no points within its weight); None else."""
-    rows = [(r, q[0], q[1]) for r, q in sorted(pairs.items()) if q[0] is not None and q[1] is not None]
-    if len(rows) < 3:
+    # (the last row may leave its score blank, the weighed scores in a column of their own beside:
+    # 综合得分 | 100% | | 88.9 under 加权得分)
+    rows = [(r, q[0], q[1]) for r, q in sorted(pairs.items()) if q[0] is not None]
+    if len(rows) < 3 or any(s is None for _, _, s in rows[:-1]):
         return None
     above, last = [(w, s) for _, w, s in rows[:-1]], rows[-1]
     full = last[1].value
@@ -267,6 +269,8 @@ def check_weighted_mean(doc, rule, typed):
         if found is None:
             continue
         above, (r, _, total) = found
+        if total is None:
+            continue  # (its score blank: the weighed scores' column beside is summed as a column)
         weights = sum((x.value for x, _ in above), Decimal(0))
         mean = sum((x.value * s.value for x, s in above), Decimal(0)) / weights
         yield CHECKED
@@ -276,7 +280,9 @@ def check_weighted_mean(doc, rule, typed):
         terms = " + ".join(f"{s.text} × {x.text}" for x, s in above)
         label = next((x.strip() for x in grid[r] if x.strip()), "")
         yield Hit(quote=table.row_text(r).strip("\t "), location=cell.loc, stated=cell.text, expected=shown,
-                  formula=f"{label} = ({terms}) ÷ {fmt(weights, 0)} = {shown}",
+                  # (weights printed in %, 60%: their products summed; in points, 60: divided by their sum)
+                  formula=f"{label} = {terms} = {shown}" if all(x.unit == "%" for x, _ in above) and weights == 100
+                  else f"{label} = ({terms}) ÷ {fmt(weights, 0)} = {shown}",
                   fields={"indicator": label, "score": cell.text, "weight": fmt(weights, 0), "table": table.name,
                           "sum": shown},
                   highlights=[table.rows[k][g].loc for k, q in sorted(pairs.items()) if k != r and q[1] is not None])
