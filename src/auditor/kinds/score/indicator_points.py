@@ -47,7 +47,7 @@ def _stated_grades(doc, rule) -> dict[str, Decimal]:
     return grades if len(grades) >= 2 else {}
 
 
-LIST_JOINT_RE = re.compile(r"[、，,和及与\s]*")  # what stands between two items of a list
+LIST_JOINT_RE = re.compile(r"[、，,；;和及与\s]*")  # what stands between two items of a list
 
 
 def _listed_runs(matches, text: str) -> list[list[re.Match]]:
