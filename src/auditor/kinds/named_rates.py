@@ -155,7 +155,9 @@ def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negat
     end = figure.at + len(figure.text)
     after = CLAUSE_SPLIT_RE.split(text[end:end + AFTER_CHARS], maxsplit=1)[0]
     if any(w in after for w in words) and qualifier in after:
-        return not any(n + w in after for n in negations for w in words)
+        # (a negation anywhere in the clause before the word: 7个标段未按合同约定工期完工 is no count
+        # of those done on time, for 完工及时率)
+        return not any(n in after[:after.find(w)] for n in negations for w in words if w in after)
     return _named_by_clause(own, words[0], negations)
 
 
