@@ -196,7 +196,9 @@ def _own_funds(text: str) -> set[str]:
 def _numbering_row(row) -> bool:
     """栏次 rows (1, 2, 3 …) number the columns; they are not data."""
     numbers = [c.text.strip() for c in row if c.text.strip()]
-    return bool(numbers) and (numbers[0] == "栏次" or all(n.isdigit() and len(n) <= 2 for n in numbers))
+    # (small whole numbers out of order, 24 | 0 | 18 | 0 | 18 | 6 under the 三公 heads, are figures)
+    return bool(numbers) and (numbers[0] == "栏次" or all(n.isdigit() and len(n) <= 2 for n in numbers)
+                              and all(int(a) < int(b) for a, b in zip(numbers, numbers[1:])))
 
 
 def _neighbours(blocks, i: int):
