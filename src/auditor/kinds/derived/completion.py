@@ -250,6 +250,8 @@ def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple
         # the quantity compared with it, before it: a quantity after it (其中人工造林0.80万亩，完成率
         # 100%) is another thing's, its target not stated
         return None
+    if any(n in text[clause_start(text, achieved.at, params["clause_breaks"], ","):achieved.at] for n in params["negations"]):
+        return None  # (计划验收桥梁20座，尚未验收2座，验收完成率为90%: the 2 are what is left undone)
     last = max(target.at, achieved.at)
     if any(f.at > last and f.unit == target.unit and (f.measure in BUDGET_MEASURES or f.measure == "目标值")
            for f in earlier):
