@@ -196,9 +196,10 @@ def _own_funds(text: str) -> set[str]:
 def _numbering_row(row) -> bool:
     """栏次 rows (1, 2, 3 …) number the columns; they are not data."""
     numbers = [c.text.strip() for c in row if c.text.strip()]
-    # (small whole numbers out of order, 24 | 0 | 18 | 0 | 18 | 6 under the 三公 heads, are figures)
+    # (small whole numbers not counting on by one, 24 | 0 | 18 | 0 | 18 | 6 under the 三公 heads or
+    # 4 | 7 | 11 under 行政编制 | 事业编制 | 合计, are figures)
     return bool(numbers) and (numbers[0] == "栏次" or all(n.isdigit() and len(n) <= 2 for n in numbers)
-                              and all(int(a) < int(b) for a, b in zip(numbers, numbers[1:])))
+                              and all(int(b) == int(a) + 1 for a, b in zip(numbers, numbers[1:])))
 
 
 def _neighbours(blocks, i: int):
