@@ -122,3 +122,22 @@ def test_a_merged_range_hidden_whole_shows_nothing(tmp_path):
     book.save(tmp_path / "whole.xlsx")
     (table,) = load(str(tmp_path / "whole.xlsx")).tables
     assert table.grid() == [["项目", "", "", "金额"], ["甲", "", "", "5"]]
+
+
+def test_a_table_number_and_name_in_two_cells_title_the_table_under_them(tmp_path):
+    """Tables one under another on one sheet, each titled by its number in one cell and its name in
+    the next (表三 | 支出决算表): two tables, each with its title, not one grid adding up both."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "决算公开表"
+    for row in [["表三", "支出决算表"], ["", "", "单位：万元"], ["科目编码", "科目名称", "本年支出合计"],
+                ["", "合计", 300], ["210", "卫生健康支出", 300], ["2100101", "行政运行", 100], ["2100302", "乡镇卫生院", 200],
+                ["表六", "一般公共预算财政拨款基本支出决算表"], ["", "", "单位：万元"], ["科目编码", "科目名称", "决算数"],
+                ["", "合计", 150], ["301", "工资福利支出", 100], ["30101", "基本工资", 100]]:
+        sheet.append(row)
+    book.save(tmp_path / "split.xlsx")
+    tables = load(str(tmp_path / "split.xlsx")).tables
+    assert [t.title for t in tables] == ["表三 支出决算表", "表六 一般公共预算财政拨款基本支出决算表"]
+    assert [len(t.rows) for t in tables] == [5, 4]

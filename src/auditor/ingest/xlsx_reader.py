@@ -591,7 +591,8 @@ def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
         # (…unless the table holds group rows numbered alike, 一、产出指标 under its heads: 二、效益指标 is its next)
         if (_single(rows[k]) and (gap > FORM_GAP or gap > 1 and (_lines_name_table(rows, k) or (
                 _outline_title(rows[k]) and _header_again(rows, start, k))) or (
-                _outline_title(rows[k]) and _opens_header(rows, k) and not _numbered_alike(rows, start, k)))) \
+                _outline_title(rows[k]) and _opens_header(rows, k) and not _numbered_alike(rows, start, k))
+                or _numbered_table_title(rows[k]) and _opens_header(rows, k))) \
                 or (gap > 1 and _opens_again(rows, start, k)):
             forms.append(rows[start:k])
             start = k
@@ -716,7 +717,22 @@ def _number_rows(rows: list[list[RawCell]]) -> None:
 
 
 def _single(row: list[RawCell]) -> bool:
-    return sum(1 for c in row if c.text) <= 1
+    """A line of one filled cell (a title, a unit, a note), or a title split over two (表三 | 支出决算表)."""
+    filled = [c.text.strip() for c in row if c.text.strip()]
+    return len(filled) <= 1 or len(filled) == 2 and TABLE_NUMBER_RE.fullmatch(filled[0]) is not None \
+        and filled[1].endswith(TITLE_ENDINGS) and not DIGIT_RE.search(YEAR_WORD_RE.sub("", filled[1]))
+
+
+def _numbered_table_title(row: list[RawCell]) -> bool:
+    """A title line opening with the table's number (表六 一般公共…决算表, or 表六 | 一般公共…决算表):
+    the next table on the sheet, with or without a blank row before it."""
+    text = next((c.text.strip() for c in row if c.text.strip()), "")
+    return TABLE_NUMBER_RE.match(text) is not None and len(text) <= TITLE_CHARS
+
+
+# a table's number in a cell of its own before its name (表三, 附表2, 公开03表)
+TABLE_NUMBER_RE = re.compile(r"(?:附?表|公开)\s*[\d一二三四五六七八九十〇]{1,3}(?:表)?[：:.、]?")
+TITLE_ENDINGS = ("表", "表（续）", "表(续)", "情况")  # how a table's name closes
 
 
 def _captions_only(row: list[RawCell]) -> bool:
