@@ -209,6 +209,22 @@ def test_a_title_and_unit_in_a_table_s_own_first_rows_title_it(tmp_path):
     assert "SUM002" in {f.rule for f in audit_file(str(path), load_rules()).findings}
 
 
+def test_a_title_and_its_unit_in_two_cells_of_the_first_row_title_the_table(tmp_path):
+    """The title in the first cell and 单位：万元 in the last of one row atop the grid (as sheets and
+    web pages print a 三公 table): the table is titled by them, its two-level header read below."""
+    path = tmp_path / "r.html"
+    path.write_text("<table border=1>"
+                    "<tr><td colspan=4>表2 “三公”经费财政拨款支出决算表</td><td></td><td>单位：万元</td></tr>"
+                    "<tr><td rowspan=2>项目</td><td rowspan=2>合计</td><td rowspan=2>因公出国（境）费</td>"
+                    "<td colspan=3>公务用车购置及运行费</td></tr>"
+                    "<tr><td>小计</td><td>公务用车购置费</td><td>公务用车运行费</td></tr>"
+                    "<tr><td>决算数</td><td>25.60</td><td>0.00</td><td>19.40</td><td>0.00</td><td>18.40</td></tr></table>",
+                    encoding="utf-8")
+    (table,) = load(str(path)).tables
+    assert (table.title, table.unit) == ("表2 “三公”经费财政拨款支出决算表", "万元")
+    assert table.rows[0][0].text == "项目"
+
+
 def test_a_narrative_cell_of_several_lines_is_several_paragraphs(tmp_path):
     """Alt+Enter lines in one cell are the narrative's lines: a title, a heading, a sentence each."""
     import openpyxl

@@ -608,9 +608,10 @@ def _title_rows_as_lines(raw: RawBlock) -> list[RawBlock]:
     lines = []
     for row in raw.rows[:TITLE_ROWS]:
         texts = [c.text.strip() for c in row if c.text.strip()]
-        if len(texts) != 1 or not TABLE_LINE_RE.search(texts[0]):
+        # (the title and its unit in two cells of one row, 表2 …决算表 | | 单位：万元: one line)
+        if not texts or not TABLE_LINE_RE.search(texts[0]) or not all(_table_meta_line(t) for t in texts[1:]):
             break
-        lines.append(RawBlock("para", text=texts[0], line=row[0].line if row[0].line is not None else raw.line,
+        lines.append(RawBlock("para", text="\u3000".join(texts), line=row[0].line if row[0].line is not None else raw.line,
                               paragraph=raw.paragraph, page=row[0].page or raw.page, sheet=raw.sheet))
     if not lines or len(raw.rows) - len(lines) < 2:
         return [raw]
