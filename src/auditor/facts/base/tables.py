@@ -252,7 +252,10 @@ class TableReading:
             if concept not in named:
                 named.append(concept)
         if len(named) >= 2:
-            rows = {self._label(t).concept for texts in grid for t in texts[:2] if t}
+            # (the parts named by the rows, or by the heads where the items are columns: “三公”经费
+            # 财政拨款支出决算表 | 因公出国（境）费 | 公务用车… | 公务接待费 over 预算数 and 决算数 rows)
+            rows = {self._label(t).concept for texts in grid for t in texts[:2] if t} \
+                | {self._label(t).concept for texts in grid[:TITLE_HEAD_ROWS] for t in texts[2:] if t}
             totals = [c for c in named if len(rows & self.named_parts_of.get(c, set())) >= 2]
             return totals[0] if len(totals) == 1 else None
         return self._vocab_concept(title, share=0) or self._total_of_rows(grid)
@@ -408,3 +411,6 @@ def _under_group(texts: list[str], numbers: list, group: list[str], lead: int, t
         return [*texts[:lead], *filled, *texts[end:]], filled, not any(labels[:-1])
     starts = all(labels) and not compact(labels[-1]).endswith(total_words)
     return texts, list(labels) if starts else [], False
+
+
+TITLE_HEAD_ROWS = 3  # rows atop a table read for the parts its heads name, a header of two levels and its first row
