@@ -269,14 +269,20 @@ def check_weighted_mean(doc, rule, typed):
         if found is None:
             continue
         above, (r, _, total) = found
+        column = g
         if total is None:
-            continue  # (its score blank: the weighed scores' column beside is summed as a column)
+            # (its score blank, the weighed scores in a column of their own, 加权得分: the total there)
+            column = next((c for c, head in enumerate(grid[h]) if c != g and rule.params["weighed_head_word"]
+                           and rule.params["weighed_head_word"] in compact(head)), None)
+            total = parse_quantity(grid_cell(grid, r, column)) if column is not None else None
+            if total is None:
+                continue
         weights = sum((x.value for x, _ in above), Decimal(0))
         mean = sum((x.value * s.value for x, s in above), Decimal(0)) / weights
         yield CHECKED
         if abs(total.value - mean) <= half_unit(total.places):
             continue
-        shown, cell = fmt(mean, max(total.places, 1)), table.rows[r][g]
+        shown, cell = fmt(mean, max(total.places, 1)), table.rows[r][column]
         terms = " + ".join(f"{s.text} × {x.text}" for x, s in above)
         label = next((x.strip() for x in grid[r] if x.strip()), "")
         yield Hit(quote=table.row_text(r).strip("\t "), location=cell.loc, stated=cell.text, expected=shown,
