@@ -297,10 +297,12 @@ def _names_columns(type_id: str, spec: dict, cells: list[str]) -> bool:
 
 
 def _column_numbers(row: list[str]) -> bool:
-    """The row numbers the columns (1 | 2 | 3 | … in order, blanks aside, three at least): a
-    header's column numbers, no row of figures."""
+    """The row numbers the columns (1 | 2 | 3 | … in order, blanks aside, three at least; or going
+    on from an earlier block's, 7 | 8 | … | 12 under the 决算数 block of a 三公 sheet): a header's
+    column numbers, no row of figures."""
     filled = [c.strip() for c in row if c.strip()]
-    return len(filled) >= 3 and filled == [str(k) for k in range(1, len(filled) + 1)]
+    return len(filled) >= 3 and all(t.isdigit() and len(t) <= 2 for t in filled) \
+        and all(int(b) == int(a) + 1 for a, b in zip(filled, filled[1:]))
 
 
 MIN_CODE_PARTS = 2  # heads of a split code side by side that name it (类 | 款; 项 may be absent)
@@ -1554,7 +1556,9 @@ def _read_three_public_interleaved(typed: TypedTable, grid: list[list[str]], hea
 def _is_numbering_row(row: list[str]) -> bool:
     numbers = [t.strip() for t in row if t.strip()]
     # (isdecimal: full-width digits too, １ ２ ３ as a Chinese input method types them)
-    return len(numbers) >= 6 and all(t.isdecimal() for t in numbers) and [int(t) for t in numbers[:2]] == [1, 2]
+    # (counting on by one from 1, or from an earlier block's last, 7 | 8 | … | 12 under the 决算数 block)
+    return len(numbers) >= 6 and all(t.isdecimal() for t in numbers) \
+        and all(int(b) == int(a) + 1 for a, b in zip(numbers, numbers[1:]))
 
 
 READERS = {
