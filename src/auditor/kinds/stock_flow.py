@@ -413,6 +413,12 @@ def _role(rule, head: str) -> str | None:
         return named[0]
     found = [(w, role) for role in ROLES for w in rule.params[f"{role}_words"] if w in head]
     kept = {role for w, role in found if not any(w != other and w in other for other, _ in found)}
+    if len(kept) == 2 and kept & {"in", "out"} and kept & {"opening", "closing"}:
+        # (a stock's time word right before a flow's word, 年末新增3辆, 年末补充30.00亿元: the flow, at
+        # that time of the year)
+        flows = [w for w, role in found if role in ("in", "out")]
+        if any(w + f in head for w, role in found if role in ("opening", "closing") for f in flows):
+            kept -= {"opening", "closing"}
     return kept.pop() if len(kept) == 1 else None
 
 
