@@ -4,6 +4,7 @@ stated in the rate's clause or as the indicator's 目标值 in a table."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.model import BUDGET_MEASURES, CURRENT
@@ -250,8 +251,6 @@ def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple
         # the quantity compared with it, before it: a quantity after it (其中人工造林0.80万亩，完成率
         # 100%) is another thing's, its target not stated
         return None
-    if any(n in text[clause_start(text, achieved.at, params["clause_breaks"], ","):achieved.at] for n in params["negations"]):
-        return None  # (计划验收桥梁20座，尚未验收2座，验收完成率为90%: the 2 are what is left undone)
     last = max(target.at, achieved.at)
     if any(f.at > last and f.unit == target.unit and (f.measure in BUDGET_MEASURES or f.measure == "目标值")
            for f in earlier):
@@ -260,7 +259,19 @@ def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple
             or not any(c in words for c in params["target_cues"]) or target.value == 0 \
             or target.comparator in ("≤", "<") or any(m in words for m in params["ceiling_marks"]):
         return None
+    if any(n in text[clause_start(text, achieved.at, params["clause_breaks"], ","):achieved.at] for n in params["negations"]):
+        # (计划完工120公里，尚未完工18公里，完成率86%: the 18 are left undone, what was done the rest)
+        return _done_of(achieved, target)
     return achieved, target
+
+
+def _done_of(undone: Fact, target: Fact) -> tuple[Fact, Fact] | None:
+    """(what was done, the target) where a quantity is what is left of the target undone."""
+    if undone.value > target.value:
+        return None
+    places = max(undone.places, target.places)
+    value = target.value - undone.value
+    return replace(undone, value=value, places=places, text=f"（{target.text} − {undone.text}）"), target
 
 
 def _named_row_outcome(base: FactBase, clause: str, params: dict) -> tuple[Fact, Fact] | None:
