@@ -141,3 +141,19 @@ def test_a_table_number_and_name_in_two_cells_title_the_table_under_them(tmp_pat
     tables = load(str(tmp_path / "split.xlsx")).tables
     assert [t.title for t in tables] == ["表三 支出决算表", "表六 一般公共预算财政拨款基本支出决算表"]
     assert [len(t.rows) for t in tables] == [5, 4]
+
+
+def test_a_title_with_its_unit_in_another_cell_opens_the_next_table_right_under_one(tmp_path):
+    """表二 支出决算表 | | 单位：万元 right under the rows of 表一: a title line, the next table's, not
+    a row of the first."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [["表一 收入决算表", "", "单位：万元"], ["项目", "金额"], ["财政拨款收入", 600], ["其他收入", 50],
+                ["本年收入合计", 650], ["表二 支出决算表", "", "单位：万元"], ["项目", "金额"], ["基本支出", 200],
+                ["项目支出", 80], ["本年支出合计", 280]]:
+        sheet.append(row)
+    book.save(tmp_path / "stacked.xlsx")
+    tables = load(str(tmp_path / "stacked.xlsx")).tables
+    assert [(t.title, t.unit, len(t.rows)) for t in tables] == [("表一 收入决算表", "万元", 4), ("表二 支出决算表", "万元", 4)]
