@@ -11,7 +11,7 @@ from ...ingest.build import NUMBERING_LEVELS
 from ...model import Paragraph
 from ..numbers import MONEY_UNITS
 from .model import Fact
-from .words import CLAUSE_BREAK_RE, past_last_break, years_out, ITEM_TOKEN_RE, ORDINAL_ITEM_RE, CLASS_LEVEL_RE, LEAD_LIST_RE, PHRASE_LIMIT, blank
+from .words import CLAUSE_BREAK_RE, past_last_break, years_out, ITEM_TOKEN_RE, CLASS_LEVEL_RE, LEAD_LIST_RE, PHRASE_LIMIT, blank
 from .grids import PROJECT_NAME_MIN, YEAR_LEAD_RE, project_key
 
 
@@ -32,7 +32,7 @@ class ParagraphReading:
     """FactReader's reading of a paragraph and the wholes a figure's clause names."""
 
     def _paragraph(self, index: int, para: Paragraph) -> None:
-        numbered = _item_token(para.text)
+        numbered = self._item_token(para.text)
         if numbered:
             self.item_subject = ""  # (a numbered item, or a heading, closes the item before)
         lead_concept, subject, topic = self._lead(para.text)
@@ -273,7 +273,7 @@ class ParagraphReading:
     def _lead(self, text: str) -> tuple[str | None, str, str]:
         """A numbered item's label (“3.公务接待费。…”, “1.某某项目：…”) is the concept or the
         subject of the figures after it that name none themselves."""
-        m = _item_token(text)
+        m = self._item_token(text)
         named = UNIT_LABEL_RE.match(text) if not m else None
         if named and compact(named.group(1)).endswith(self.organization_endings) \
                 and not self._vocab_concept(compact(named.group(1))):
@@ -311,6 +311,11 @@ class ParagraphReading:
             self.base.activity_subjects.add(label)
         return None, project_key(label), ""
 
+    def _item_token(self, text: str) -> re.Match | None:
+        """The number opening a list item (1., （一）, 一、) or its ordinal in prose (一是: concepts.yaml
+        point_openers)."""
+        return ITEM_TOKEN_RE.match(text) or (self.ordinal_item.match(text) if self.ordinal_item else None)
+
     @staticmethod
     def _dated_project(label: str) -> bool:
         """A numbered item's label that is a project's name opening with its year (一、2024年高标准
@@ -318,11 +323,6 @@ class ParagraphReading:
         year = YEAR_LEAD_RE.match(label.strip())
         rest = compact(label.strip()[year.end():]) if year else ""
         return len(rest) >= PROJECT_NAME_MIN and rest.endswith("项目") and not LEAD_LIST_RE.search(rest)
-
-
-def _item_token(text: str) -> re.Match | None:
-    """The number opening a list item (1., （一）, 一、) or its ordinal in prose (一是)."""
-    return ITEM_TOKEN_RE.match(text) or ORDINAL_ITEM_RE.match(text)
 
 
 CARRY_SHARE_MAX = Decimal("0.5")  # of the income total, the most a balance carried over to next year is

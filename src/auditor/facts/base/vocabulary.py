@@ -29,6 +29,10 @@ class VocabularyReading:
         self.initial_budget_cues = tuple(vocab.get("initial_budget_cues") or ())
         self.adjusted_budget_cues = tuple(vocab.get("adjusted_budget_cues") or ())
         self.point_openers = frozenset(vocab.get("point_openers") or ())
+        # the ordinals among them (一是, 七是, 其一) open a list's item in prose as 1. does (paragraphs.py
+        # _item_token); 首先, 同时, 此外 open a sentence of the paragraph, no item of its own
+        ordinals = [w for w in self.point_openers if w.endswith("是") or w.startswith("其")]
+        self.ordinal_item = re.compile(rf"^\s*(?:{alternatives(ordinals)})\s*") if ordinals else None
         comparing = alternatives(vocab.get("comparison_words"))
         self.opening_base = re.compile(rf"(?:{comparing})(?:{alternatives(self.year_start_words)})(?:的|数)?$")
         # a change between two years named in a column's head: its year is the first (2025年比2024年增减)

@@ -34,10 +34,6 @@ FROM_QUALIFIER_CHARS = 6  # 由建设前的, 从2024年的: the words between �
 ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
                            r"\d{1,2}\s*[、.．](?!\d)|[①-⑳])\s*")
 
-# a list item opened by an ordinal in prose (一是…, 七是殡葬改革惠民资金。…): numbered as 1. is, in
-# the reading of a paragraph's lead (paragraphs.py), not in the document's numbering
-ORDINAL_ITEM_RE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}是\s*")
-
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 
 CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服务支出（类）: the level, not a word
