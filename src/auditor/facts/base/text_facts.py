@@ -380,7 +380,7 @@ class TextFactReading:
         if concept is None and ((names_nothing(bare, self.lex) and ((unit in MONEY_UNITS) == (carried not in self.not_money)
                                                                     or self._measured_again(bare, unit, carried)))
                                 or (self._restates_row(bare, carried) and self._row_kind(carried, unit))) \
-                and (unit in MONEY_UNITS or self.carried_unit in (None, unit)):
+                and (unit in MONEY_UNITS or self.carried_unit in (None, unit)) and not self._money_moved(bare):
             # not a rate's concept to a count after it (执行率95%；3条道路…). An amount naming only
             # its measure (全年预算数, 全年执行数) after a part added (加上年结转资金410.25万元，全年预算数
             # …) or after a list's sentence (…，其中A…、B…。全年执行数…) is the whole's, not the
@@ -595,6 +595,13 @@ class TextFactReading:
         """The figure's sentence opens with a comparing word (与, 较) and states no figure before it."""
         before = m.string[:m.start()].lstrip()
         return bool(self.lex.comparison.match(before)) and not any(ch.isdigit() for ch in before)
+
+    def _money_moved(self, bare: str) -> bool:
+        """The words are a direction word and money's name alone (节约资金114.14万元, 增收资金1555.53万元:
+        concepts.yaml change_money_nouns): an amount of its own, saved or gained, no figure (nor change)
+        of the thing named before it."""
+        found = self.lex.directions.all(bare)
+        return bool(found) and found[0][0] == 0 and bare[found[0][1]:] in self.change_money_nouns
 
     def _measured_again(self, bare: str, unit: str, carried: str | None) -> bool:
         """A figure naming only a measure (实际完成) in a unit a table's row of the carried thing

@@ -29,6 +29,7 @@ class VocabularyReading:
         self.initial_budget_cues = tuple(vocab.get("initial_budget_cues") or ())
         self.adjusted_budget_cues = tuple(vocab.get("adjusted_budget_cues") or ())
         self.point_openers = frozenset(vocab.get("point_openers") or ())
+        self.change_money_nouns = frozenset(vocab.get("change_money_nouns") or ())
         # the ordinals among them (一是, 七是, 其一) open a list's item in prose as 1. does (paragraphs.py
         # _item_token); 首先, 同时, 此外 open a sentence of the paragraph, no item of its own
         ordinals = [w for w in self.point_openers if w.endswith("是") or w.startswith("其")]
