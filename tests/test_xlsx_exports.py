@@ -157,3 +157,24 @@ def test_a_title_with_its_unit_in_another_cell_opens_the_next_table_right_under_
     book.save(tmp_path / "stacked.xlsx")
     tables = load(str(tmp_path / "stacked.xlsx")).tables
     assert [(t.title, t.unit, len(t.rows)) for t in tables] == [("表一 收入决算表", "万元", 4), ("表二 支出决算表", "万元", 4)]
+
+
+def test_a_title_naming_a_table_over_a_header_opens_the_next_table_with_no_number():
+    """一般公共预算财政拨款支出决算表 | | 单位：万元 right under the rows of another table, no blank row and no
+    number: a line naming a table over a header of its own opens the next table."""
+    import tempfile
+    from pathlib import Path
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [["收入决算表", "", "单位：万元"], ["项目", "金额"], ["财政拨款收入", 600], ["其他收入", 50],
+                ["本年收入合计", 650], ["一般公共预算财政拨款支出决算表", "", "单位：万元"], ["项目", "金额"],
+                ["基本支出", 200], ["项目支出", 80], ["合计", 280]]:
+        sheet.append(row)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "stacked.xlsx"
+        book.save(path)
+        tables = load(str(path)).tables
+    assert [t.title for t in tables] == ["收入决算表", "一般公共预算财政拨款支出决算表"]

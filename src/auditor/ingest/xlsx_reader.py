@@ -592,7 +592,7 @@ def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
         if (_single(rows[k]) and (gap > FORM_GAP or gap > 1 and (_lines_name_table(rows, k) or (
                 _outline_title(rows[k]) and _header_again(rows, start, k))) or (
                 _outline_title(rows[k]) and _opens_header(rows, k) and not _numbered_alike(rows, start, k))
-                or _numbered_table_title(rows[k]) and _opens_header(rows, k))) \
+                or (_numbered_table_title(rows[k]) or _names_table(rows[k])) and _opens_header(rows, k))) \
                 or (gap > 1 and _opens_again(rows, start, k)):
             forms.append(rows[start:k])
             start = k
