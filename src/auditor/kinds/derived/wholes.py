@@ -443,12 +443,11 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
         # (（一）资金到位情况。…实际到位… ¶（二）资金支出情况。…占到位资金的…: a whole named in
         # words this specific may stand in the paragraph or two before)
         # (the paragraphs of amounts before, a table between passed over: 表1 with its caption lines)
+        # (both paragraphs read, the largest taken below: 全市实际采购金额… ¶ 市本级实际采购金额… ¶ …占
+        # 实际采购总额的: the whole is the city's, not the part stated after it)
         earlier = [k for k in range(rate.block - 1, max(-1, rate.block - 1 - BLOCKS_BACK), -1)
                    if amounts(base.by_block.get(k, ()))][:2]
-        for k in earlier:
-            found = _named_amounts(base, amounts(base.by_block.get(k, ())), part, own, stem, kind)
-            if found:
-                break
+        found = [f for k in earlier for f in _named_amounts(base, amounts(base.by_block.get(k, ())), part, own, stem, kind)]
     if not found:
         return None
     openers = lexicon().list_openers
