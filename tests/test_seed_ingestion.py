@@ -24,7 +24,8 @@ def test_002_income_expense_summary_and_expenditure_table():
     assert ["一、一般公共预算财政拨款收入", "1", "541.04", "一、一般公共服务支出", "32", "477.9"] in rows
     assert ["本年收入合计", "27", "541.04", "本年支出合计", "58", "541.04"] in rows
     assert summary.unit == "万元"
-    expenditure = next(t for t in _typed(doc, "budget_by_code") if t.table.title.endswith("三、支出决算表"))
+    # (titled by its own first row, 支出决算表 | 公开03表, read as the lines above it)
+    expenditure = next(t for t in _typed(doc, "budget_by_code") if t.table.title == "支出决算表")
     codes = {r.code: [c.text for c in r.amounts.values()] for r in expenditure.records}
     assert codes["201"] == ["477.9", "309.78", "168.12"]
     assert codes["2010350"] == ["309.78", "309.78"]

@@ -605,17 +605,19 @@ def _title_rows_as_lines(raw: RawBlock) -> list[RawBlock]:
     sheet's title rows are, so the table has its title and its header is its first row."""
     if raw.kind != "table" or len(raw.rows) < 3:
         return [raw]
-    lines = []
+    lines, taken = [], 0
     for row in raw.rows[:TITLE_ROWS]:
         texts = [c.text.strip() for c in row if c.text.strip()]
-        # (the title and its unit in two cells of one row, 表2 …决算表 | | 单位：万元: one line)
+        # (the title and, in another cell of its row, its unit or code: 表2 …决算表 | | 单位：万元)
         if not texts or not TABLE_LINE_RE.search(texts[0]) or not all(_table_meta_line(t) for t in texts[1:]):
             break
-        lines.append(RawBlock("para", text="\u3000".join(texts), line=row[0].line if row[0].line is not None else raw.line,
-                              paragraph=raw.paragraph, page=row[0].page or raw.page, sheet=raw.sheet))
-    if not lines or len(raw.rows) - len(lines) < 2:
+        # (each cell a line of its own: the title, then its code or unit, which _table passes over)
+        lines.extend(RawBlock("para", text=text, line=row[0].line if row[0].line is not None else raw.line,
+                              paragraph=raw.paragraph, page=row[0].page or raw.page, sheet=raw.sheet) for text in texts)
+        taken += 1
+    if not lines or len(raw.rows) - taken < 2:
         return [raw]
-    raw.rows = raw.rows[len(lines):]
+    raw.rows = raw.rows[taken:]
     return [*lines, raw]
 
 
