@@ -206,8 +206,29 @@ def rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None,
     rest = "" if not consistent(rate, HUNDRED - span[1], HUNDRED - span[0]) else \
         f"；写作的 {rate.text} 恰为 100% − {fmt(computed)}%，是未完成（减少）的比例"
     shown = formula_operands(num, den)
-    yield rate_hit(rate, computed, relation, f"{words}：{shown[0]} ÷ {shown[1]} = {fmt(computed)}%（{where}）{rest}",
-               quote=base.span(first, rate), operands=(num, den))
+    yield rate_hit(rate, computed, relation, f"{words}：{shown[0]} ÷ {shown[1]} = {fmt(computed)}%（{where}）{rest}"
+                   + _slipped_operand(base, rate, num, den), quote=base.span(first, rate), operands=(num, den))
+
+
+def _slipped_operand(base: FactBase, rate: Fact, num: Fact, den: Fact) -> str:
+    """A note where the text's amount over the base may be the slip, not the rate: a table row states
+    the same base and, beside it, an amount of the text's measure the rate fits (全年预算数1950.36万元，
+    全年执行数1856.42万元，预算执行率95.64% over 合计 | 1950.36 | 1865.42 | 95.64%)."""
+    if num.source != "text" or not num.is_money:
+        return ""
+    from ...facts.agreement import restates
+
+    for cell in base.facts:
+        # (the same figure, in the text's unit or in a table printing none)
+        if cell.source == "table" and cell.measure == den.measure and cell.value == den.value \
+                and (not cell.unit or restates(cell, den)):
+            beside = [f for f in base.by_table.get(cell.block, ()) if f.loc.row == cell.loc.row
+                      and f.measure == num.measure and (f.is_money or not f.unit) and f is not cell]
+            fitting = [f for f in beside if ratio_fits(rate, f, cell) and f.value != num.value]
+            if len(fitting) == 1:
+                return (f"；表中同一基数 {cell.text} 一行的{fitting[0].measure}数为 {fitting[0].text}（{fitting[0].where()}），"
+                        f"按它计算正是 {rate.text}：可能是正文的 {num.text} 写错")
+    return ""
 
 
 def _after_unread(base: FactBase, rate: Fact, num: Fact, den: Fact) -> bool:
