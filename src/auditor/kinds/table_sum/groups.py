@@ -479,6 +479,12 @@ def _code_of(row: list[str]) -> str:
     return code
 
 
+def _completes(parent: dict, running: dict | None, values: dict) -> bool:
+    """The row's figures bring the 其中 list's running sum to its parent's, in some column (设备购置支出
+    900 after 其中：专项业务费 1,600 under 项目支出 2,500): the list's last item, whatever its words."""
+    return running is not None and any(running[c] + values[c] == parent[c] for c in values if c in parent and c in running)
+
+
 def outer_rows(grid, details: list[int], label_col: int, inner: tuple, most: int | None = None) -> list[int]:
     """The rows not inside another: not a 其中 / 小计 row, nor one of the rows going on with a
     其中 list (其中：公务用车购置费 / 公务用车运行维护费): those continue while their running sum,
@@ -516,7 +522,7 @@ def outer_rows(grid, details: list[int], label_col: int, inner: tuple, most: int
         closed = parent is not None and running is not None and any(
             running[c] == parent[c] != 0 for c in running if c in parent) \
             or (own_level is not None and own_level <= parent_level) \
-            or (parent is not None and label[-1:] == ends[0] != ends[1])
+            or (parent is not None and label[-1:] == ends[0] != ends[1] and not _completes(parent, running, values))
         going_on = not closed and (most is None or going < most) and [
             c for c in values if parent and c in parent and c in running
             and running[c] < parent[c] and running[c] + values[c] <= parent[c]]
