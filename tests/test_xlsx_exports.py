@@ -178,3 +178,19 @@ def test_a_title_naming_a_table_over_a_header_opens_the_next_table_with_no_numbe
         book.save(path)
         tables = load(str(path)).tables
     assert [t.title for t in tables] == ["收入决算表", "一般公共预算财政拨款支出决算表"]
+
+
+def test_a_title_spread_over_its_name_number_and_unit_cells_opens_the_next_table(tmp_path):
+    """基本支出决算表 | 表六 | | 单位：万元 over one table and 政府性基金…决算表 | 表七 | | 单位：万元 right
+    under it: two tables, the empty one's 合计 of 0 no sum of the first one's rows."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [["基本支出决算表", "表六", "", "单位：万元"], ["科目编码", "科目名称", "决算数"], ["30101", "基本工资", 612.4],
+                ["30102", "津贴补贴", 498.36], ["政府性基金预算财政拨款收入支出决算表", "表七", "", "单位：万元"],
+                ["科目编码", "科目名称", "本年支出"], ["合计", "", 0]]:
+        sheet.append(row)
+    book.save(tmp_path / "spread.xlsx")
+    tables = load(str(tmp_path / "spread.xlsx")).tables
+    assert [(len(t.rows), t.unit) for t in tables] == [(3, "万元"), (2, "万元")]

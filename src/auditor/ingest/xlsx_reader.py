@@ -717,16 +717,21 @@ def _number_rows(rows: list[list[RawCell]]) -> None:
 
 
 def _single(row: list[RawCell]) -> bool:
-    """A line of one filled cell (a title, a unit, a note), or a title split over two (表三 | 支出决算表),
-    or a title with its unit in a cell beside (表二 支出决算表 | | 单位：万元)."""
+    """A line of one filled cell (a title, a unit, a note), or a title spread over a few: its name
+    with its number or its unit in cells of their own (表三 | 支出决算表; 表二 支出决算表 | | 单位：万元;
+    基本支出决算表 | 表六 | | 单位：万元)."""
     filled = [c.text.strip() for c in row if c.text.strip()]
     if len(filled) <= 1:
         return True
-    if len(filled) != 2 or DIGIT_RE.search(YEAR_WORD_RE.sub("", TABLE_NUMBER_RE.sub("", filled[0]))):
+    if len(filled) > TITLE_CELLS:
         return False
-    return TABLE_NUMBER_RE.fullmatch(filled[0]) is not None and filled[1].endswith(TITLE_ENDINGS) \
-        and not DIGIT_RE.search(YEAR_WORD_RE.sub("", filled[1])) \
-        or TABLE_LINE_RE.search(filled[0]) is not None and UNIT_CELL_RE.fullmatch(filled[1]) is not None
+    meta = [t for t in filled if TABLE_NUMBER_RE.fullmatch(t) or UNIT_CELL_RE.fullmatch(t)]
+    names = [t for t in filled if t not in meta]
+    return len(names) == 1 and bool(meta) and TABLE_LINE_RE.search(names[0]) is not None \
+        and not DIGIT_RE.search(YEAR_WORD_RE.sub("", TABLE_NUMBER_RE.sub("", names[0])))
+
+
+TITLE_CELLS = 3  # cells a title line may be spread over: its name, its number, its unit
 
 
 def _numbered_table_title(row: list[RawCell]) -> bool:
@@ -738,7 +743,6 @@ def _numbered_table_title(row: list[RawCell]) -> bool:
 
 # a table's number in a cell of its own before its name (表三, 附表2, 公开03表)
 TABLE_NUMBER_RE = re.compile(r"(?:附?表|公开)\s*[\d一二三四五六七八九十〇]{1,3}(?:表)?[：:.、]?")
-TITLE_ENDINGS = ("表", "表（续）", "表(续)", "情况")  # how a table's name closes
 UNIT_CELL_RE = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*[^\d\s]{1,4}\s*[）)]?")  # a cell giving the unit alone
 
 
