@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..knowledge import han_bigrams
+from ..knowledge import concepts, han_bigrams
 from .lexicon import lexicon
 from .numbers import MONEY_UNITS, significant_digits
 
@@ -49,7 +49,8 @@ def value_aliases(base, current: str) -> dict[str, str]:
         if len(named) == 1:
             concept = next(iter(named))
             named = han_bigrams(concept)
-            if named and Fraction(len(han_bigrams(_thing_words(f.label)) & named), len(named)) >= MIN_SHARED:
+            if named and Fraction(len(han_bigrams(_thing_words(f.label)) & named), len(named)) >= MIN_SHARED \
+                    or _kind_total_named(f.label, concept):
                 aliases.setdefault(f.label, concept)
     return aliases
 
@@ -62,6 +63,16 @@ def _thing_words(label: str) -> str:
     for start, end, _ in reversed(lexicon().measures.all(label)):
         label = label[:start] + label[end:]
     return label
+
+
+def _kind_total_named(label: str, concept: str) -> bool:
+    """The phrase is a kind of money and its measure alone (支出决算, 收入决算数: concepts.yaml
+    kind_totals) and the row printing its figure is that kind's total (本年支出): the total restated,
+    as no part of it (项目支出 for 实际支出) is."""
+    if _thing_words(label).strip("，,：:为是 "):
+        return False
+    kinds = concepts().get("kind_totals") or {}
+    return any(kind in label and total == concept for kind, total in kinds.items())
 
 
 def _key(f) -> tuple:

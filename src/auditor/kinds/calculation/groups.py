@@ -375,21 +375,14 @@ def _unnamed_rows(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fa
         return []
     low, high = min(rows + [total.loc.row]), max(rows + [total.loc.row])
     listed, known = {id(p) for p in parts}, concepts()["concepts"]
-    unnamed, in_sub, last, ends, inside = [], False, None, ("", ""), Decimal(0)
+    unnamed, in_sub = [], False
     for f in sorted((f for f in column if f.loc.row is not None and low < f.loc.row < high),
                     key=lambda f: f.loc.row):
-        label = compact(f.label or "")
-        if in_sub and label[-1:] == ends[0] != ends[1] and not (last is not None and inside + f.value == last.value):
-            in_sub = False  # (科教收入 after 财政拨款收入 | 其中：项目支出补助: ending as the part does, where its
-            # 其中 row did not, and not completing the part's sum, the part's sibling: outer_rows reads so too)
         if id(f) in listed:
-            in_sub, last = False, f
+            in_sub = False
         elif SUBROW_RE.match(f.label or "") and f.loc.row != total.loc.row + 1:
             in_sub = True  # (a 其中 row and the rows after it, up to the next part, are a part's parts;
             # right under the total, 年度资金总额 | 其中：专项债券资金 | 财政拨款, it opens the total's own list)
-            ends, inside = (compact(last.label)[-1:] if last is not None else "", label[-1:]), f.value
-        elif in_sub:
-            inside += f.value
         elif not in_sub and f.concept not in known and money_amount(f) and f.measure == total.measure \
                 and f.period == total.period:
             unnamed.append(f)  # (公务用车购置费 between 三公经费 and 公务接待费, known, is a part's part)

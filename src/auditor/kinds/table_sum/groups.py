@@ -479,12 +479,6 @@ def _code_of(row: list[str]) -> str:
     return code
 
 
-def _completes(parent: dict, running: dict | None, values: dict) -> bool:
-    """The row's figures bring the 其中 list's running sum to its parent's, in some column (设备购置支出
-    900 after 其中：专项业务费 1,600 under 项目支出 2,500): the list's last item, whatever its words."""
-    return running is not None and any(running[c] + values[c] == parent[c] for c in values if c in parent and c in running)
-
-
 def outer_rows(grid, details: list[int], label_col: int, inner: tuple, most: int | None = None) -> list[int]:
     """The rows not inside another: not a 其中 / 小计 row, nor one of the rows going on with a
     其中 list (其中：公务用车购置费 / 公务用车运行维护费): those continue while their running sum,
@@ -503,26 +497,20 @@ def outer_rows(grid, details: list[int], label_col: int, inner: tuple, most: int
         return row_level(grid, r, label_col)
 
     out, parent, running, parent_level, going = [], None, None, None, 0
-    ends = ("", "")  # (the last character of the parent's words and of its first inner row's)
     for r in details:
         label = words(r)
         if label.startswith(inner) or label.endswith(inner):
             if label.startswith(inner) and out:
                 parent, running, parent_level, going = figures(out[-1]), figures(r), level(out[-1]), 0
-                ends = (words(out[-1])[-1:], label[-1:])
             continue
         values = figures(r)
         # (a list one column shows complete, its running sum at the parent's, goes on in none; a
         # parent's 0, in a column of changes or of a thing not spent, shows nothing complete; a row
         # numbered as the parent is, 二、 after 一、's 其中 list, is the parent's sibling)
         own_level = level(r) if parent is not None and parent_level is not None else None
-        # (…, or a row ending as the parent does where its 其中 row did not, 科教收入 after 财政拨款收入 |
-        # 其中：项目支出补助: the parent's sibling; not 公务用车运行维护费 under 公务用车购置及运行维护费 |
-        # 其中：公务用车购置费, ending as both do)
         closed = parent is not None and running is not None and any(
             running[c] == parent[c] != 0 for c in running if c in parent) \
-            or (own_level is not None and own_level <= parent_level) \
-            or (parent is not None and label[-1:] == ends[0] != ends[1] and not _completes(parent, running, values))
+            or (own_level is not None and own_level <= parent_level)
         going_on = not closed and (most is None or going < most) and [
             c for c in values if parent and c in parent and c in running
             and running[c] < parent[c] and running[c] + values[c] <= parent[c]]
