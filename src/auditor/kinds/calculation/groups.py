@@ -157,14 +157,19 @@ def check_group(facts, calc, names, context, rule, complete, checked=None, blank
         unnamed = _unnamed_items(facts, total, parts, text, carried) if context == "同一句" else []
         if context == "同一表列":
             parts = parts + _numbered_siblings(facts, total, parts)
-            unnamed = _unnamed_rows(facts, total, parts)
+            unnamed, nested = _unnamed_rows(facts, total, parts)
             second = _second_readings(facts, total, parts)
-            if second and all(h.cls == "rounding" for h in compare_sum(total, parts + unnamed + second, context, rule)):
+            # (the rows after a part's 其中 row may be items of the list as well as the part's parts:
+            # 财政拨款收入 | 其中：项目支出补助 | 科教收入 | 其他收入; the sum holding with them is that reading)
+            if any(extra and all(h.cls == "rounding" for h in compare_sum(total, parts + unnamed + extra, context, rule))
+                   for extra in (second, nested)):
                 if checked is not None:
                     checked.append(total)
                 yield CHECKED
                 continue  # (科研事业收入 after 事业收入's 其中 row: an item of its own, the sum holding with it,
                 # within its rounding tail too, which the column's own sum tells: SUM005)
+            if nested and _nearer(total, parts + unnamed + nested, parts + unnamed):
+                unnamed = unnamed + nested  # (neither holds: the sum told is the reading nearer the total)
         if checked is not None:
             checked.append(total)
         yield CHECKED
@@ -366,16 +371,24 @@ def _unnamed_items(facts: list[Fact], total: Fact, parts: list[Fact], text: str 
         [f for f in found if (f.block, f.sentence) == here and depth(f.at) == inside]
 
 
-def _unnamed_rows(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:
-    """Rows of a table column between the total's row and its parts' (保险费收入, 利息收入 between
-    本年收入 and 其他收入) naming none of the total's parts: items the vocabulary does not know,
-    listed among the parts. A 其中 row is a part's part, not an item of the list."""
+def _nearer(total: Fact, these: list[Fact], those: list[Fact]) -> bool:
+    """The sum of `these` is nearer the total than the sum of `those`."""
+    def gap(items: list[Fact]) -> Decimal:
+        return abs(total.in_yuan() - sum((f.in_yuan() for f in items), Decimal(0)))
+    return gap(these) < gap(those)
+
+
+def _unnamed_rows(column: list[Fact], total: Fact, parts: list[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """(rows, nested): rows of a table column between the total's row and its parts' (保险费收入, 利息收入
+    between 本年收入 and 其他收入) naming none of the total's parts: items the vocabulary does not know,
+    listed among the parts. A 其中 row is a part's part, not an item of the list; the rows of the
+    same kind after it (`nested`) are read as the part's parts too, or, a second reading, as items."""
     rows = [p.loc.row for p in parts if p.loc.row is not None]
     if total.loc.row is None or not rows:
         return []
     low, high = min(rows + [total.loc.row]), max(rows + [total.loc.row])
     listed, known = {id(p) for p in parts}, concepts()["concepts"]
-    unnamed, in_sub = [], False
+    unnamed, nested, in_sub = [], [], False
     for f in sorted((f for f in column if f.loc.row is not None and low < f.loc.row < high),
                     key=lambda f: f.loc.row):
         if id(f) in listed:
@@ -383,12 +396,12 @@ def _unnamed_rows(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fa
         elif SUBROW_RE.match(f.label or "") and f.loc.row != total.loc.row + 1:
             in_sub = True  # (a 其中 row and the rows after it, up to the next part, are a part's parts;
             # right under the total, 年度资金总额 | 其中：专项债券资金 | 财政拨款, it opens the total's own list)
-        elif not in_sub and f.concept not in known and money_amount(f) and f.measure == total.measure \
+        elif f.concept not in known and money_amount(f) and f.measure == total.measure \
                 and f.period == total.period:
-            unnamed.append(f)  # (公务用车购置费 between 三公经费 and 公务接待费, known, is a part's part)
+            (nested if in_sub else unnamed).append(f)  # (公务用车购置费 between 三公经费 and 公务接待费, known, is a part's part)
     if total.loc.row == high:
         unnamed += _unnamed_above(column, total, low)
-    return unnamed
+    return unnamed, nested
 
 
 def _unnamed_above(column: list[Fact], total: Fact, first: int) -> list[Fact]:
