@@ -259,10 +259,17 @@ def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple
             or not any(c in words for c in params["target_cues"]) or target.value == 0 \
             or target.comparator in ("≤", "<") or any(m in words for m in params["ceiling_marks"]):
         return None
-    if any(n in text[clause_start(text, achieved.at, params["clause_breaks"], ","):achieved.at] for n in params["negations"]):
+    if _undone(text[clause_start(text, achieved.at, params["clause_breaks"], ","):achieved.at], params):
         # (计划完工120公里，尚未完工18公里，完成率86%: the 18 are left undone, what was done the rest)
         return _done_of(achieved, target)
     return achieved, target
+
+
+def _undone(words: str, params: dict) -> bool:
+    """The words before a quantity say it is left undone: a negation with no completion word after it
+    (尚未完工18公里; not 因资金未到位实际完成102公里, done after all)."""
+    at = max((words.rfind(n) for n in params["negations"]), default=-1)
+    return at >= 0 and not any(c in words[at:] for c in (*params["completion_cues"], *params["done_words"]))
 
 
 def _done_of(undone: Fact, target: Fact) -> tuple[Fact, Fact] | None:
