@@ -155,10 +155,17 @@ def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negat
     end = figure.at + len(figure.text)
     after = CLAUSE_SPLIT_RE.split(text[end:end + AFTER_CHARS], maxsplit=1)[0]
     if any(w in after for w in words) and qualifier in after:
-        # (a negation anywhere in the clause before the word: 7个标段未按合同约定工期完工 is no count
-        # of those done on time, for 完工及时率)
-        return not any(n in after[:after.find(w)] for n in negations for w in words if w in after)
+        # (a negation right before the word, or opening the verb phrase before it: 7个标段未按合同约定工期
+        # 完工 is no count of those done on time, for 完工及时率; 克服不利天气按期完工 is)
+        return not any(n + w in after or _opens_verb(after[:after.find(w)], n) for n in negations for w in words if w in after)
     return _named_by_clause(own, words[0], negations)
+
+
+def _opens_verb(before: str, negation: str) -> bool:
+    """The words before a rate's word open on the negation, its figure's unit word aside (个标段未按…,
+    尚未…): the whole verb phrase negated."""
+    at = before.find(negation)
+    return at >= 0 and not re.search(r"[\u4e00-\u9fa5]{3,}", before[:at].lstrip("个项处座件批次人户家所笔宗"))
 
 
 def _negated(text: str, facts: list[Fact], j: int, words: list[str], negations: tuple[str, ...]) -> bool:
