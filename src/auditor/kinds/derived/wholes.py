@@ -443,11 +443,15 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
         # (（一）资金到位情况。…实际到位… ¶（二）资金支出情况。…占到位资金的…: a whole named in
         # words this specific may stand in the paragraph or two before)
         # (the paragraphs of amounts before, a table between passed over: 表1 with its caption lines)
-        # (both paragraphs read, the largest taken below: 全市实际采购金额… ¶ 市本级实际采购金额… ¶ …占
-        # 实际采购总额的: the whole is the city's, not the part stated after it)
+        # (the nearest so named, passing over an amount its own sentence states as a share of another
+        # whole: 全市实际采购金额… ¶ 市本级实际采购金额…，占全市的37.74% ¶ …占实际采购总额的: the city's)
         earlier = [k for k in range(rate.block - 1, max(-1, rate.block - 1 - BLOCKS_BACK), -1)
                    if amounts(base.by_block.get(k, ()))][:2]
-        found = [f for k in earlier for f in _named_amounts(base, amounts(base.by_block.get(k, ())), part, own, stem, kind)]
+        for k in earlier:
+            found = [f for f in _named_amounts(base, amounts(base.by_block.get(k, ())), part, own, stem, kind)
+                     if not _share_stated(base, f)]
+            if found:
+                break
     if not found:
         return None
     openers = lexicon().list_openers
@@ -467,6 +471,12 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
             or _share_of_named(base, base.by_block.get(whole.block, []), whole, words):
         return None
     return whole
+
+
+def _share_stated(base: FactBase, amount: Fact) -> bool:
+    """The amount's sentence goes on to state it as a share of something (…98,326.41万元，占全市的37.74%):
+    a part of that, no whole of later shares."""
+    return any(f.measure == "占比" and f.at > amount.at for f in base.by_sentence.get((amount.block, amount.sentence), ()))
 
 
 def _literal_wholes(near: list[Fact], part: Fact, words: str) -> list[Fact]:
