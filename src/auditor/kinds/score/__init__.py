@@ -80,11 +80,11 @@ PARAMS = {
     # words right before a step naming the completion rate as what it counts (完成率每降低1%扣0.5分):
     # the shortfall is then the completion rate's below 100, a rate indicator's too (68.6% of ≥70%: 2.00)
     "completion_step_words": (list, []),
-    "general_scope_words": (list, []),
+    "general_scope_words": (list, []),  # the words a unit step's scope naming no one indicator is made of (对未完成目标的指标)
     # the endings of the words before a step rule naming one indicator (水质检测达标率每低…): its row's alone
     "indicator_scope_endings": (list, []),
     # weighted_mean: the word of a head over a column of each row's weighed score (加权得分)
-    "weighed_head_word": (str, ""),  # the words a unit step's scope naming no one indicator is made of (对未完成目标的指标)
+    "weighed_head_word": (str, ""),
     "step_formula": (str, "weight - shortfall / step * points"),
     # words by which a report scores a missed indicator by another rule (酌情扣分, bands: 得该指标
     # 分值的80%): then no formula is held to it, unless the report also states the proportional

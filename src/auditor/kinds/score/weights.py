@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from ...facts.numbers import Quantity, fmt, half_unit, parse_quantity
-from ...knowledge import compact
+from ...knowledge import compact, vocabulary
 from ...model import Cell
 from ...tables.score_summary import SummaryPair, SummaryRow, summary_pairs
 from ...tables.typed import (WEIGHT_IN_LABEL_RE, category_key, ScoreRecord, TypedTable, grid_cell, number, points,
@@ -236,6 +236,21 @@ def _plain_point_tables(doc, rule, forms: set[int]):
 HEAD_UNIT_RE = re.compile(r"[（(][^（）()]{1,4}[）)]$")  # a head's unit in brackets (权重（分）)
 
 
+def weighed_table(table) -> bool:
+    """The table weighs its rows (weighed_rows) under heads of weights and scores the score forms name
+    (vocabulary.yaml performance_scores weight, score): no column of figures to add up."""
+    spec = vocabulary()["table_types"]["performance_scores"]["columns"]
+    weights, scores = {compact(w) for w in spec["weight"]}, {compact(w) for w in spec["score"]}
+    grid = table.grid()
+    for h, row in enumerate(grid[:HEAD_ROWS]):
+        texts = [HEAD_UNIT_RE.sub("", compact(c)) for c in row]
+        w = [c for c, x in enumerate(texts) if x in weights]
+        g = [c for c, x in enumerate(texts) if x in scores]
+        if len(w) == 1 and len(g) == 1:
+            return weighed_rows(_pairs(grid, h, w[0], g[0])) is not None
+    return False
+
+
 def _pairs(grid, h: int, w: int, g: int) -> dict[int, list[Quantity | None]]:
     """row -> [its weight, its score] as printed, below the head row."""
     return {r: [parse_quantity(grid_cell(grid, r, c)) for c in (w, g)] for r in range(h + 1, len(grid))}
@@ -279,8 +294,10 @@ def check_weighted_mean(doc, rule, typed):
                 continue
         weights = sum((x.value for x, _ in above), Decimal(0))
         mean = sum((x.value * s.value for x, s in above), Decimal(0)) / weights
+        # (each score as printed stands for its interval: the mean's spread is their weighed half-units)
+        spread = sum((x.value * half_unit(s.places) for x, s in above), Decimal(0)) / weights
         yield CHECKED
-        if abs(total.value - mean) <= half_unit(total.places):
+        if abs(total.value - mean) <= half_unit(total.places) + spread:
             continue
         shown, cell = fmt(mean, max(total.places, 1)), table.rows[r][column]
         terms = " + ".join(f"{s.text} × {x.text}" for x, s in above)

@@ -105,8 +105,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # 单位：人): whole numbers in it are exact
           "count_heads": (str, ""),
           # heads of columns of points given, not measured (分值, 权重): whole points are exact
-          "given_point_heads": (list, []), "scored_total_labels": (list, []),
-          "given_score_heads": (list, []),
+          "given_point_heads": (list, []),
+          # labels of a row closing a table of points as its total (综合得分 under 分值 | 得分)
+          "scored_total_labels": (list, []),
           # rows of points given beyond full marks (加分项): a column's total may leave them out
           "bonus_row_words": (list, []),
           # the end of a total column's head that holds the carry-overs beside it (收入总计 = 上年结转 + 本年收入)

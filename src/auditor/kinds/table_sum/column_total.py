@@ -23,6 +23,7 @@ from .findings import crossing_cell, column_hit, stated_gap
 from .heads import heads_summed, figure_rows, label_column
 from .table_identities import products_explain, product_slips
 from .across import cumulative_reading, rows_across_alone, row_totals
+from ..score.weights import weighed_table
 from .groups import part_total_hits, summed_rows, group_hits, groups_alone, groups_summed, subtotal_hits, outer_rows
 
 
@@ -142,6 +143,8 @@ def check_column_total(doc, rule, typed):
     sums = tuple(labels)  # (a detail row holding one of these words is a subtotal)
     notes, befores = notes_after(doc), _lines_before(doc, rule.params["unit_line_chars"])
     for table in doc.tables:
+        if weighed_table(table):
+            continue  # (专家评分 | 60% | 86 … 综合得分 | 100% | 88.4: a weighed mean, SCO030's, no sum)
         note, before = notes.get(id(table), ""), befores.get(id(table), "")
         if table.index in covered:
             # (a self-evaluation form's funds block above its indicators' head: the score rules

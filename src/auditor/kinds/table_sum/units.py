@@ -54,8 +54,8 @@ def counted_column(rule, table, column: str, unit_line: str = "") -> bool:
     above it (人数（人）, 户数, 单位：人): its whole numbers are exact, no rounded figures."""
     pattern = rule.params["count_heads"]
     head, title = compact(column), compact(f"{table.title or ''} {unit_line}")
-    if any(HEAD_UNIT_RE.sub("", head).endswith(w) for w in (*rule.params["given_point_heads"], *rule.params["given_score_heads"])):
-        return True  # (分值 10 + 10 + …, 得分 14 + 23 + … printed whole: the points the form gives, no rounded figures)
+    if any(HEAD_UNIT_RE.sub("", head).endswith(w) for w in rule.params["given_point_heads"]):
+        return True  # (分值 10 + 10 + … printed whole: the weights the form gives, no rounded figures)
     if not pattern or SCALED_UNIT_RE.search(head):
         return False  # (万人次, 万元: figures rounded to a scale, or amounts)
     if re.search(pattern, head) and (HEAD_UNIT_RE.search(head) or not SCALED_UNIT_RE.search(title)
