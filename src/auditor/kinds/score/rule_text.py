@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...facts.numbers import MONEY_UNITS
-from ...knowledge import compact, concepts, vocabulary_generation
+from ...knowledge import compact, concepts, vocabulary_generation, han_bigrams
 from ...facts.numbers import count_word
 from .targets import MissedTarget
 
@@ -58,7 +58,7 @@ def _stated_steps(text: str, rule, row: bool = False) -> list[Step]:
         points = Decimal(m.group("points")) if m.group("points") else -Decimal(m.group("share")) / 100
         # (水质检测达标率每低于指标值1个百分点扣0.5分: the words before it name one indicator, whose row
         # alone it is for; 评分时…, words naming none, every rate's)
-        named = re.split(r"[，,：:、]", before)[-1].strip() if not row else ""
+        named = re.split(r"[，,：:]", before)[-1].strip() if not row else ""
         steps.append(Step(Decimal(m.group("step")), points, m.group(0), kind,
                           [w for w in rule.params["scope_words"] if w in before],
                           scope=named if _names_indicator(named, rule) else "",
@@ -136,6 +136,12 @@ def step_for(steps: list[Step], miss: MissedTarget, proportional: bool, rule) ->
     return None
 
 
+def _mostly_in(name: str, row: str) -> bool:
+    """Most of the name's character pairs stand in the row's name (水质达标率 in 水质检测达标率)."""
+    pairs = han_bigrams(name)
+    return bool(pairs) and len(pairs & han_bigrams(row)) * 2 >= len(pairs)
+
+
 def _names_indicator(words: str, rule) -> bool:
     """The words before a step rule name one indicator (水质检测达标率: their general words aside,
     some remain, ending as an indicator's name does: indicator_scope_endings); not the rate the
@@ -143,7 +149,9 @@ def _names_indicator(words: str, rule) -> bool:
     rest = compact(words)
     for w in sorted((*rule.params["general_scope_words"], *rule.params["completion_step_words"]), key=len, reverse=True):
         rest = rest.replace(w, "")
-    return len(rest) >= 2 and rest.endswith(tuple(rule.params["indicator_scope_endings"]))
+    # (several named in a list, 达标率、合格率每低…: each of them)
+    return bool(rest) and all(len(name) >= 2 and name.endswith(tuple(rule.params["indicator_scope_endings"]))
+                              for name in rest.split("、"))
 
 
 def same_unit(step: Step, miss: MissedTarget, rule) -> bool:
@@ -163,7 +171,9 @@ def _scope_fits(scope: str, r, rule) -> bool:
     """The words a step rule is written for name the row (its indicator, or its category), or name
     no one indicator."""
     own = [compact(n) for n in (r.indicator, r.level2, r.record.level1) if n]
-    if any(scope in n or n in scope for n in own):
+    # (one of several named, 达标率、合格率; or named short, 水质达标率 for 水质检测达标率: most of its
+    # character pairs in the row's name)
+    if any(name in n or n in name or _mostly_in(name, n) for name in scope.split("、") for n in own):
         return True  # (培训人数每少5人扣1分 for 培训人数; 数量指标每少5人… for a 数量指标 row)
     # (a scope of general words only, 对未完成目标的指标每少5人…, is every row's in that unit; one
     # naming an indicator or a category, 受益人数指标…, 效益指标…, that one's only)
