@@ -16,7 +16,7 @@ from bisect import bisect_right
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from . import package
-from ..facts.numbers import DIGIT_RE
+from ..facts.numbers import DIGIT_RE, TABLE_NUMBER
 from .cleanup import clean_text
 from .page_furniture import YEAR_WORD_RE
 from .raw import CAPTION_CELL_RE, TABLE_LINE_RE, RawBlock, RawBlocks, RawCell, ReadError, over_limit
@@ -589,7 +589,7 @@ def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
         # (a numbered title over a header of its own opens a table with no blank row before it too:
         # …合计 | 3 ¶ 二、分月支出 ¶ 月份 | 支出)
         # (…unless the table holds group rows numbered alike, 一、产出指标 under its heads: 二、效益指标 is its next)
-        if (_single(rows[k]) and (gap > FORM_GAP or gap > 1 and (_lines_name_table(rows, k) or (
+        if (_title_line(rows[k]) and (gap > FORM_GAP or gap > 1 and (_lines_name_table(rows, k) or (
                 _outline_title(rows[k]) and _header_again(rows, start, k))) or (
                 _outline_title(rows[k]) and _opens_header(rows, k) and not _numbered_alike(rows, start, k))
                 or (_numbered_table_title(rows[k]) or _names_table(rows[k])) and _opens_header(rows, k))) \
@@ -671,7 +671,7 @@ def _opens_again(rows: list[list[RawCell]], start: int, k: int) -> bool:
 def _lines_name_table(rows: list[list[RawCell]], k: int) -> bool:
     """One of the single-cell lines from `k` on (a note, 项目名称：…, the title, 单位：…) names a
     table: the next form starts there."""
-    while k < len(rows) and _single(rows[k]):
+    while k < len(rows) and _title_line(rows[k]):
         if _names_table(rows[k]):
             return True
         k += 1
@@ -687,7 +687,7 @@ def _form_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None 
     # Title, unit and note lines (one filled cell) around the grid become paragraphs, and so does
     # a caption row over the header (编制单位：某局 | … | 单位：万元 on one row, as exports print it)
     head, tail = [], []
-    while rows and (_single(rows[0]) or _captions_only(rows[0])):
+    while rows and (_title_line(rows[0]) or _captions_only(rows[0])):
         head.append(rows.pop(0))
     while rows and _single(rows[-1]):
         tail.insert(0, rows.pop())
@@ -717,18 +717,23 @@ def _number_rows(rows: list[list[RawCell]]) -> None:
 
 
 def _single(row: list[RawCell]) -> bool:
-    """A line of one filled cell (a title, a unit, a note), or a title spread over a few: its name
-    with its number or its unit in cells of their own (表三 | 支出决算表; 表二 支出决算表 | | 单位：万元;
-    基本支出决算表 | 表六 | | 单位：万元)."""
+    return sum(1 for c in row if c.text) <= 1
+
+
+def _title_line(row: list[RawCell]) -> bool:
+    """A line opening a table: one filled cell, or a title spread over a few, its name with its number
+    or its unit in cells of their own (表三 | 支出决算表; 表二 支出决算表 | | 单位：万元; 基本支出决算表 | 表六 |
+    | 单位：万元). Only where a table opens: a contents sheet's rows (公开01表 | 收入支出决算总表) are a
+    table's rows."""
     filled = [c.text.strip() for c in row if c.text.strip()]
     if len(filled) <= 1:
         return True
     if len(filled) > TITLE_CELLS:
         return False
-    meta = [t for t in filled if TABLE_NUMBER_RE.fullmatch(t) or UNIT_CELL_RE.fullmatch(t)]
+    meta = [t for t in filled if TITLE_NUMBER_RE.fullmatch(t) or UNIT_CELL_RE.fullmatch(t)]
     names = [t for t in filled if t not in meta]
     return len(names) == 1 and bool(meta) and TABLE_LINE_RE.search(names[0]) is not None \
-        and not DIGIT_RE.search(YEAR_WORD_RE.sub("", TABLE_NUMBER_RE.sub("", names[0])))
+        and not DIGIT_RE.search(YEAR_WORD_RE.sub("", TITLE_NUMBER_RE.sub("", names[0])))
 
 
 TITLE_CELLS = 3  # cells a title line may be spread over: its name, its number, its unit
@@ -738,11 +743,11 @@ def _numbered_table_title(row: list[RawCell]) -> bool:
     """A title line opening with the table's number (表六 一般公共…决算表, or 表六 | 一般公共…决算表):
     the next table on the sheet, with or without a blank row before it."""
     text = next((c.text.strip() for c in row if c.text.strip()), "")
-    return TABLE_NUMBER_RE.match(text) is not None and len(text) <= TITLE_CHARS
+    return TITLE_NUMBER_RE.match(text) is not None and len(text) <= TITLE_CHARS
 
 
 # a table's number in a cell of its own before its name (表三, 附表2, 公开03表)
-TABLE_NUMBER_RE = re.compile(r"(?:附?表|公开)\s*[\d一二三四五六七八九十〇]{1,3}(?:表)?[：:.、]?")
+TITLE_NUMBER_RE = re.compile(rf"(?:{TABLE_NUMBER}|公开\s*\d{{1,3}}\s*表)[：:.、]?")
 UNIT_CELL_RE = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*[^\d\s]{1,4}\s*[）)]?")  # a cell giving the unit alone
 
 
