@@ -251,10 +251,10 @@ COLUMN_NUMBERS_RE = re.compile(r"\d{1,2}(?:\s+\d{1,2}){2,}")
 def column_numbers(text: str) -> bool:
     """A table's column numbers in one cell (1 2 3 … 12): no number, though its digits run on
     once the spaces go."""
-    return " " in text and bool(COLUMN_NUMBERS_RE.fullmatch(text.strip())) and _counts_up(text.split())
+    return " " in text and bool(COLUMN_NUMBERS_RE.fullmatch(text.strip())) and counts_up(text.split())
 
 
-def _counts_up(words: list[str]) -> bool:
+def counts_up(words: list[str]) -> bool:
     """The numbers go up one by one (1 2 3 …), as columns are numbered; not 1 2 0, spaced digits."""
     values = [int(w) for w in words]
     return all(b == a + 1 for a, b in zip(values, values[1:]))
@@ -289,7 +289,7 @@ def is_column_numbers(texts: list[str], heads: tuple[str, ...] = ()) -> bool:
     words = [t for t in filled if not (len(t) <= 2 and t.isdigit())]
     if words and not all(compact(t) in _named(heads) for t in words) and not _stem_labels(words, len(nums)):
         return False
-    return len(nums) >= (1 if words else 3) and _counts_up(nums)
+    return len(nums) >= (1 if words else 3) and counts_up(nums)
 
 
 def _stem_labels(words: list[str], numbers: int) -> bool:

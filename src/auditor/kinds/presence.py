@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..ingest.build import title_block
 from ..knowledge import compact
 from ..model import Heading, Table
-from ..facts.numbers import parse_quantity
+from ..facts.numbers import parse_quantity, counts_up
 from .base import CHECKED, Hit, NotAssessable, document_texts
 
 KIND = "presence"
@@ -199,7 +199,7 @@ def _numbering_row(row) -> bool:
     # (small whole numbers not counting on by one, 24 | 0 | 18 | 0 | 18 | 6 under the 三公 heads or
     # 4 | 7 | 11 under 行政编制 | 事业编制 | 合计, are figures)
     return bool(numbers) and (numbers[0] == "栏次" or all(n.isdigit() and len(n) <= 2 for n in numbers)
-                              and all(int(b) == int(a) + 1 for a, b in zip(numbers, numbers[1:])))
+                              and counts_up(numbers))
 
 
 def _neighbours(blocks, i: int):

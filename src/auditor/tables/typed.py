@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple, Union
 
-from ..facts.numbers import Quantity, is_column_numbers, normalize_digits, parse_quantity, to_decimal
+from ..facts.numbers import Quantity, counts_up, is_column_numbers, normalize_digits, parse_quantity, to_decimal
 from ..knowledge import _compact, compact, concepts, vocabulary
 from ..facts.lexicon import word_finder
 from ..memo import MEMO_ENTRIES, remember_short
@@ -301,8 +301,7 @@ def _column_numbers(row: list[str]) -> bool:
     on from an earlier block's, 7 | 8 | … | 12 under the 决算数 block of a 三公 sheet): a header's
     column numbers, no row of figures."""
     filled = [c.strip() for c in row if c.strip()]
-    return len(filled) >= 3 and all(t.isdigit() and len(t) <= 2 for t in filled) \
-        and all(int(b) == int(a) + 1 for a, b in zip(filled, filled[1:]))
+    return len(filled) >= 3 and all(t.isdigit() and len(t) <= 2 for t in filled) and counts_up(filled)
 
 
 MIN_CODE_PARTS = 2  # heads of a split code side by side that name it (类 | 款; 项 may be absent)
@@ -1557,8 +1556,7 @@ def _is_numbering_row(row: list[str]) -> bool:
     numbers = [t.strip() for t in row if t.strip()]
     # (isdecimal: full-width digits too, １ ２ ３ as a Chinese input method types them)
     # (counting on by one from 1, or from an earlier block's last, 7 | 8 | … | 12 under the 决算数 block)
-    return len(numbers) >= 6 and all(t.isdecimal() for t in numbers) \
-        and all(int(b) == int(a) + 1 for a, b in zip(numbers, numbers[1:]))
+    return len(numbers) >= 6 and all(t.isdecimal() for t in numbers) and counts_up(numbers)
 
 
 READERS = {
