@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from ...facts.agreement import round_hedge, widen_by_hedge
+from ...facts.agreement import restates, round_hedge, widen_by_hedge
 from ...facts.base import Fact, FactBase
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt, half_unit
@@ -216,12 +216,9 @@ def _slipped_operand(base: FactBase, rate: Fact, num: Fact, den: Fact) -> str:
     全年执行数1856.42万元，预算执行率95.64% over 合计 | 1950.36 | 1865.42 | 95.64%)."""
     if num.source != "text" or not num.is_money:
         return ""
-    from ...facts.agreement import restates
-
-    for cell in base.facts:
+    for cell in (f for facts in base.by_table.values() for f in facts):
         # (the same figure, in the text's unit or in a table printing none)
-        if cell.source == "table" and cell.measure == den.measure and cell.value == den.value \
-                and (not cell.unit or restates(cell, den)):
+        if cell.measure == den.measure and (cell.value == den.value and not cell.unit or restates(cell, den)):
             beside = [f for f in base.by_table.get(cell.block, ()) if f.loc.row == cell.loc.row
                       and f.measure == num.measure and (f.is_money or not f.unit) and f is not cell]
             fitting = [f for f in beside if ratio_fits(rate, f, cell) and f.value != num.value]
