@@ -31,8 +31,9 @@ class VocabularyReading:
         self.point_openers = frozenset(vocab.get("point_openers") or ())
         self.change_money_nouns = frozenset(vocab.get("change_money_nouns") or ())
         # the ordinals among them (一是, 七是, 其一) open a list's item in prose as 1. does (paragraphs.py
-        # _item_token); 首先, 同时, 此外 open a sentence of the paragraph, no item of its own
-        ordinals = [w for w in self.point_openers if w.endswith("是") or w.startswith("其")]
+        # _item_token); 首先, 其次, 同时, 此外 open a sentence of the paragraph, no item of its own
+        # (in the list's order, not the set's: one pattern in every process, kept by the regex cache)
+        ordinals = [w for w in vocab.get("point_openers") or () if w.endswith("是") or w[:1] == "其" and w[1:] and w[1:] in NUMERALS]
         self.ordinal_item = re.compile(rf"^\s*(?:{alternatives(ordinals)})\s*") if ordinals else None
         comparing = alternatives(vocab.get("comparison_words"))
         self.opening_base = re.compile(rf"(?:{comparing})(?:{alternatives(self.year_start_words)})(?:的|数)?$")
@@ -366,3 +367,6 @@ def _caption_count_re(units: tuple[str, ...]) -> re.Pattern:
 
 # what in a pattern looks at the text past its match: a lookahead, an end anchor, a word boundary
 LOOKS_PAST_MATCH_RE = re.compile(r"\(\?[=!]|\$|\\[bBZ]")
+
+
+NUMERALS = "一二三四五六七八九十"  # (the ordinal after 其 in 其一, 其二: an item's number)
