@@ -107,7 +107,7 @@ def unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) ->
         # (nor a budget of the other kind of money, 政府性基金预算收入调整预算 before 政府性基金预算
         # 支出…为调整预算的97.2%: concepts.yaml kind_totals)
         budgets = [f for f in earlier if f.measure == measure and f.id not in base.list_parts
-                   and not _other_kind(f, actual)]
+                   and not other_kind(f, actual)]
         # (the actual's own fund's budget where one is stated: 全年预算数135.50万元，其中：财政拨款
         # 120.00万元… before 全年执行数128.73万元 is on 135.50, not on a fund's part of it)
         found = unique_value([f for f in budgets if f.fund == actual.fund] or budgets)
@@ -116,10 +116,10 @@ def unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) ->
     return None
 
 
-def _other_kind(budget: Fact, actual: Fact) -> bool:
-    """The two amounts' words name each one kind of money (收入, 支出: concepts.yaml kind_totals),
-    not the same one."""
-    kinds = [{k for k in concepts().get("kind_totals") or () if k in f.label} for f in (budget, actual)]
+def other_kind(budget: Fact, actual: Fact) -> bool:
+    """The two amounts' words (a table cell's with its column's head) name each one kind of money
+    (收入, 支出: concepts.yaml kind_totals), not the same one."""
+    kinds = [{k for k in concepts().get("kind_totals") or () if k in f.label + f.header} for f in (budget, actual)]
     return all(len(k) == 1 for k in kinds) and kinds[0] != kinds[1]
 
 

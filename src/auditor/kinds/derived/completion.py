@@ -15,7 +15,7 @@ from ...knowledge import compact, concepts, last_open_bracket
 from ..base import CHECKED, Hit, sentence_figures
 from .intervals import HUNDRED, ratio_bounds, exact_ratio, consistent, rate_hit, ratio_fits, rate_against
 from .lookup import same_sentence, facts_before, unique_value, clause_of, list_head
-from .budgets import sentence_amount, pick, past_closed_group
+from .budgets import sentence_amount, pick, past_closed_group, other_kind
 
 
 def _listed_under_budget(base: FactBase, fact: Fact, sentence: list[Fact]) -> bool:
@@ -43,8 +43,10 @@ def check_completion(base: FactBase, rule):
         worded = rate.base or "全年预算"
         year = actual.period if actual is not None else CURRENT
         sentence = past_closed_group(sentence, actual)
-        budget = pick(base, rate, sentence, worded, year)
-        other = pick(base, rate, sentence, "年初预算" if worded == "全年预算" else "全年预算", year)
+        # (no budget of the other kind of money: 政府性基金预算 | 收入预算 55,000 for its 支出 86,540)
+        budget, other = (None if b is None or actual is not None and other_kind(b, actual) else b
+                         for b in (pick(base, rate, sentence, worded, year),
+                                   pick(base, rate, sentence, "年初预算" if worded == "全年预算" else "全年预算", year)))
         if actual is None or (budget is None and other is None):
             continue
         if budget is not None and budget.value != 0:
