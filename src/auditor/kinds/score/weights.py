@@ -224,13 +224,21 @@ def _plain_point_tables(doc, rule, forms: set[int]):
         if not any(w in start for w in weights) or not any(w in start for w in scores):
             continue  # (most tables: no heads of points)
         grid = table.grid()
-        for h, row in enumerate(grid[:HEAD_ROWS]):
-            texts = [HEAD_UNIT_RE.sub("", compact(c)) for c in row]
-            w = [c for c, x in enumerate(texts) if x in weights]
-            g = [c for c, x in enumerate(texts) if x in scores]
-            if len(w) == 1 and len(g) == 1:
-                yield table, grid, h, w[0], g[0]
-                break
+        found = _point_heads(grid, weights, scores)
+        if found is not None:
+            yield (table, grid, *found)
+
+
+def _point_heads(grid, weights, scores) -> tuple[int, int, int] | None:
+    """(head row, weight column, score column): the first of the top rows naming one column of each
+    (a head's unit in brackets aside, 权重（分）)."""
+    for h, row in enumerate(grid[:HEAD_ROWS]):
+        texts = [HEAD_UNIT_RE.sub("", compact(c)) for c in row]
+        w = [c for c, x in enumerate(texts) if x in weights]
+        g = [c for c, x in enumerate(texts) if x in scores]
+        if len(w) == 1 and len(g) == 1:
+            return h, w[0], g[0]
+    return None
 
 
 HEAD_UNIT_RE = re.compile(r"[（(][^（）()]{1,4}[）)]$")  # a head's unit in brackets (权重（分）)
@@ -240,15 +248,9 @@ def weighed_table(table) -> bool:
     """The table weighs its rows (weighed_rows) under heads of weights and scores the score forms name
     (vocabulary.yaml performance_scores weight, score): no column of figures to add up."""
     spec = vocabulary()["table_types"]["performance_scores"]["columns"]
-    weights, scores = {compact(w) for w in spec["weight"]}, {compact(w) for w in spec["score"]}
     grid = table.grid()
-    for h, row in enumerate(grid[:HEAD_ROWS]):
-        texts = [HEAD_UNIT_RE.sub("", compact(c)) for c in row]
-        w = [c for c, x in enumerate(texts) if x in weights]
-        g = [c for c, x in enumerate(texts) if x in scores]
-        if len(w) == 1 and len(g) == 1:
-            return weighed_rows(_pairs(grid, h, w[0], g[0])) is not None
-    return False
+    found = _point_heads(grid, {compact(w) for w in spec["weight"]}, {compact(w) for w in spec["score"]})
+    return found is not None and weighed_rows(_pairs(grid, *found)) is not None
 
 
 def _pairs(grid, h: int, w: int, g: int) -> dict[int, list[Quantity | None]]:
