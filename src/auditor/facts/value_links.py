@@ -8,6 +8,7 @@ the facts are read again with them, so that the change and the rate after the fi
 人次) are the row's too, and are checked against its other columns."""
 from __future__ import annotations
 
+from collections import Counter
 from fractions import Fraction
 
 from ..knowledge import concepts, han_bigrams
@@ -43,6 +44,9 @@ def value_aliases(base, current: str) -> dict[str, str]:
             key = _key(f)
             if key in wanted and significant_digits(f.value) >= MIN_DIGITS:
                 rows.setdefault(key, set()).add(f.concept)
+    # (how often each phrase states a figure: a kind's measure alone, 支出决算, names the kind's total
+    # only where the report says it once, not where each project's 支出决算 is told too)
+    said = Counter(f.label for f in base.facts if f.source == "text")
     aliases: dict[str, str] = {}
     for f in stated:
         named = rows.get(_key(f), set())
@@ -50,7 +54,7 @@ def value_aliases(base, current: str) -> dict[str, str]:
             concept = next(iter(named))
             named = han_bigrams(concept)
             if named and Fraction(len(han_bigrams(_thing_words(f.label)) & named), len(named)) >= MIN_SHARED \
-                    or _kind_total_named(f.label, concept):
+                    or said[f.label] == 1 and _kind_total_named(f.label, concept):
                 aliases.setdefault(f.label, concept)
     return aliases
 
