@@ -45,7 +45,8 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
                      base_words: tuple[str, ...], negations: tuple[str, ...], fits, suffixes: tuple[str, ...] = ("率",),
                      part_words: tuple[str, ...] = (), planned_words: tuple[str, ...] = (),
                      stem_bases: dict[str, list[str]] | None = None, form_stems: tuple[str, ...] | None = None,
-                     before_stems: tuple[str, ...] = (), act_stems: tuple[str, ...] = ()):
+                     before_stems: tuple[str, ...] = (), act_stems: tuple[str, ...] = (),
+                     not_negating: tuple[str, ...] = ()):
     """(rate, figure, base, judged): judged False where the rate is consistent (a CHECKED), True
     with the base it was recomputed on where it is not (see the module). `stem_bases`: a stem's own
     words of a base, in place of `base_words` (审减率 of 审减 over 送审, never over a budget);
@@ -72,11 +73,11 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             # 整改完成率: they are the act; before an act's own stem, 实验开出率, they are its object,
             # which a noun holding them, 改造实验室6间, is not)
             alone = stem in act_stems
-            at_figure = k - 1 if _names_rate_of(text, facts, k - 1, words, negations, qualifier, alone) \
+            at_figure = k - 1 if _names_rate_of(text, facts, k - 1, words, negations, qualifier, alone, not_negating) \
                 else _named_in_list(text, facts, k, words)
             # (the words before the stem name the act as well: 整改 of 整改完成率, 仍在整改 not done)
             if at_figure is None and k >= 2 and _negated(text, facts, k - 1, [*words, qualifier] if qualifier else words, negations) \
-                    and _names_rate_of(text, facts, k - 2, words, negations, qualifier, alone):
+                    and _names_rate_of(text, facts, k - 2, words, negations, qualifier, alone, not_negating):
                 at_figure = k - 2  # (已整改14个，正在整改4个，整改率…: of the one done, the one not done beside it)
             if at_figure is None:
                 continue  # the figure right before is not what the rate names (不合格19批次: its complement)
@@ -140,7 +141,7 @@ QUALIFIER_RE = re.compile(r"[\u4e00-\u9fa5]{2}")  # (two characters of words rig
 
 
 def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negations: tuple[str, ...],
-                   qualifier: str = "", alone: bool = True) -> bool:
+                   qualifier: str = "", alone: bool = True, not_negating: tuple[str, ...] = ()) -> bool:
     """The j-th figure's own words hold the rate's stem, not negated (合格312批次 for 合格率; not
     不合格19批次, its complement), and it is a figure of things or money, not a rate."""
     figure, own = facts[j], text[_start(facts, j):facts[j].at]
@@ -149,23 +150,27 @@ def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negat
     # (the rate's act by the words before its stem too: 已整改14个 for 整改完成率; `alone`: see the caller)
     words = [*words, qualifier] if qualifier else words
     if any(w in own for w in (words if alone else words[:-1] if qualifier else words)):
-        return not any(n + w in own for n in negations for w in words)
+        # (a negation before the word in the figure's own clause: 未达到验收标准2座 is no count of those accepted)
+        clause = CLAUSE_SPLIT_RE.split(own)[-1]
+        return not any(n + w in own or w in clause and n in _plain_words(clause[:clause.find(w)], not_negating)
+                       for n in negations for w in words)
     # (or the words after it in its clause: 其中198份对项目实施效果表示满意，满意率… for 满意率; not
     # 12份表示不满意, nor 1处延期完工 for 按期完工率: the words before the rate's stem stand there too)
     end = figure.at + len(figure.text)
     after = CLAUSE_SPLIT_RE.split(text[end:end + AFTER_CHARS], maxsplit=1)[0]
     if any(w in after for w in words) and qualifier in after:
-        # (a negation right before the word, or opening the verb phrase before it: 7个标段未按合同约定工期
-        # 完工 is no count of those done on time, for 完工及时率; 克服不利天气按期完工 is)
-        return not any(n + w in after or _opens_verb(after[:after.find(w)], n) for n in negations for w in words if w in after)
+        # (a negation anywhere in the clause before the word: 7个标段未按合同约定工期完工 is no count of
+        # those done on time, for 完工及时率; not one inside a word of its own, 克服不利天气按期完工:
+        # the rule's not_negating_words)
+        return not any(n in _plain_words(after[:after.find(w)], not_negating) for n in negations for w in words if w in after)
     return _named_by_clause(own, words[0], negations)
 
 
-def _opens_verb(before: str, negation: str) -> bool:
-    """The words before a rate's word open on the negation, its figure's unit word aside (个标段未按…,
-    尚未…): the whole verb phrase negated."""
-    at = before.find(negation)
-    return at >= 0 and not re.search(r"[\u4e00-\u9fa5]{3,}", before[:at].lstrip("个项处座件批次人户家所笔宗"))
+def _plain_words(text: str, not_negating: tuple[str, ...]) -> str:
+    """The text without the words holding a negation's character that negate nothing (不利, 不断)."""
+    for word in not_negating:
+        text = text.replace(word, "")
+    return text
 
 
 def _negated(text: str, facts: list[Fact], j: int, words: list[str], negations: tuple[str, ...]) -> bool:

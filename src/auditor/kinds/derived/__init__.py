@@ -175,6 +175,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # named_rate: the words of the figure a rate is of beside the rate's own stem (执行率 of
           # a 支出), and the words of a base of plans (下达, 预算) the rate is recomputed on
           "rate_stems": (dict, {}), "rate_suffixes": (list, ["率"]), "index_suffixes": (dict, {}), "base_words": (list, []), "negations": (list, ["不", "未"]),
+          # named_rate: words holding a negation's character that negate nothing (不利, 不断)
+          "not_negating_words": (list, []),
           # named_rate: words of a figure naming a part of a project's money (中央资金到位): its rate is
           # not judged against the project form's budgets
           "part_words": (list, []),

@@ -271,7 +271,8 @@ def _undone(words: str, params: dict) -> bool:
     """The words before a quantity say it is left undone: a negation with no completion word after it
     (尚未完工18公里; not 因资金未到位实际完成102公里, done after all)."""
     at = max((words.rfind(n) for n in params["negations"]), default=-1)
-    return at >= 0 and not any(c in words[at:] for c in (*params["completion_cues"], *params["done_words"]))
+    # (the done words only: 未完成 holds 完成 itself)
+    return at >= 0 and not any(c in words[at:] for c in params["done_words"])
 
 
 def _done_of(undone: Fact, target: Fact) -> tuple[Fact, Fact] | None:

@@ -476,7 +476,12 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
 def _share_stated(base: FactBase, amount: Fact) -> bool:
     """The amount's sentence goes on to state it as a share of something (…98,326.41万元，占全市的37.74%):
     a part of that, no whole of later shares."""
-    return any(f.measure == "占比" and f.at > amount.at for f in base.by_sentence.get((amount.block, amount.sentence), ()))
+    facts = base.by_sentence.get((amount.block, amount.sentence), ())
+    after = [f for f in facts if f.at > amount.at]
+    # (the share right after the amount, no other amount between: …200万元，其中省级资金150万元，占75%
+    # is the part's share, no share of the whole's)
+    first = next((f for f in after if f.measure == "占比" or f.is_money), None)
+    return first is not None and first.measure == "占比"
 
 
 def _literal_wholes(near: list[Fact], part: Fact, words: str) -> list[Fact]:

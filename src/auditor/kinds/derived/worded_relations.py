@@ -42,7 +42,8 @@ def check_named_rate(base: FactBase, rule):
                                                         tuple(params["rate_suffixes"]), tuple(params["part_words"]),
                                                         tuple(params["planned_row_words"]), params["stem_base_words"],
                                                         tuple(params["form_stems"]) or None,
-                                                        tuple(params["before_stems"]), tuple(params["act_stems"])):
+                                                        tuple(params["before_stems"]), tuple(params["act_stems"]),
+                                                        tuple(params["not_negating_words"])):
         if not judged:
             yield CHECKED
             continue
