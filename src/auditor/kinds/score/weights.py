@@ -248,6 +248,9 @@ def weighed_table(table) -> bool:
     """The table weighs its rows (weighed_rows) under heads of weights and scores the score forms name
     (vocabulary.yaml performance_scores weight, score): no column of figures to add up."""
     spec = vocabulary()["table_types"]["performance_scores"]["columns"]
+    start = table_start(table, HEAD_CHARS)
+    if not any(w in start for w in spec["weight"]) or not any(w in start for w in spec["score"]):
+        return False  # (most tables: no heads of points, one scan tells)
     grid = table.grid()
     found = _point_heads(grid, {compact(w) for w in spec["weight"]}, {compact(w) for w in spec["score"]})
     return found is not None and weighed_rows(_pairs(grid, *found)) is not None
