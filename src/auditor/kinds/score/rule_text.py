@@ -69,7 +69,7 @@ def _stated_steps(text: str, rule, row: bool = False) -> list[Step]:
             continue
         way = "over" if m.group("over") or m.group("over_lead") else "under" if m.group("under") or m.group("under_lead") else ""
         # (培训人数每少5人扣1分: the words before it in its clause name the indicator it is for)
-        scope = "" if row else re.split(r"[，,：:、]", text[clause_start(text, m.start()):m.start()])[-1].strip()
+        scope = "" if row else re.split(r"[，,：:]", text[clause_start(text, m.start()):m.start()])[-1].strip()
         steps.append(Step(Decimal(step), Decimal(m.group("points")), m.group(0), "unit", [], m.group("unit"), way, scope))
     return steps
 
@@ -139,7 +139,8 @@ def step_for(steps: list[Step], miss: MissedTarget, proportional: bool, rule) ->
 def _mostly_in(name: str, row: str) -> bool:
     """Most of the name's character pairs stand in the row's name (水质达标率 in 水质检测达标率)."""
     pairs = han_bigrams(name)
-    return bool(pairs) and len(pairs & han_bigrams(row)) * 2 >= len(pairs)
+    # (its opening pair too: 培训合格率 is no 设备验收合格率, though both end 合格率)
+    return bool(pairs) and name[:2] in row and len(pairs & han_bigrams(row)) * 2 >= len(pairs)
 
 
 def _names_indicator(words: str, rule) -> bool:
@@ -173,7 +174,8 @@ def _scope_fits(scope: str, r, rule) -> bool:
     own = [compact(n) for n in (r.indicator, r.level2, r.record.level1) if n]
     # (one of several named, 达标率、合格率; or named short, 水质达标率 for 水质检测达标率: most of its
     # character pairs in the row's name)
-    if any(name in n or n in name or _mostly_in(name, n) for name in scope.split("、") for n in own):
+    if any(name in n or n in name for name in scope.split("、") for n in own) \
+            or any(_mostly_in(name, compact(r.indicator)) for name in scope.split("、")):
         return True  # (培训人数每少5人扣1分 for 培训人数; 数量指标每少5人… for a 数量指标 row)
     # (a scope of general words only, 对未完成目标的指标每少5人…, is every row's in that unit; one
     # naming an indicator or a category, 受益人数指标…, 效益指标…, that one's only)
