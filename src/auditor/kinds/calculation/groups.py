@@ -385,23 +385,39 @@ def _unnamed_rows(column: list[Fact], total: Fact, parts: list[Fact]) -> tuple[l
     same kind after it (`nested`) are read as the part's parts too, or, a second reading, as items."""
     rows = [p.loc.row for p in parts if p.loc.row is not None]
     if total.loc.row is None or not rows:
-        return []
+        return [], []
     low, high = min(rows + [total.loc.row]), max(rows + [total.loc.row])
     listed, known = {id(p) for p in parts}, concepts()["concepts"]
-    unnamed, nested, in_sub = [], [], False
+    unnamed, nested, in_sub, part, inside = [], [], False, None, None
     for f in sorted((f for f in column if f.loc.row is not None and low < f.loc.row < high),
                     key=lambda f: f.loc.row):
         if id(f) in listed:
-            in_sub = False
+            in_sub, part = False, f
         elif SUBROW_RE.match(f.label or "") and f.loc.row != total.loc.row + 1:
-            in_sub = True  # (a 其中 row and the rows after it, up to the next part, are a part's parts;
-            # right under the total, 年度资金总额 | 其中：专项债券资金 | 财政拨款, it opens the total's own list)
+            in_sub, inside = True, [f]  # (a 其中 row and the rows after it, up to the next part, are a part's
+            # parts; right under the total, 年度资金总额 | 其中：专项债券资金 | 财政拨款, it opens the total's own list)
         elif f.concept not in known and money_amount(f) and f.measure == total.measure \
                 and f.period == total.period:
-            (nested if in_sub else unnamed).append(f)  # (公务用车购置费 between 三公经费 and 公务接待费, known, is a part's part)
+            if not in_sub:
+                unnamed.append(f)  # (公务用车购置费 between 三公经费 and 公务接待费, known, is a part's part)
+            elif not _complete(part, inside) and _complete(part, inside + [f]):
+                inside.append(f)  # (乙类补助 100.00 closing 其中：甲类补助 300.00 under 400.00: the list's last item)
+            else:
+                # (a row the 其中 list's sum does not close, 科教收入 after 其中：项目支出补助 under 财政拨款收入,
+                # or one after the list closed, may be an item of the total's list: read both ways)
+                inside.append(f)
+                nested.append(f)
     if total.loc.row == high:
         unnamed += _unnamed_above(column, total, low)
     return unnamed, nested
+
+
+def _complete(part: Fact | None, inside: list[Fact]) -> bool:
+    """The 其中 rows so far add up to their part, within the printed rounding of all of them."""
+    if part is None:
+        return False
+    slack = part.half_unit + sum((f.half_unit for f in inside), Decimal(0))
+    return abs(sum((f.value for f in inside), Decimal(0)) - part.value) <= slack
 
 
 def _unnamed_above(column: list[Fact], total: Fact, first: int) -> list[Fact]:
