@@ -194,3 +194,24 @@ def test_a_title_spread_over_its_name_number_and_unit_cells_opens_the_next_table
     book.save(tmp_path / "spread.xlsx")
     tables = load(str(tmp_path / "spread.xlsx")).tables
     assert [(len(t.rows), t.unit) for t in tables] == [(3, "万元"), (2, "万元")]
+
+
+def test_a_contents_sheet_stays_a_table_and_a_numbered_title_opens_the_next_table(tmp_path):
+    """A contents sheet lists 表一 | 收入支出决算总表, 表二 | 收入决算表 one under another: its rows, no
+    titles. A title 表2 | 支出决算表 | 单位：万元 over a header, right under a table, opens the next one."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    contents = book.active
+    contents.title = "目录"
+    for row in [["某局2024年度部门决算公开目录"], ["表号", "表名"], ["表一", "收入支出决算总表"], ["表二", "收入决算表"],
+                ["表三", "支出决算表"]]:
+        contents.append(row)
+    sheet = book.create_sheet("决算")
+    for row in [["收入决算表", "", "单位：万元"], ["项目", "本年收入合计", "财政拨款收入"], ["合计", 650, 650],
+                ["表2", "支出决算表", "单位：万元"], ["项目", "本年支出合计", "基本支出"], ["合计", 600, 600]]:
+        sheet.append(row)
+    book.save(tmp_path / "book.xlsx")
+    tables = load(str(tmp_path / "book.xlsx")).tables
+    assert [len(t.rows) for t in tables] == [4, 2, 2]
+    assert tables[2].title == "表2 支出决算表"

@@ -589,7 +589,7 @@ def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
         # (a numbered title over a header of its own opens a table with no blank row before it too:
         # …合计 | 3 ¶ 二、分月支出 ¶ 月份 | 支出)
         # (…unless the table holds group rows numbered alike, 一、产出指标 under its heads: 二、效益指标 is its next)
-        if (_title_line(rows[k]) and (gap > FORM_GAP or gap > 1 and (_lines_name_table(rows, k) or (
+        if (_title_at(rows, k) and (gap > FORM_GAP or gap > 1 and (_lines_name_table(rows, k) or (
                 _outline_title(rows[k]) and _header_again(rows, start, k))) or (
                 _outline_title(rows[k]) and _opens_header(rows, k) and not _numbered_alike(rows, start, k))
                 or (_numbered_table_title(rows[k]) or _names_table(rows[k])) and _opens_header(rows, k))) \
@@ -600,8 +600,8 @@ def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
 
 
 def _grid_opening(rows: list[list[RawCell]], at: int) -> list[str]:
-    """The first row of the grid from `at`, past its single-cell lines (title, unit, notes)."""
-    while at < len(rows) and _single(rows[at]):
+    """The first row of the grid from `at`, past its title lines (title, unit, notes: _title_at)."""
+    while at < len(rows) and _title_at(rows, at):
         at += 1
     return [c.text.strip() for c in rows[at]] if at < len(rows) else []
 
@@ -671,7 +671,7 @@ def _opens_again(rows: list[list[RawCell]], start: int, k: int) -> bool:
 def _lines_name_table(rows: list[list[RawCell]], k: int) -> bool:
     """One of the single-cell lines from `k` on (a note, 项目名称：…, the title, 单位：…) names a
     table: the next form starts there."""
-    while k < len(rows) and _title_line(rows[k]):
+    while k < len(rows) and _title_at(rows, k):
         if _names_table(rows[k]):
             return True
         k += 1
@@ -687,7 +687,7 @@ def _form_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None 
     # Title, unit and note lines (one filled cell) around the grid become paragraphs, and so does
     # a caption row over the header (编制单位：某局 | … | 单位：万元 on one row, as exports print it)
     head, tail = [], []
-    while rows and (_title_line(rows[0]) or _captions_only(rows[0])):
+    while rows and (_title_at(rows, 0) or _captions_only(rows[0])):
         head.append(rows.pop(0))
     while rows and _single(rows[-1]):
         tail.insert(0, rows.pop())
@@ -718,6 +718,15 @@ def _number_rows(rows: list[list[RawCell]]) -> None:
 
 def _single(row: list[RawCell]) -> bool:
     return sum(1 for c in row if c.text) <= 1
+
+
+def _title_at(rows: list[list[RawCell]], k: int) -> bool:
+    """rows[k] is a title line over a table: one filled cell, or a spread title (_title_line) not
+    followed by another one (a contents sheet lists 表一 | 收入支出决算总表, 表二 | 收入决算表 … one
+    under another: a table's rows, no titles)."""
+    if _single(rows[k]):
+        return True
+    return _title_line(rows[k]) and not (k + 1 < len(rows) and not _single(rows[k + 1]) and _title_line(rows[k + 1]))
 
 
 def _title_line(row: list[RawCell]) -> bool:
