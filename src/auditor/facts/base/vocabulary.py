@@ -12,6 +12,9 @@ from .figures import part_names, RATE_HEAD_UNITS
 from .words import pairs_in
 
 
+
+NUMERALS = "一二三四五六七八九十"  # (the ordinal after 其 in 其一, 其二: an item's number)
+
 class VocabularyReading:
     """FactReader's words and patterns read from the vocabulary."""
 
@@ -367,6 +370,3 @@ def _caption_count_re(units: tuple[str, ...]) -> re.Pattern:
 
 # what in a pattern looks at the text past its match: a lookahead, an end anchor, a word boundary
 LOOKS_PAST_MATCH_RE = re.compile(r"\(\?[=!]|\$|\\[bBZ]")
-
-
-NUMERALS = "一二三四五六七八九十"  # (the ordinal after 其 in 其一, 其二: an item's number)
