@@ -300,7 +300,9 @@ def _column_numbers(row: list[str]) -> bool:
     """The row numbers the columns (1 | 2 | 3 | … in order, blanks aside, three at least; or going
     on from an earlier block's, 7 | 8 | … | 12 under the 决算数 block of a 三公 sheet): a header's
     column numbers, no row of figures."""
-    return is_column_numbers([c for c in row if c.strip()])
+    # (digits only: a row labelling its first columns 甲 | 乙 | 丙 is read with its stems elsewhere)
+    filled = [c.strip() for c in row if c.strip()]
+    return len(filled) >= 3 and all(t.isdigit() and len(t) <= 2 for t in filled) and counts_up(filled)
 
 
 MIN_CODE_PARTS = 2  # heads of a split code side by side that name it (类 | 款; 项 may be absent)
