@@ -25,6 +25,9 @@ LEAD_END_RE = re.compile(r"[：:。]")  # what ends a numbered item's label
 RUN_IN_HEADING_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}\s*[、.．])\s*"
                                r"([^，,。；;：:\d]{2,14})[。：:]?\s*$")
 
+# what ends a numbered item's first clause; digits end it too, so a clause stating a figure is no name
+NAME_CLAUSE_END_RE = re.compile(r"[，,；;、：:。\d]")
+
 LEAD_LIMIT = 80  # characters of a numbered item's label
 
 
@@ -281,6 +284,8 @@ class ParagraphReading:
         rest = text[m.end():] if m else text
         # a classification path (…（类）…（款）…（项）) is longer than a phrase
         end = LEAD_END_RE.search(rest, 0, LEAD_LIMIT + 1)
+        if m and (not end or LEAD_LIST_RE.search(rest, 0, end.start())):
+            end = self._named_item_end(rest) or end
         if not end or LEAD_LIST_RE.search(rest, 0, end.start()) and not (m and self._dated_project(rest[:end.start()])):
             return None, "", ""  # a sentence or a list, not a name
         label = rest[:end.start()].strip()
@@ -310,6 +315,17 @@ class ParagraphReading:
             # unit where no parallel item states the same (see restatement)
             self.base.activity_subjects.add(label)
         return None, project_key(label), ""
+
+    def _named_item_end(self, rest: str) -> re.Match | None:
+        """The comma closing a numbered item's first clause where that clause is a name only, of a
+        project or a unit (1.市政道路养护项目，年初预算…，全年支出…; 一是县文化馆，…): the item's
+        subject, as a name before a colon is."""
+        end = NAME_CLAUSE_END_RE.search(rest, 0, LEAD_LIMIT + 1)
+        if end is None or rest[end.start()] not in "，,":
+            return None
+        words = compact(rest[:end.start()])
+        named = words.endswith(self.item_subject_endings) or words.endswith(self.organization_endings)
+        return end if named and len(words) >= PROJECT_NAME_MIN and not self._vocab_concept(words) else None
 
     def _item_token(self, text: str) -> re.Match | None:
         """The number opening a list item (1., （一）, 一、) or its ordinal in prose (一是: concepts.yaml

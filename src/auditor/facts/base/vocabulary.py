@@ -37,7 +37,8 @@ class VocabularyReading:
         # _item_token); 首先, 其次, 同时, 此外 open a sentence of the paragraph, no item of its own
         # (in the list's order, not the set's: one pattern in every process, kept by the regex cache)
         ordinals = [w for w in vocab.get("point_openers") or () if w.endswith("是") or w[:1] == "其" and w[1:] and w[1:] in NUMERALS]
-        self.ordinal_item = re.compile(rf"^\s*(?:{alternatives(ordinals)})\s*") if ordinals else None
+        # (an ordinal may stand alone before a comma: 其一，道路养护项目，…)
+        self.ordinal_item = re.compile(rf"^\s*(?:{alternatives(ordinals)})[\s，,]*") if ordinals else None
         comparing = alternatives(vocab.get("comparison_words"))
         self.opening_base = re.compile(rf"(?:{comparing})(?:{alternatives(self.year_start_words)})(?:的|数)?$")
         # a change between two years named in a column's head: its year is the first (2025年比2024年增减)
