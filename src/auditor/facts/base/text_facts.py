@@ -324,7 +324,7 @@ class TextFactReading:
             # the year, no figure of the year (no indicator's either: see _indicator_like's caller)
             return dict(out, concept=None, measure="实际值")
         change = change_sign(phrase, self.lex) or (self._verb_first_change(phrase) or self._beyond_plan(phrase)
-                                                   if unit in MONEY_UNITS else 0)
+                                                   or self._compared_money_moved(phrase) if unit in MONEY_UNITS else 0)
         if change and unit in MONEY_UNITS and self._adjustment_named(bare):
             change = 0  # (年中调整增加341.30万元: a change to the budget, its words ending so, read below)
         # a figure right after 增加 / 减少 / 提高 is a change, in money, points or things alike
@@ -602,6 +602,16 @@ class TextFactReading:
         of the thing named before it."""
         found = self.lex.directions.all(bare)
         return bool(found) and found[0][0] == 0 and bare[found[0][1]:] in self.change_money_nouns
+
+    def _compared_money_moved(self, phrase: str) -> int:
+        """The sign of a direction word and money's name alone after a year compared with (比上年
+        增加资金160.00万元, 较上年节约资金0.80万元): the change on that year, in money; without a
+        year compared with it is an amount of its own (see _money_moved)."""
+        words = compact(phrase).rstrip("为了达约：:")
+        noun = next((n for n in self.change_money_nouns if words.endswith(n)), "")
+        if not noun or not self.lex.comparison.search(words):
+            return 0
+        return change_sign(words[:-len(noun)], self.lex)
 
     def _measured_again(self, bare: str, unit: str, carried: str | None) -> bool:
         """A figure naming only a measure (实际完成) in a unit a table's row of the carried thing
