@@ -363,14 +363,19 @@ def _whole_execution_rate(doc, named: str, vocabulary: tuple) -> Cell | None:
              and f.measure == "实际值" and f.concept and re.search(named, compact(f.concept))]
     tabled = [f for f in rates if f.source == "table"]
     totals = [f for f in tabled if _names_whole_row(f.label, whole_rows, whole_words)]
-    if totals:
-        return Cell(totals[0].text, totals[0].loc) if len({f.value for f in totals}) == 1 else None
     # (the labels of a breakdown's rows of parts, where no total row is told apart: none then)
     rows = {compact(f.label) for f in tabled if f.label and "执行率" not in f.label} if whole_rows else set()
     title = compact(doc.blocks[0].text) if doc.blocks else ""
     text = [f for f in rates if f.source == "text"]
     whole = [f for f in text if not _names_part(_rate_lead(doc, f, text), part_words, rows, part_pattern,
                                                     whole_words, title)]
+    naming = (concepts().get("whole_execution_rate") or {}).get("label_words") or ()
+    named = [f for f in whole if any(w in compact(f.label or "") for w in naming)]
+    if totals and not (named and len({f.value for f in named}) == 1):
+        return Cell(totals[0].text, totals[0].loc) if len({f.value for f in totals}) == 1 else None
+    # a rate the text names the whole's by its own words (部门整体预算执行率97.25%) is the whole's
+    # before a table's total row, which may total some projects only (a table of the main projects)
+    whole = named or whole
     if len({f.value for f in whole}) != 1:
         return None
     return Cell(whole[0].text, whole[0].loc)
