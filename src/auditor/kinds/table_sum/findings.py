@@ -148,12 +148,16 @@ def column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], colu
             # under 金额（万元）, is read in the column's; other units than money are not added)
             return printed_unit_slip(table, total_cell, total, cells, parts, column, compact(row_label(grid[at])), rule) \
                 if way == 0 else None
-        if len(parts) < (2 if way == 0 else 1):
-            continue  # (every row: a sum needs two; an outer level may hold one row and its sub-items)
+        if not parts:
+            continue
         outcome = sum_check(total, parts, rule.tolerance, counts=counted)
         if outcome == "ok":
             note_compared(total_cell.loc)
             return None
+        if len(parts) < 2 and way == 0:
+            # (every row: a sum needs two to be told wrong; one row that is the total, 合计 over one
+            # 类 and its 其中 list, holds)
+            continue
         gap = (outcome != "rounding", rows != numbered, abs(sum(p.value for p in parts) - total.value))
         if best is None or gap < best[0]:
             best = (gap, cells)  # the way of adding up that comes nearest: the one the table meant

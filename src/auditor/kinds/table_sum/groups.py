@@ -508,8 +508,10 @@ def outer_rows(grid, details: list[int], label_col: int, inner: tuple, most: int
         # parent's 0, in a column of changes or of a thing not spent, shows nothing complete; a row
         # numbered as the parent is, 二、 after 一、's 其中 list, is the parent's sibling)
         own_level = level(r) if parent is not None and parent_level is not None else None
+        # (a row adding nothing to the column the list is complete in goes on with it where the others
+        # have room: 其中：行政运行 1126.80 | 0, then 一般行政管理事务 0 | 335.58 under their parent)
         closed = parent is not None and running is not None and any(
-            running[c] == parent[c] != 0 for c in running if c in parent) \
+            running[c] == parent[c] != 0 and values.get(c, 0) != 0 for c in running if c in parent) \
             or (own_level is not None and own_level <= parent_level)
         going_on = not closed and (most is None or going < most) and [
             c for c in values if parent and c in parent and c in running
