@@ -1532,10 +1532,13 @@ def _read_three_public_values(typed: TypedTable, grid, start: int, columns: list
     """The rows with figures below the header, one record per group (预算数 / 决算数) of each:
     the template's one row, or a summary's row per unit (县人民医院 | … , 合计 | …); `groups` maps
     each group to the column of every template field."""
+    numbering = tuple(concepts().get("not_figure_columns") or ())
     for r in range(start, len(grid)):
         cells = _padded(typed.table, r)
         if not any(quantity(cells[c]) is not None for c in columns if c < len(cells)):
             continue
+        if is_column_numbers(grid[r], numbering):
+            continue  # (栏次 | 1 | 2 | … under the named heads: the columns' numbers, no group's figures)
         for group, columns_of in groups.items():
             typed.records.append(_three_public_record(r, group, cells, columns_of))
 
