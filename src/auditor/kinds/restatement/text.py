@@ -12,6 +12,7 @@ from ...facts.base import Fact
 from ...facts.base.figures import counted_unit, part_names
 from ...facts.base.model import MONEY_MEASURES
 from ...facts.base.periods import fact_year
+from ...facts.base.words import names_own_thing
 from ...facts.lexicon import lexicon
 from ...facts.agreement import restates
 from ...knowledge import compact, concepts
@@ -152,8 +153,11 @@ def check_section_columns(doc, base, rule):
         head = compact(fact.label).rstrip("".join(COPULAS) + "：:，,")
         named = lexicon().concepts.last(section) or section
         # (its words end on the column's head: 全年基金支出为… under 基金支出)
+        # (the words before the head name no thing of their own: 授予小微企业合同金额 is no 合同金额 of
+        # the row, but a part of it the table does not state)
         cells = [t for t in base.by_concept.get(named, ()) if t.source == "table" and t.header
-                 and head.endswith(compact(t.header)) and t.period == fact.period and t.measure == fact.measure]
+                 and head.endswith(compact(t.header)) and t.period == fact.period and t.measure == fact.measure
+                 and not names_own_thing(head[:-len(compact(t.header))])]
         if len(cells) == 1:
             # (named in the finding by the row and the column: 职工基本医疗保险基金 基金支出)
             yield from text_against_tables(replace(fact, concept=f"{section} {head}"), cells, cells, rule,
