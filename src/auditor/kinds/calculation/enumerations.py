@@ -17,6 +17,7 @@ from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE
 from ...facts.lexicon import alternatives, lexicon, not_before
 from ...facts.numbers import count_word
 from ...facts.spans import SPAN_YEARS_RE
+from ...facts.restated import clause_start
 from .groups import completed_elsewhere
 from ..table_sum.groups import outer_rows
 from ...knowledge import compact, concepts, vocabulary_generation
@@ -87,7 +88,7 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
         sums = {compact(w) for w in rule.params["trailing_sum_words"]}
         # (a closing 合计 / 两项合计 sums the items, and what follows a partial sum, 其余…, is an item)
         nested = nested_lists(text, at)
-        parts = [f for f in facts if at < f.at < end and _list_item(f, total, depth, nested, sums)]
+        parts = [f for f in facts if at < f.at < end and _list_item(f, total, depth, nested, sums, text)]
         if word in lexicon().list_openers and end == len(text) and text.rstrip().endswith(("；", ";")):
             # (其中：基本工资…、绩效工资…；办公费…、其他商品和服务支出…。: a list set apart by
             # semicolons goes on to the full stop)
@@ -238,12 +239,12 @@ def _left_open(text: str, last: Fact, rule, count: int) -> bool:
 OPEN_WORD_REACH = 8  # characters after a list's last figure read for its unit and a word leaving it open
 
 
-def _list_item(f: Fact, total: Fact, depth, nested: list[tuple[int, int]], sums: set) -> bool:
+def _list_item(f: Fact, total: Fact, depth, nested: list[tuple[int, int]], sums: set, text: str) -> bool:
     """The fact is an item of a list of the total's parts: an amount of its period and measure (or
     naming none), outside brackets and nested lists, no sum of items, no amount per head (…，人均
     公用经费2.88万元) and no share's whole."""
     return f.is_money and depth(f.at) == 0 and f.period == total.period \
-        and (f.measure == total.measure or f.implicit or _item_named_as_change(f)) \
+        and (f.measure == total.measure or f.implicit or _item_named_as_change(f, text)) \
         and not sum_words(f.label, sums) and not any(lo < f.at < hi for lo, hi in nested) \
         and not per_unit(f) and not share_base(f)
 
@@ -262,7 +263,7 @@ def _items_after(base: FactBase, key: tuple[int, int], total: Fact, sums: set, c
             break
         depth, nested = bracket_depth(text), nested_lists(text, 0)
         money = [f for f in facts if f.is_money]
-        if not money or not all(_list_item(f, total, depth, nested, sums) for f in money):
+        if not money or not all(_list_item(f, total, depth, nested, sums, text) for f in money):
             break
         items += money
     return items
@@ -499,10 +500,13 @@ def _listed_before(base: FactBase, before: list[Fact], total: Fact, openers: tup
     return list(reversed(items))
 
 
-def _item_named_as_change(f: Fact) -> bool:
+def _item_named_as_change(f: Fact, text: str) -> bool:
     """An item of a list whose name ends in a direction word (经办服务能力提升410.00万元 after
-    主要用于：) names a use, not a change: nothing in its words compares it with anything."""
-    return f.measure == "变动额" and f.concept is None and not lexicon().comparison.search(f.label)
+    主要用于：) names a use, not a change: nothing in its words, nor in its clause before it (比上年
+    23,996.70万元减少378.25万元), compares it with anything."""
+    clause = text[clause_start(text, f.at):f.at] if 0 <= f.at <= len(text) else f.label
+    return f.measure == "变动额" and f.concept is None and not lexicon().comparison.search(f.label) \
+        and not lexicon().comparison.search(clause)
 
 
 def _opens_on_cue(text: str, at: int) -> bool:
