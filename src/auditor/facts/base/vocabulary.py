@@ -231,7 +231,9 @@ class VocabularyReading:
         self.from_to_after = re.compile(rf"\s*(?:(?:{degree})?(?:{directions})|{verbs})\s*(?:{alternatives(from_to.get('to'))})\s*\d")
         # the words before a level reached (比重由42.77%下降到39.91%): the figure is where it went,
         # no rate of the change (到 / 至 after the way; 为 alone says too little)
-        self.reached = re.compile(rf"(?:{directions})\s*(?:{alternatives(from_to.get('reached'))})$")
+        # (…提高到2024年的91.50%: the year it reached it in may come between)
+        self.reached = re.compile(rf"(?:{directions})\s*(?:{alternatives(from_to.get('reached'))})"
+                                  r"\s*(?:(?:19|20)\d\d\s*年(?:度|末|底)?\s*的?)?$")
         self.other_words = tuple(vocab.get("other_words") or ())
         self.narrower_words = tuple(vocab.get("narrower_words") or ())
         self.organization_endings = tuple(vocab.get("organization_endings") or ())
