@@ -44,14 +44,31 @@ class YearGrowths(NamedTuple):
 
 NO_GROWTHS = YearGrowths(0, [])
 
+YEAR_IN_HEAD_RE = re.compile(r"(?:19|20)\d\d")
 
-def year_growth_slips(table: Table, growth_words: tuple[str, ...], prior_words: tuple[str, ...],
-                      rate_words: tuple[str, ...]) -> YearGrowths:
+
+class GrowthHeads(NamedTuple):
+    """The words of a head of growth on the year before: a growth word with a word of the year
+    before (较上年增长, 同比增减), or a rate of growth alone (增长率, 增幅: in a table whose rows are
+    years, each row's on the row of the year before) naming no other base (累计, 年均, a year)."""
+
+    growth: tuple[str, ...]
+    prior: tuple[str, ...]
+    rate_growth: tuple[str, ...] = ()
+    other_base: tuple[str, ...] = ()
+
+    def on_year_before(self, head: str) -> bool:
+        if any(w in head for w in self.prior) and any(w in head for w in self.growth):
+            return True
+        return any(w in head for w in self.rate_growth) and not any(w in head for w in self.other_base) \
+            and not YEAR_IN_HEAD_RE.search(head)
+
+
+def year_growth_slips(table: Table, words: GrowthHeads, rate_words: tuple[str, ...]) -> YearGrowths:
     """The growths of a year-rows table that do not follow their column (see the module), and how
     many were held to it; the columns whose heads hold `rate_words` (率, 占比) are no figures a
     growth is of."""
-    if not any(any(w in cell.text for w in prior_words) and any(w in cell.text for w in growth_words)
-               for row in table.rows[:HEAD_ROWS] for cell in row):
+    if not any(words.on_year_before(compact(cell.text)) for row in table.rows[:HEAD_ROWS] for cell in row):
         return NO_GROWTHS  # (most tables: no head of a change on the year before)
     grid = table.grid()
     years = [(r, int(m.group(1))) for r, row in enumerate(grid) if row
@@ -60,7 +77,7 @@ def year_growth_slips(table: Table, growth_words: tuple[str, ...], prior_words: 
         return NO_GROWTHS
     first = years[0][0]
     heads = [compact("".join(grid[r][c] for r in range(first) if c < len(grid[r]))) for c in range(table.width)]
-    growths = [c for c, h in enumerate(heads) if any(w in h for w in prior_words) and any(w in h for w in growth_words)]
+    growths = [c for c, h in enumerate(heads) if words.on_year_before(h)]
     slips: list[GrowthSlip] = []
     checked = 0
     for col in growths:

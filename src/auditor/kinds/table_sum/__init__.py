@@ -92,7 +92,8 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # running_total: the head words of a column of running totals, and the labels of rows by period
           "running_words": (list, []), "period_row_pattern": (str, ""),
           # year_growth: the words of a head of growth on the year before (较上年增长（%）)
-          "growth_words": (list, []), "prior_words": (list, []),
+          "growth_words": (list, []), "prior_words": (list, []), "rate_growth_words": (list, []),
+          "other_base_words": (list, []),
           # summary_totals: the totals of a side whose items are not numbered, the words of rows
           # that make such a side no plain sum (其中 rows), and of a balance carried over (one is an item)
           "plain_total_labels": (list, []), "not_item_words": (list, []), "balance_words": (list, []),

@@ -12,7 +12,7 @@ from ...facts.numbers import NUMBER_RE, fmt
 from ...knowledge import compact, vocabulary
 from ...model import Cell
 from ...tables.products import row_products
-from ...tables.year_rows import year_growth_slips
+from ...tables.year_rows import GrowthHeads, year_growth_slips
 from ...tables.typed import parse_cell
 from ...ingest.raw import DASHES
 from ..base import Checked, Hit, note_compared, sum_check
@@ -160,8 +160,9 @@ def product_slips(table, rule):
 def check_year_growth(doc, rule, _typed):
     """A year-rows table's growth on the year before against the row above (tables/year_rows.py)."""
     for table in doc.tables:
-        growths = year_growth_slips(table, tuple(rule.params["growth_words"]), tuple(rule.params["prior_words"]),
-                                    tuple(rule.params["rate_column_words"]))
+        heads = GrowthHeads(tuple(rule.params["growth_words"]), tuple(rule.params["prior_words"]),
+                            tuple(rule.params["rate_growth_words"]), tuple(rule.params["other_base_words"]))
+        growths = year_growth_slips(table, heads, tuple(rule.params["rate_column_words"]))
         if growths.checked:
             yield Checked(growths.checked)
         grid = table.grid() if growths.slips else None
