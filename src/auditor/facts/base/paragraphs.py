@@ -28,6 +28,8 @@ RUN_IN_HEADING_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d
 # what ends a numbered item's first clause; digits end it too, so a clause stating a figure is no name
 NAME_CLAUSE_END_RE = re.compile(r"[，,；;、：:。\d]")
 
+OPENING_CLAUSE_RE = re.compile(r"[^，,；;。：:]{1,40}")  # a paragraph's opening clause (see _opens_on_whole)
+
 LEAD_LIMIT = 80  # characters of a numbered item's label
 
 
@@ -51,7 +53,7 @@ class ParagraphReading:
         # a run-in heading of targets (3、绩效目标。新增…1,200个；…): the paragraph's counts are planned
         self.paragraph_plans = bool(topic) and self._names_plan(topic)
         self.section_fund = self.note_fund or self.topic[1] or self._fund_named(para.loc.section or "")
-        if not (lead_concept or subject) and not numbered:
+        if not (lead_concept or subject) and not numbered and not self._opens_on_whole(para.text):
             # a paragraph without its own number continues the item before it (PDF lines of one item
             # read as several paragraphs; 年初滚存结余… after （一）某某基金。收入…) until a heading or a
             # table: its label's concept, or the thing it names; else the scoping heading's concept
@@ -152,6 +154,12 @@ class ParagraphReading:
                 for f in [f for f in facts if f.id > spent.id and f.sentence == spent.sentence
                           and f.concept == income.concept and not self.lex.concepts.all(compact(f.label))]:
                     self.base.unname(f)
+
+    def _opens_on_whole(self, text: str) -> bool:
+        """The paragraph's first clause names the unit's whole (全局全年预算…, 本单位全年支出…:
+        concepts.yaml whole_scope_words): it speaks of the unit, no item before it going on."""
+        first = OPENING_CLAUSE_RE.match(text)
+        return bool(first) and any(w in first.group() for w in self.whole_scope_words)
 
     def _whole_scope(self, text: str) -> bool:
         """The sentence's opening words name the whole of the unit's projects (全局, 总体, 全部项目)."""
@@ -318,14 +326,16 @@ class ParagraphReading:
 
     def _named_item_end(self, rest: str) -> re.Match | None:
         """The comma closing a numbered item's first clause where that clause is a name only, of a
-        project or a unit (1.市政道路养护项目，年初预算…，全年支出…; 一是县文化馆，…): the item's
-        subject, as a name before a colon is."""
+        project or a unit (1.市政道路养护项目，年初预算…，全年支出…; 一是县文化馆，…), or a concept's
+        (其二，项目支出，…): the item's subject or concept, as a name before a colon is."""
         end = NAME_CLAUSE_END_RE.search(rest, 0, LEAD_LIMIT + 1)
         if end is None or rest[end.start()] not in "，,":
             return None
         words = compact(rest[:end.start()])
+        if self._vocab_concept(words):
+            return end  # (其二，项目支出，全年预算…: the concept's item, as 其二，项目支出：… is)
         named = words.endswith(self.item_subject_endings) or words.endswith(self.organization_endings)
-        return end if named and len(words) >= PROJECT_NAME_MIN and not self._vocab_concept(words) else None
+        return end if named and len(words) >= PROJECT_NAME_MIN else None
 
     def _item_token(self, text: str) -> re.Match | None:
         """The number opening a list item (1., （一）, 一、) or its ordinal in prose (一是: concepts.yaml
