@@ -114,7 +114,7 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
                 if len({b.value for b in named}) != 1 or figure.value > named[-1].value:
                     continue  # (more than the budget: a sum over years or sources, 累计到位, not the year's)
                 named = named[-1:]
-            if all(b.measure == "年初预算" for b in named) and base.budget_adjusted(figure.concept) \
+            if all(b.measure == "年初预算" for b in named) and base.budget_adjusted(figure.concept, figure.subject) \
                     and not _year_budget_same(base, figure, named):
                 continue  # (the year-start budget, where the document tells the year's was another)
             if any(fits(rate, figure, b) for b in bases) or (not far and _any_pair_fits(rate, [*bases, figure], fits)):

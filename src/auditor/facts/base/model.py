@@ -217,13 +217,28 @@ class FactBase:
         k = run_of.get((f.block, f.sentence))
         return [x for _, group in runs[k] for x in group if x.id < f.id] if k is not None else []
 
-    def budget_adjusted(self, concept: str | None) -> bool:
+    def budget_adjusted(self, concept: str | None, subject: str = "") -> bool:
         """The document states a whole-year budget or a change to the budget (追加, 调减) anywhere
         that may be `concept`'s: of it, or naming none, or (`concept` None) of anything; of any
-        subject (本项目 in the text is the form's project by another name). A year-start budget
+        subject (本项目 in the text is the form's project by another name), but for a figure of a
+        named item (`subject`: 2.河道清淤项目，年初预算…), only that item's own. A year-start budget
         is then not known to be the year's."""
+        if subject:
+            return self.remember(("item budget adjusted", concept, subject), lambda: any(
+                f.measure in ("全年预算", "追加预算") and f.period == CURRENT and f.subject == subject
+                and f.concept in (None, concept) for f in self._by_subject().get(subject, ())))
         return self.remember(("budget adjusted", concept),
                              lambda: self._year_budget_stated(concept) or self.adjustment_told())
+
+    def _by_subject(self) -> dict[str, list]:
+        """The facts of each named subject, read once."""
+        def group():
+            out: dict[str, list] = {}
+            for f in self.facts:
+                if f.subject:
+                    out.setdefault(f.subject, []).append(f)
+            return out
+        return self.remember(("facts by subject",), group)
 
     def _year_budget_stated(self, concept: str | None) -> bool:
         """A whole-year or added budget amount of this year stated that may be `concept`'s."""
