@@ -11,7 +11,7 @@ from ...facts.numbers import Quantity
 from ...knowledge import compact
 from ...tables.typed import parse_cell
 from ..base import Trial, sum_check, SUBROW_RE
-from .reading import label_cells, row_level, row_label, is_amount, inner_head, CODE_CELL_RE
+from .reading import label_cells, row_level, row_label, is_amount, inner_head, kind_section, CODE_CELL_RE
 from .findings import compare, column_hit
 from .heads import heads_summed, figure_rows
 
@@ -36,8 +36,9 @@ def part_total_hits(rule, table, grid):
         at = hi
         details = [r for r in figures if lo < r < hi]
         # (a row of heads between opens the next list: 收入合计, 上年结转收入, then 支出项目 | 预算数 |
-        # 执行数 over the spending rows; the rows above it are the first list's)
-        heads_between = [r for r in range(lo + 1, hi) if inner_head(grid[r], label_col)]
+        # 执行数 over the spending rows, or a section row of the kind, 支出 | | ; the rows above it are
+        # the first list's)
+        heads_between = [r for r in range(lo + 1, hi) if inner_head(grid[r], label_col) or kind_section(grid[r], label_col)]
         if heads_between:
             details = [r for r in details if r > heads_between[-1]]
         if len(details) < 2:

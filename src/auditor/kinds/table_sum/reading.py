@@ -6,7 +6,7 @@ import re
 
 from ...facts.lexicon import lexicon
 from ...ingest.build import numbering_of
-from ...knowledge import compact, vocabulary_generation
+from ...knowledge import compact, concepts, vocabulary_generation
 from ...memo import remember_short
 from ...model import Table
 from ...tables.typed import parse_cell
@@ -71,6 +71,19 @@ def notes_after(doc) -> dict[int, str]:
     """The text of the block right after each table (by id): where a table's note stands (注：…)."""
     return {id(block): doc.blocks[k + 1].text for k, block in enumerate(doc.blocks[:-1])
             if isinstance(block, Table) and not isinstance(doc.blocks[k + 1], Table)}
+
+
+SECTION_NUMBER_RE = re.compile(r"^[一二三四五六七八九十]+[、.．]")  # 一、 before a section row's kind
+
+
+def kind_section(row: list[str], label_col: int) -> bool:
+    """A row opening a table's section of one kind of money (收入 | | ; 二、支出 | |: concepts.yaml
+    kind_totals): a word alone, no figure; the rows after it are that kind's, not the rows above."""
+    cells = [t.strip() for t in row[label_col:] if t.strip()]
+    if len(cells) != 1 or is_amount(cells[0]):
+        return False
+    words = SECTION_NUMBER_RE.sub("", compact(cells[0]))
+    return words in (concepts().get("kind_totals") or {})
 
 
 def inner_head(row: list[str], label_col: int) -> bool:
