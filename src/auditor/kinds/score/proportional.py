@@ -74,8 +74,11 @@ def check_proportional(doc, rule, typed):
             # a hint (info) saying so, not a claim that it broke its rule (it may deduct by steps)
             # (a unit step for other indicators is no rule of this one's)
             own_rule = stepped is not None or proportional or any(st.kind != "unit" for st in steps)
-            if not own_rule and _deduction_told(rule, remarks, weight, r.score):
-                continue  # (低于目标0.60个百分点，扣1分 beside 9.00 of 10: the row says how it scored)
+            if not own_rule and (_deduction_told(rule, remarks, weight, r.score)
+                                 or any(_deduction_told(rule, told, weight, r.score) for told in _told_of(doc, r.indicator))):
+                # (低于目标0.60个百分点，扣1分 beside 9.00 of 10: the row says how it scored; or a
+                # sentence naming the indicator does, …完工及时率为90%，低于95%的目标值，扣1分)
+                continue
             if not own_rule and whole and _rounds_to(r.score, expected, printed_spread(
                     rule, miss, weight, expected, stepped)):
                 # a form scoring its indicators in whole points, stating no rule: 7 of 8 beside the
@@ -114,6 +117,20 @@ def _deduction_told(rule, remarks: str, weight: Decimal, score: Decimal) -> bool
             if not any(w in remarks[max(0, m.start() - 2):m.start()] for w in rule.params["proposed_words"])]
     chosen = told_deductions(told, remarks, rule.params["deduction_total_words"]) if told else None
     return bool(chosen) and weight - sum((Decimal(m.group("points")) for m in chosen), Decimal(0)) == score
+
+
+def _told_of(doc, indicator: str) -> list[str]:
+    """The text's sentences naming the indicator (its whole name), each an account its score may
+    be given in. Read only for a missed target scored below its points, a few a report."""
+    from ...facts.base import fact_base
+
+    name = compact(indicator or "")
+    if len(name) < MIN_NAME_CHARS:
+        return []
+    return [s for s in fact_base(doc).sentences.values() if name in compact(s)]
+
+
+MIN_NAME_CHARS = 4  # an indicator's name shorter than this (满意度) may be any indicator's word
 
 
 def _rate_times_own(rule, remarks: str, indicator: str) -> bool:
