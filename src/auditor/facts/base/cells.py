@@ -166,15 +166,14 @@ class CellReading:
             # a score category's row (决策 | 20 | 18) under the whole score's column (自评得分): that
             # category's score, not the whole's (which the 合计 row states)
             col_concept = None
-        listed = ""  # a row's own thing under a column counting things (一般公务用车 | 保有量 1)
-        if col_concept in self.not_money:
+        # (a table breaking a stock's count down by kind, concepts.yaml stock_concepts: 一般公务用车 | 1,
+        # 执法执勤用车 | 2, 合计 | 3 under 公务用车保有量: each kind's row its own count, as under a column
+        # of no name, 数量（辆）; the 合计 row's the stock's)
+        listed = col_concept in self.stock_concepts and not generic and row_concept != col_concept
+        if col_concept in self.not_money and not listed:
             if col_concept == "预算执行率" and row_concept and row_concept not in self.unit_totals \
                     and row_concept in self.money:
                 rate_of = row_concept
-            elif col_concept in self.stock_concepts and not generic and row_concept != col_concept:
-                # (a table breaking a stock's count down by kind, concepts.yaml stock_concepts: 一般公务用车
-                # | 1, 执法执勤用车 | 2, 合计 | 3: each row's count a member of it, the 合计 row's the count)
-                listed = row_label
             row_concept, row_label, generic = None, "", True  # 执行率 / 编制数 columns say what the figure is
         elif row_concept and head.per_unit:
             # (总计 | … | 公里均投资 40.00: an amount per one thing, no figure of the row's concept)
@@ -236,7 +235,7 @@ class CellReading:
             # a spending's row in a table of income (收入决算表 by 支出功能分类科目): the money
             # received for it, a dimension of the fact, not the spending
             member = self.title_kind
-        member = member or rate_of or listed
+        member = "" if listed else member or rate_of
         if fund and concept in self.fund_qualified.get(fund, {}):
             concept = self.fund_qualified[fund][concept]
         if not measure and (rate in ("占比", "变动率", "得分率") or (rate == "完成率" and "%" in (unit, head.unit))):

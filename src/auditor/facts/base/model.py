@@ -230,6 +230,13 @@ class FactBase:
         return self.remember(("budget adjusted", concept),
                              lambda: self._year_budget_stated(concept) or self.adjustment_told())
 
+    def thing_budget_adjusted(self, thing: str) -> bool:
+        """A whole-year or added budget of this year stated of a thing the vocabulary does not know
+        (培训经费全年预算…): its concept, its dimension or its words."""
+        return self.remember(("thing budget adjusted", thing), lambda: any(
+            f.measure in ("全年预算", "追加预算") and f.period == CURRENT
+            and (f.concept == thing or f.member == thing or thing in f.label) for f in self.facts))
+
     def _by_subject(self) -> dict[str, list]:
         """The facts of each named subject, read once."""
         def group():

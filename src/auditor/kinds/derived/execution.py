@@ -154,9 +154,13 @@ def _year_start_only(base: FactBase, rate: Fact, actual: Fact, sentence: list[Fa
     states no budget of it for the whole year: no adjustment told, the year-start budget is the
     budget (年初预算45.00万元，实际支出40.50万元，预算完成率90.0%)."""
     start = _year_start_in(sentence, actual)
-    if start is None or base.budget_adjusted(actual.concept):
+    if start is None:
         return None
-    return start
+    # (a rate of a thing its sentence names, 培训经费年初预算…，执行率…: that thing's budget, which the
+    # unit's whole-year budget stated elsewhere is not; an item's, its own)
+    thing = rate.member if rate.member and rate.member not in (actual.concept, start.concept) else ""
+    adjusted = base.thing_budget_adjusted(thing) if thing else base.budget_adjusted(actual.concept, actual.subject)
+    return None if adjusted else start
 
 
 def _year_start_in(sentence: list[Fact], actual: Fact) -> Fact | None:
