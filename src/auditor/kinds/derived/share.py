@@ -19,7 +19,7 @@ from ..base import CHECKED, Hit, item_label, sentence_figures
 from .intervals import (HUNDRED, bounds, ratio_bounds, exact_ratio, formula_operands, consistent, unit_slip, rate_hit,
                         tail_of, ratio_fits)
 from .lookup import document_value, facts_before, rate_of_amount, same_sentence
-from .wholes import LISTED_SUM, without_whole_words, share_whole_words, share_whole, holds, list_sentence
+from .wholes import LISTED_SUM, without_whole_words, share_whole_words, share_whole, sibling_whole, holds, list_sentence
 
 
 def stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
@@ -86,7 +86,9 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             # 合计 is theirs, no figure of the unit's 项目支出)
         if whole is not None and whole is not part and whole.value != 0 and not _restates(whole, part):
             out.append((rate, part, whole))
-    return _one_whole_per_list(_wholes_the_parts_make(base, out + _opened_shares(base)))
+    # (a whole read as a sibling of its part, once the list's wholes are settled: their sum)
+    return [(rate, part, sibling_whole(base, rate, part, whole))
+            for rate, part, whole in _one_whole_per_list(_wholes_the_parts_make(base, out + _opened_shares(base)))]
 
 
 def _narrowed(rate: Fact, whole: Fact) -> bool:

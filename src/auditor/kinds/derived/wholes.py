@@ -89,6 +89,18 @@ def share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) ->
     return _share_whole(base, rate, part, sentence)
 
 
+def sibling_whole(base: FactBase, rate: Fact, part: Fact, whole: Fact) -> Fact:
+    """A share's whole read as a sibling of its part (基本支出800.00万元，其中人员经费…；项目支出400.00万元，
+    占比达35.00%: the whole last opened is 基本支出, of which 项目支出 is no part) is their sum, where
+    the paragraph states it before; else the whole read stands."""
+    totals = _sum_of_both(whole.concept, part.concept) if not rate.base and whole.concept and part.concept else []
+    if not totals:
+        return whole
+    stated = [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.concept in totals
+              and f.is_money and f.measure == part.measure and f.period == part.period]
+    return stated[-1] if stated else whole
+
+
 def _other_jurisdiction(rate: Fact, part: Fact) -> bool:
     """The share's whole names a jurisdiction (占全市…的) other than the one its part names (全县…):
     another's whole. (A part naming none is the report's own jurisdiction's: 占全区…的 in a 区's report.)"""
@@ -355,6 +367,15 @@ def _base_named_before(base: FactBase, rate: Fact) -> str | None:
         # “X占本年支出的83.21%。其中：A…，占53.82%”: a share in the list of X's parts is of X
         return None
     return before[-1].base
+
+
+def _sum_of_both(one: str, other: str) -> list[str]:
+    """The totals of the sums the vocabulary declares with both as parts (基本支出 and 项目支出 of
+    本年支出): none where one is the other's whole or they are one."""
+    if one == other:
+        return []
+    return [calc["total"] for calc in lexicon().calculations
+            if one in (names := part_names(calc)) and other in names]
 
 
 def _no_part_of(whole: str, concept: str) -> bool:
