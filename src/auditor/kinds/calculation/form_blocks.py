@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
 from ...facts.lexicon import lexicon
-from ...knowledge import compact
+from ...knowledge import compact, concepts
 from ...model import Table
 from ...tables.typed import parse_cell
 from ..base import CHECKED, SUBROW_RE
@@ -91,6 +91,8 @@ def _fund_row(grid, at: int, r: int, label_col: int) -> bool:
     row = grid[r]
     if any(text.strip() and text != grid[at][c] for c, text in enumerate(row[:label_col])):
         return False
+    if lexicon().concepts.last(compact(row[label_col])) in concepts()["not_money"]:
+        return False  # (总分 | 100 | … | 96.00 after the funds: the form's score, no fund)
     return bool(row[label_col].strip()) and all(lexicon().says_nothing(t) or parse_cell(t.strip()) is not None
                                                 for t in row[label_col + 1:])
 
