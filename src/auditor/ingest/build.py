@@ -608,6 +608,9 @@ def _title_rows_as_lines(raw: RawBlock) -> list[RawBlock]:
     lines, taken = [], 0
     for row in raw.rows[:TITLE_ROWS]:
         texts = [c.text.strip() for c in row if c.text.strip()]
+        if len(texts) >= 2 and TABLE_CODE_RE.match(texts[0]) and TABLE_LINE_RE.search(texts[1]) \
+                and not _table_meta_line(texts[1]):
+            texts = [f"{texts[0]} {texts[1]}", *texts[2:]]  # (表1 | 2023年部门收支预算总表 | 单位：万元: one title)
         # (the title and, in another cell of its row, its unit or code: 表2 …决算表 | | 单位：万元)
         if not texts or not TABLE_LINE_RE.search(texts[0]) or not all(_table_meta_line(t) for t in texts[1:]):
             break
