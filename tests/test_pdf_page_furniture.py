@@ -245,6 +245,28 @@ def test_a_footer_every_page_ends_with_is_dropped_from_the_second_page_on():
     assert [text for _, text in _without_page_numbers(second, feet)] == ["续表说明文字"]
 
 
+def test_a_footer_above_a_browser_s_stamp_is_dropped_from_the_second_page_on():
+    """A page printed from a browser ends with its stamp (file:///… 1/2) under the report's own
+    footer: the footer is the line above the stamp, dropped once the next page ends so too."""
+    feet: list[str] = []
+    footer = "— 北岭县人大常委会办公室2024年部门预算 —"
+    first = [(55.0, "支出预算表"), (760.0, footer), (780.0, "file:///tmp/report.html 1/2")]
+    second = [(55.0, "2010102 一般行政管理事务 200.00"), (760.0, footer), (780.0, "file:///tmp/report.html 2/2")]
+    assert [text for _, text in _without_page_numbers(first, feet)] == ["支出预算表", footer]
+    assert [text for _, text in _without_page_numbers(second, feet)] == ["2010102 一般行政管理事务 200.00"]
+
+
+def test_a_first_page_s_stamped_footer_goes_so_a_table_cut_by_the_page_break_is_one():
+    from auditor.ingest.pdf_layout import _drop_running_footer
+    from auditor.ingest.raw import RawBlock
+
+    footer = "— 北岭县人大常委会办公室2024年部门预算 —"
+    blocks = [RawBlock("para", text=footer, page=1)]
+    lines = [(55.0, "2010102 一般行政管理事务 200.00"), (760.0, footer), (780.0, "file:///tmp/report.html 2/2")]
+    _drop_running_footer(lines, 2, blocks, [footer])
+    assert blocks == []
+
+
 def test_a_sentence_at_a_page_foot_is_no_footer():
     lines = [(55.0, "项目支出执行情况表"), (780.0, "全年共开展培训第3期，共12页资料已归档。")]
     assert len(_without_page_numbers(lines)) == 2

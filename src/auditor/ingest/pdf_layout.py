@@ -205,10 +205,13 @@ def _without_page_numbers(lines: list[tuple[float, str]], feet: list[str] | None
     line of furniture (共 18 页　第 7 页, 白沙县水利局　第 1 页, 第 1 页/共 2 页), and without a
     footer the page before ended with too (the report's name at every page's foot)."""
     keep = list(lines)
+    # (a browser's stamp below the footer, file:///… 1/2, is no footer: the line above it is the foot)
+    stamped = bool(keep) and _page_number_line(clean_text(keep[-1][1]).strip())
+    foot = -2 if stamped and len(keep) >= 2 else -1
     if feet is not None:
-        feet.append(clean_text(keep[-1][1]).strip() if keep else "")
+        feet.append(clean_text(keep[foot][1]).strip() if keep else "")
         if keep and len(feet) >= 2 and _alike_feet(feet[-1], feet[-2]) and furniture_like(feet[-1]):
-            keep.pop()
+            keep.pop(foot)
     for at in (-1, 0):  # (read as cleaned: 第 5 ⻚ 共 14 ⻚ is printed with a radical for 页)
         if keep and _page_number_line(clean_text(keep[at][1]).strip()):
             keep.pop(at)
@@ -222,6 +225,8 @@ def _drop_running_footer(lines: list[tuple[float, str]], page: int, blocks: list
     if not lines or not feet or not blocks:
         return
     text = clean_text(lines[-1][1]).strip()
+    if _page_number_line(text) and len(lines) >= 2:
+        text = clean_text(lines[-2][1]).strip()  # (the footer above a browser's stamp, file:///… 2/2)
     last, before = blocks[-1], feet[-1]
     if not _alike_feet(text, before) or not furniture_like(text) or last.kind != "para" \
             or last.page != page - 1 or len(feet) != page - 1:
