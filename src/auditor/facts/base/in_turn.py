@@ -10,6 +10,8 @@ from ..numbers import MONEY_UNITS, count_word
 from .model import CURRENT, PRIOR, MEASURED_UNITS, Fact
 from .words import CLAUSE_BREAK_RE, CLAUSE_END_RE, YEAR_RE, PHRASE_LIMIT, blank, names_nothing
 
+SHARE_OF_RE = re.compile(r"占(?!用|有|地)")  # a share's 占 (占收入总计的比重), not 占用, 占有, 占地
+
 
 YEAR_LIST_RE = re.compile(r"(?:(?:19|20)\d\d\s*年度?\s*[、和及与]\s*)+(?:19|20)\d\d\s*年度?")  # 2023年、2024年和2025年
 
@@ -117,6 +119,11 @@ class InTurnReading:
         if self.respectively.search(phrase):
             clause = CLAUSE_BREAK_RE.split(wide + phrase)[-1]  # the names may stand before a 、 inside the clause
             head = self.respectively.split(clause, 1)[0]
+            shared = fact.get("measure") == "占比" and SHARE_OF_RE.search(head)
+            if shared:
+                # (A、B和C占收入总计的比重分别为…: the names before 占 own the shares in turn, the whole
+                # after it is none of them)
+                head = head[:shared.start()]
             named = list(dict.fromkeys(c for _, _, c in self.lex.concepts.all(head)))
             if len(named) < 2:
                 named = self._row_names(head) or named
@@ -131,12 +138,15 @@ class InTurnReading:
             else:
                 return names, []
             self.turn_period = fact.get("period")
+            self.turn_share = bool(shared) and len(named) >= 2
         elif not queue or not names_nothing(blank(phrase, self.lex.concepts), self.lex):
             return names, []
         elif fact.get("measure") == "决算" and self.turn_period and not YEAR_RE.search(phrase):
             # “（上年分别为3,010.62万元和6,647.82万元）”: the list's figures are all of the year it names
             fact["period"] = self.turn_period
-        if queue and fact.get("measure") != "占比":  # (a share's whole and owner are read apart)
+        if queue and self.turn_share and fact.get("measure") in ("占比", "实际值"):
+            fact.update(concept=queue.pop(0), measure="占比")  # (the names before 占 own the shares in turn)
+        elif queue and fact.get("measure") != "占比":  # (a share's whole and owner are read apart)
             fact["concept"] = queue.pop(0)
         return names, queue
 
