@@ -411,3 +411,19 @@ def test_a_running_header_over_the_title_it_shortens_is_not_the_title(tmp_path):
                       encoding="utf-8")
     assert title_block(load(str(report))).text == "某县农业农村局2024年度部门决算情况说明"
     assert audit_file(str(report), [r for r in load_rules() if r.id == "PRE001"]).findings == []
+
+
+def test_a_name_wrapped_into_a_row_of_its_own_goes_back_into_its_cell():
+    """A ruled table's cell wraps a long 科目名称 (小学教育（含义务教育阶段课后服务补 | 助）) and the
+    finder reads the rest as a row of its own: the rest closes the bracket the name left open, and
+    goes back into the name; a row of a name of its own under a row of figures stays a row."""
+    from auditor.ingest.pdf_layout import _table_rows
+
+    grid = [["2050202", "小学教育（含义务教育阶段课后服务补", "2,160.75", "1,820.55"],
+            [None, "助）", None, None],
+            ["2050203", "初中教育", "1,448.85", "1,260.10"],
+            [None, "其他教育支出", None, None]]
+    rows = [[c.text for c in row] for row in _table_rows(grid, 1)]
+    assert rows == [["2050202", "小学教育（含义务教育阶段课后服务补助）", "2,160.75", "1,820.55"],
+                    ["2050203", "初中教育", "1,448.85", "1,260.10"],
+                    ["", "其他教育支出", "", ""]]

@@ -406,9 +406,27 @@ def _table_rows(grid: list[list[str | None]], page: int) -> list[list[RawCell]]:
             for part in (value or "").split("\n"):
                 text = join_wrapped(text, clean_text(part).strip())
             cells.append(RawCell(text, page=page))
-        if any(c.text for c in cells):
-            rows.append(cells)
+        if not any(c.text for c in cells):
+            continue
+        if rows and _wrapped_rest(rows[-1], cells):
+            col = next(k for k, c in enumerate(cells) if c.text)
+            rows[-1][col].text = join_wrapped(rows[-1][col].text, cells[col].text)
+            continue
+        rows.append(cells)
     return rows
+
+
+def _wrapped_rest(above: list[RawCell], row: list[RawCell]) -> bool:
+    """The row is the rest of a name the cell above wrapped, read as a row of its own (小学教育（含义务
+    教育阶段课后服务补 | 助）): its one cell closes the bracket the cell above it left open, in the
+    same column, and the row above states figures."""
+    filled = [k for k, c in enumerate(row) if c.text]
+    if len(filled) != 1 or len(above) != len(row):
+        return False
+    name, rest = above[filled[0]].text, row[filled[0]].text
+    opened = name.count("（") + name.count("(") - name.count("）") - name.count(")")
+    return opened > 0 and ("）" in rest or ")" in rest) and not any(ch.isdigit() for ch in rest) \
+        and any(any(ch.isdigit() for ch in c.text) for k, c in enumerate(above) if k != filled[0])
 
 
 def _names_a_subject(row: list[RawCell]) -> bool:
