@@ -118,12 +118,15 @@ class InTurnReading:
         words before the phrase.)"""
         if self.respectively.search(phrase):
             clause = CLAUSE_BREAK_RE.split(wide + phrase)[-1]  # the names may stand before a 、 inside the clause
-            head = self.respectively.split(clause, 1)[0]
-            shared = fact.get("measure") == "占比" and SHARE_OF_RE.search(head)
-            if shared:
+            head, *rest = self.respectively.split(clause, 1)
+            after = rest[0] if rest else ""
+            share_word = SHARE_OF_RE.search(head) if fact.get("measure") == "占比" else None
+            if share_word:
                 # (A、B和C占收入总计的比重分别为…: the names before 占 own the shares in turn, the whole
                 # after it is none of them)
-                head = head[:shared.start()]
+                head = head[:share_word.start()]
+            # (…；A、B分别占支出合计的…: the names before 分别 own them, as before 占)
+            shared = share_word is not None or (fact.get("measure") == "占比" and SHARE_OF_RE.match(after.lstrip()))
             named = list(dict.fromkeys(c for _, _, c in self.lex.concepts.all(head)))
             if len(named) < 2:
                 named = self._row_names(head) or named
