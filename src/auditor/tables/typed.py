@@ -641,6 +641,11 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
             continue
         if _is_header(texts):
             break
+        if _funds_header(texts):
+            # (the funds block under the indicators: no indicator rows after it, but the form's
+            # 总分 closing it all is the scores' total)
+            _read_total_after(typed, grid, r + 1, totals)
+            break
         if _category_row(cells, typed.columns, carried["level1"]):
             # (the category's name in its level's column: not a 序号 cell before it)
             head = cell_at(cells, typed.columns.get("level1"))
@@ -668,6 +673,24 @@ def _is_subtotal(texts: list[str], subtotals: tuple[str, ...]) -> bool:
         if text.endswith(subtotals):
             return True
     return False
+
+
+def _read_total_after(typed: TypedTable, grid: list[list[str]], start: int, totals: set[str]) -> None:
+    """The form's 总分 row past the block from `start` on, if one closes the table."""
+    for r in range(start, len(grid)):
+        if next((t for t in map(compact, grid[r]) if t), "") in totals:
+            _read_total(typed, _padded(typed.table, r))
+            return
+
+
+def _funds_header(row: list[str]) -> bool:
+    """`row` (compacted) heads a form's funds block (项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+    执行率 | 得分) below its indicators: words only, two budget or outturn heads among them; the
+    indicators end there (its 分值 and 得分 are the execution score's, read as budget_execution)."""
+    spec = vocabulary()["table_types"]["budget_execution"]["columns"]
+    money = {compact(w) for key in ("initial_budget", "budget", "executed") for w in spec.get(key) or ()}
+    filled = [t for t in row if t]
+    return len(filled) >= 3 and not any(parse_quantity(t) for t in filled) and sum(t in money for t in filled) >= 2
 
 
 def _is_header(row: list[str]) -> bool:
