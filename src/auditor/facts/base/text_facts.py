@@ -55,6 +55,8 @@ DIFFERENCE_WORDS = {"少": -1, "少了": -1, "多": 1, "多了": 1}
 # 比年初预算多: more than the budget named (the words above, longest first)
 DIFFERENCE_TAIL_RE = re.compile("(" + "|".join(sorted(DIFFERENCE_WORDS, key=len, reverse=True)) + ")$")
 
+LABEL_WORDS_MAX = 12  # characters of a count's words that may name a row with its unit (see _named_with_unit)
+
 BASE_FIGURE_REACH = 16  # characters back a multiple's base may end (是2022年（12.6万立方米）的3倍; see Lexicon.base_figure_before)
 
 
@@ -129,6 +131,17 @@ class TextFactReading:
         phrase = compact(text[phrase_start(text, m.start(), previous_end):m.start()])
         rises = change_sign(phrase, self.lex) > 0 and self.lex.rate_measures.last(phrase) == "变动率"
         return word if rises or self._ratio_multiple(text, m, previous_end) else ""
+
+    def _named_with_unit(self, phrase: str, unit: str) -> str | None:
+        """A count whose words and unit together name a table's row (2024年培训1,324人次 beside the
+        row 培训人次（人次）: 培训 + 人次): that row's, its years aside. The longest such tail of the
+        words, of two characters at least."""
+        words = YEAR_RE.sub("", compact(phrase)).rstrip("为是达共约：:")
+        for k in range(max(0, len(words) - LABEL_WORDS_MAX), len(words) - 1):
+            named = self.row_labels.get(words[k:] + unit)
+            if named:
+                return named
+        return None
 
     def _year_slice(self, phrase: str, unit: str) -> str | None:
         """A year's part of a count summed over years, listed after it (累计新建截流井36座，其中2024年
@@ -397,7 +410,7 @@ class TextFactReading:
                 measure = measure or self.lex.measures.last(blank(compact(previous.label), self.lex.concepts)
                                                             .replace(" ", ""))
         if concept is None and unit and unit not in MONEY_UNITS and counted_unit(unit):
-            concept = self._year_slice(phrase, unit)
+            concept = self._year_slice(phrase, unit) or self._named_with_unit(phrase, unit)
         if concept is None and unit == "分" and carried and carried == self.lead and carried not in self.money \
                 and names_nothing(bare, self.lex):
             concept = carried  # (建档率：…该指标分值10分，得9.85分: the run-in indicator label's points)
