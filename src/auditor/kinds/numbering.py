@@ -93,7 +93,23 @@ def _numbered(doc):
             yield position, item
 
 
+# a table of contents' entry: its heading's words, then a leader (a tab, dots, an ellipsis or spaces)
+# and the page it is on (一、部门基本情况\t1; 二、评分情况……3)
+CONTENTS_ENTRY_RE = re.compile(r"(?:\t|[.．·…]{2,}|\s{2,})\s*\d{1,3}\s*$")
+
+
 def check(doc, rule):
+    """The findings of `_check`, less those on a table of contents' entries: an entry restates a
+    heading of the body, whose own finding tells the slip (the entries still count as the
+    headings listed, for _listed_and_present)."""
+    entries = {id(block.loc) for block in doc.blocks
+               if isinstance(block, (Heading, Paragraph)) and CONTENTS_ENTRY_RE.search(block.text)}
+    for hit in _check(doc, rule):
+        if not (entries and isinstance(hit, Hit) and id(hit.location) in entries):
+            yield hit
+
+
+def _check(doc, rule):
     if rule.params["serial_heads"]:
         yield from _serial_columns(doc, tuple(rule.params["serial_heads"]), tuple(rule.params["skipping_heads"]))
         return
