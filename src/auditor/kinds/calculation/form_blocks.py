@@ -91,8 +91,11 @@ def _fund_row(grid, at: int, r: int, label_col: int) -> bool:
     row = grid[r]
     if any(text.strip() and text != grid[at][c] for c, text in enumerate(row[:label_col])):
         return False
-    if lexicon().concepts.last(compact(row[label_col])) in concepts()["not_money"]:
-        return False  # (总分 | 100 | … | 96.00 after the funds: the form's score, no fund)
+    label = compact(row[label_col])
+    if lexicon().concepts.last(label) in concepts()["not_money"] or label in (concepts().get("column_total_words") or ()):
+        # (总分 | 100 | … | 96.00 after the funds: the form's score, no fund; 合计 | 50.00 | …: the
+        # funds' total again, closing the block)
+        return False
     return bool(row[label_col].strip()) and all(lexicon().says_nothing(t) or parse_cell(t.strip()) is not None
                                                 for t in row[label_col + 1:])
 
