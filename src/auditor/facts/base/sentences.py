@@ -577,6 +577,10 @@ class SentenceReading:
                 # this year on last
                 fact["comparator"] = "往年"
             past_change = fact["comparator"] == "往年" and fact.get("measure") == "变动额"
+            if not fact["comparator"] and self.example_cue and self.example_cue.search(text, 0, figure_at):
+                # (填报说明：…，如：某单位财政拨款收入800.00万元…: a figure given as an example, no
+                # statement of the unit's; it is compared with nothing)
+                fact["comparator"] = "例"
             if not fact["comparator"] and self.undone_after and (self.undone_after.match(text, figure_end) or (
                     not money and self._undone_in_clause(text, figure_end))):
                 # “新增消防车辆2辆尚未交付”: the number intended, not done (the table's 实际 0 辆 is);

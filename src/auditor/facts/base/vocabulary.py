@@ -311,6 +311,8 @@ class VocabularyReading:
         # words right after a figure saying it was not done (新增车辆2辆尚未交付): no outcome stated
         undone = vocab.get("undone_after") or ()
         self.undone_after = re.compile(r"\s*(?:" + alternatives(undone) + ")") if undone else None
+        examples = vocab.get("example_cues") or ()
+        self.example_cue = re.compile(alternatives(examples)) if examples else None  # (see sentences: 例)
         self.state_after = re.compile(r"\s*(?!" + alternatives(vocab.get("state_all")) + ")(?:"
                                       + alternatives(vocab.get("state_after")) + ")")
         # words of things moving in or out during the year (新增, 处置, 报废): a count so said of a
