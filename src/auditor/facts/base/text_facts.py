@@ -364,6 +364,10 @@ class TextFactReading:
                 # the sentence before listed (收入合计…，其中：…其他收入…。收入比去年多…); with none
                 # spoken of, none (a thing the vocabulary does not know may have been)
                 spoken = self.whole if self.part_carried and self.whole else carried
+                if self.part_carried and not self.whole and spoken in self.any_part:
+                    # (…收入预算2108.07万元，其中…其他收入35.60万元。收入预算比2024年减少…: the kind
+                    # is the whole the list broke down, which no concept names, not the part listed last)
+                    spoken = None
                 concept = self._same_kind(spoken, kind) if spoken else None
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
         # “年初基本支出预算”: the measure's words may stand on both sides of the concept; the

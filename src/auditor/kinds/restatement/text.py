@@ -174,7 +174,10 @@ def _section_row_cell(base, fact: Fact, tables: list[Fact], total_labels: list[s
         return []
     blocks = {t.block for t in tables}
     lex = lexicon()
-    return [t for t in base.by_concept.get(lex.concepts.last(section) or section, ()) if t.source == "table"
+    named = lex.concepts.last(section) or section
+    if named == fact.concept:
+        return []  # (四、项目支出情况 over 项目支出…: the section names the figure's own thing, no row)
+    return [t for t in base.by_concept.get(named, ()) if t.source == "table"
             and t.block in blocks and t.period == fact.period and t.measure == fact.measure
             and (lex.concepts.last(compact(t.header)) or compact(t.header)) == fact.concept]
 
