@@ -98,18 +98,38 @@ def _numbered(doc):
 CONTENTS_ENTRY_RE = re.compile(r"(?:\t|[.．·…]{2,}|\s{2,})\s*\d{1,3}\s*$")
 
 
+def _contents_entries(doc) -> set[int]:
+    """The blocks (by id) of a table of contents: a heading's words with a leader and a page
+    (三、部门整体支出情况……1), and the numbered lines right under a 目录 line up to the first that
+    is not one, or that names again an entry listed (the body's first heading)."""
+    entries: set[int] = set()
+    listed: set[str] = set()
+    under = False
+    for block in doc.blocks:
+        if not isinstance(block, (Heading, Paragraph)):
+            under = False
+            continue
+        words = re.sub(r"\s+", "", CONTENTS_ENTRY_RE.sub("", block.text))
+        if CONTENTS_ENTRY_RE.search(block.text):
+            entries.add(id(block))
+            listed.add(words)
+        elif under and block.token and words not in listed and not any(m in words for m in "。；;"):
+            entries.add(id(block))
+            listed.add(words)
+        elif under and PAGE_NUMBER_LINE_RE.match(block.text):
+            continue  # (the page's number under the contents)
+        else:
+            under = False
+        if words in CONTENTS_TITLES:
+            under = True
+    return entries
+
+
+CONTENTS_TITLES = ("目录", "目次")
+PAGE_NUMBER_LINE_RE = re.compile(r"^\s*[-—–－]?\s*\d{1,4}\s*[-—–－]?\s*$")
+
+
 def check(doc, rule):
-    """The findings of `_check`, less those on a table of contents' entries: an entry restates a
-    heading of the body, whose own finding tells the slip (the entries still count as the
-    headings listed, for _listed_and_present)."""
-    entries = {id(block.loc) for block in doc.blocks
-               if isinstance(block, (Heading, Paragraph)) and CONTENTS_ENTRY_RE.search(block.text)}
-    for hit in _check(doc, rule):
-        if not (entries and isinstance(hit, Hit) and id(hit.location) in entries):
-            yield hit
-
-
-def _check(doc, rule):
     if rule.params["serial_heads"]:
         yield from _serial_columns(doc, tuple(rule.params["serial_heads"]), tuple(rule.params["skipping_heads"]))
         return
@@ -133,11 +153,16 @@ def _check(doc, rule):
     closed: dict[str, object] = {}
     numbered = list(_numbered(doc))
     pairs = _number_pairs([block for _, block in numbered])
+    entries = _contents_entries(doc)
     for position, block in numbered:
         if id(block) in pairs:
             continue  # (一、二季度…: a pair of numbers, no item)
         where[id(block)] = position
         first_seen.setdefault((block.style, block.value), (position, block))
+        if id(block) in entries:
+            # (a table of contents' entry restates a heading of the body, which tells its own slip:
+            # it counts as a heading listed, _listed_and_present, and in no run of the body's)
+            continue
         style = block.style
         parent = last.get("cn")
         fresh = last.get(style) is None or switched is not None
