@@ -182,3 +182,23 @@ def test_rows_of_whole_numbers_and_a_heading_at_page_feet_are_no_footers(tmp_pat
     assert "四、部门决算情况说明" in headings
     rows = [[c.text for c in row] for t in doc.blocks if isinstance(t, Table) for row in t.rows]
     assert ["合计", "8", "9", "0"] in rows and ["合计", "48", "45", "3"] in rows
+
+
+def test_a_space_aligned_table_going_on_under_its_code_marked_continued_is_one_table(tmp_path):
+    """A table cut by the page: the next page repeats the running header, the title, the code line
+    marked 续 (公开05表（续）), the unit and the header row: the rows under them go on with the first
+    part (its 合计 sums both pages' rows), and the title above the code line is the caption."""
+    from auditor.model import Table
+
+    head = "科目编码     科目名称                              合计        基本支出      项目支出\n"
+    doc = _load(tmp_path, "某局2024年度部门决算\n                          一般公共预算财政拨款支出决算表\n公开05表\n单位：万元\n"
+                          + head + "2010101      行政运行                            612.35        612.35          0.00\n"
+                          "2010102      一般行政管理事务                    145.20          0.00        145.20\n"
+                          "                                   — 8 —\n\f某局2024年度部门决算\n"
+                          "                          一般公共预算财政拨款支出决算表\n公开05表（续）\n单位：万元\n"
+                          + head + "2210201      住房公积金                           58.90         58.90          0.00\n"
+                          "             合计                                816.45        671.25        145.20\n")
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [row[1].text for row in tables[0].rows[1:]] == ["行政运行", "一般行政管理事务", "住房公积金", "合计"]
+    assert tables[0].title == "一般公共预算财政拨款支出决算表"

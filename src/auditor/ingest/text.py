@@ -573,8 +573,9 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], line: int) -> 
         blocks.append(RawBlock("table", rows=rows, line=line))
 
 
-# a line announcing the rest of the table before (续表, 续表 公开02表, （续表）)
-CONTINUED_RE = re.compile(r"^\s*[（(]?\s*续表")
+# a line announcing the rest of the table before (续表, 续表 公开02表, （续表）; or closing on the mark:
+# 公开05表（续）, 表3（续表2）)
+CONTINUED_RE = re.compile(r"^\s*[（(]?\s*续表|^[^。；;，,（(]{0,30}[（(]\s*续表?\s*[\d一二三四五六七八九十]*\s*[）)]\s*$")
 
 
 def _continued(blocks: list[RawBlock], rows: list[list[RawCell]]) -> bool:
@@ -603,6 +604,8 @@ def _continued(blocks: list[RawBlock], rows: list[list[RawCell]]) -> bool:
     rest = paged and headless(rows[0])
     if (repeated == 0 and not rest) or max(len(r) for r in rows) != width:
         return False  # not the same table's header again: another table
+    if any(headless(row) for row in rows[:repeated]):
+        return False  # (rows of figures the first part's again, past its header: a copy of the table, no rest of it)
     del blocks[k:]
     previous.extend(rows[repeated:])
     return True
