@@ -481,7 +481,8 @@ def _year_cells(doc, year: int):
         heads = [" ".join(row[c] for row in grid[:HEAD_ROWS]) for c in range(table.width)]
         columns = [_one_year(h) or (before if prior.search(compact(h)) else None) for h in heads]
         for r, row in enumerate(grid):
-            own = _one_year(row[0]) if row else None
+            # (a row labelled by its year, 2023年 or a bare 2023 under 年份)
+            own = (_one_year(row[0]) or _bare_year(row[0])) if row else None
             for c, cell in enumerate(row[1:], 1):
                 cell_year = own or (columns[c] if r >= 1 else None)
                 value = parse_cell(cell) if cell_year else None
@@ -561,6 +562,15 @@ def _states_a_cell(text: str, years_cells: dict[int, set[Decimal]],
     if _restates_year(text, set().union(printed, *years_cells.values())):
         return True
     return any(to_decimal(m.group(1)) * MONEY_UNITS[m.group(2)] in in_yuan for m in MONEY_FIGURE_RE.finditer(text))
+
+
+def _bare_year(text: str) -> int | None:
+    """A cell holding a year alone, no 年 (2023 in a column of 年份)."""
+    m = BARE_YEAR_RE.fullmatch(text.strip())
+    return int(m.group()) if m else None
+
+
+BARE_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
 def _one_year(text: str) -> int | None:
