@@ -86,6 +86,16 @@ class SentenceReading:
             return SENTENCE_START_RE.match(text)
         return found
 
+    def _given_as_example(self, text: str, at: int) -> bool:
+        """The figure at `at` follows an example's cue in its sentence (如：, 例如: concepts.yaml
+        example_cues) where the sentence instructs how to fill in or compute before the cue, or the
+        example names a placeholder after it (某单位): a template's example, no figure of the unit's."""
+        cue = self.example_cue.search(text, 0, at) if self.example_cue else None
+        if cue is None:
+            return False
+        return any(w in text[:cue.start()] for w in self.example_instructions) \
+            or any(w in text[cue.end():at] for w in self.example_placeholders)
+
     def _classified(self, concept: str | None) -> bool:
         """A concept named after a table's row (a class of a classification, 卫生健康支出), not one
         of the vocabulary's."""
@@ -577,7 +587,7 @@ class SentenceReading:
                 # this year on last
                 fact["comparator"] = "往年"
             past_change = fact["comparator"] == "往年" and fact.get("measure") == "变动额"
-            if not fact["comparator"] and self.example_cue and self.example_cue.search(text, 0, figure_at):
+            if not fact["comparator"] and self._given_as_example(text, figure_at):
                 # (填报说明：…，如：某单位财政拨款收入800.00万元…: a figure given as an example, no
                 # statement of the unit's; it is compared with nothing)
                 fact["comparator"] = "例"
