@@ -167,7 +167,8 @@ def check_list_unit_slips(base: FactBase, rule):
                     complete = unread and _completes_declared_sum(items) and _whole_of_list(base, total, items, rule)
                     yield from compare_listing(named, items, not complete, rule)
                 elif items and money_amount(total) and money_amount(items[0]) \
-                        and not any(w in items[0].label for w in rule.params["other_measure_words"]):
+                        and not any(w in items[0].label for w in rule.params["other_measure_words"]) \
+                        and not _other_kind(named, items[0]):
                     # one part named after 其中 (授予中小企业合同金额…，其中：授予小微企业合同金额…):
                     # it cannot be more than the whole
                     yield CHECKED
@@ -175,6 +176,15 @@ def check_list_unit_slips(base: FactBase, rule):
                     hit = part_exceeds(named, part, "同一句", f"{compact(part.label).lstrip('，,：:、')} {part.text}")
                     if hit is not None:
                         yield hit
+
+
+def _other_kind(whole: Fact, part: Fact) -> bool:
+    """The part names a kind of money (…，年末结转和结余42.25万元。其中：下属单位…收入1,245.60万元:
+    concepts.yaml kind_totals) its whole's words do not: a part of another amount of the sentences
+    before, not of the one named last."""
+    kinds = [k for k in (concepts().get("kind_totals") or {}) if k in compact(part.label)]
+    words = compact(f"{whole.concept or ''}{whole.label or ''}")
+    return bool(kinds) and not any(k in words for k in kinds)
 
 
 def check_paired_lists(base: FactBase, rule):
