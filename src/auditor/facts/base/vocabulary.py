@@ -251,6 +251,7 @@ class VocabularyReading:
         # a caption's unit of things counted whole (车辆情况表（单位：辆）): its count columns' unit
         self.caption_count_re = _caption_count_re(tuple(vocab.get("numeral_count_units") or ()))
         self.stock_concepts = frozenset(vocab.get("stock_concepts") or ())
+        self.label_tail_units = tuple(vocab.get("label_tail_units") or ())
         # a numbered item's label ending so names what its figures are of (1.某某项目：…, 2.某某专项资金：…)
         self.item_subject_endings = (*(vocab.get("item_subject_endings") or ()), *self.topic_endings_money,
                                      *self.organization_endings)
