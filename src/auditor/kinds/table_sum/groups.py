@@ -82,6 +82,12 @@ def summed_rows(grid, details: list[int], label_col: int, rule, summed: list[int
     if closing:
         ways.append([r for r in rows if r not in closing])
         ways.append(closing)
+    # (groups each headed by its subtotal over its 其中 rows, 设备购置项目小计 | 350 over 其中：… | 200 and
+    # … | 150: the subtotals alone add up to the total, the rows under them being theirs)
+    heading = [r for k, r in enumerate(details) if r not in rows and _names_subtotal(grid[r], inner)
+               and k + 1 < len(details) and compact(row_label(grid[details[k + 1]])).startswith(inner)]
+    if len(heading) >= 2:
+        ways.append(heading)
     bare = _bare_subtotals(grid, details, label_col, rule)
     if len(bare) >= 2:
         # (groups under headings, each closed by a bare 小计: the subtotals alone add up to the total)
@@ -126,6 +132,12 @@ def summed_rows(grid, details: list[int], label_col: int, rule, summed: list[int
             items = {r for children in groups.values() for r in children}
             ways.append([r for r in rows if r not in groups and (r in items or r not in inside)])
     return ways
+
+
+def _names_subtotal(row: list[str], inner: tuple) -> bool:
+    """A row labelled as a group's subtotal, its name before the word (设备购置项目小计): not a 其中 row."""
+    label = compact(row_label(row))
+    return label.endswith(inner) and not label.startswith(inner)
 
 
 def _amount_or_words(text: str):
