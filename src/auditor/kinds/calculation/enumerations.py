@@ -22,7 +22,7 @@ from .groups import completed_elsewhere
 from ..table_sum.groups import outer_rows
 from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED, item_label
-from .parts import money_amount, sum_part_names
+from .parts import money_amount, sum_part_names, other_kind
 from .compare import compare_listing, compare_sum
 from .listing import share_base, sum_words, counted_patterns, counted_sum, whole_before, bracket_depth, nested_lists
 from .document import document_value
@@ -93,8 +93,8 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             # (其中：基本工资…、绩效工资…；办公费…、其他商品和服务支出…。: a list set apart by
             # semicolons goes on to the full stop)
             parts += _items_after(base, (block, index), total, sums, cues)
-        if len(parts) < 2 or total in parts:
-            continue
+        if len(parts) < 2 or total in parts or all(other_kind(total, p) for p in parts):
+            continue  # (…，年末结转和结余…。其中：…收入…: the balance named last is no whole of them)
         if head is not None and not here and any(f.at > parts[-1].at and sum_words(f.label, sums) for f in facts):
             continue  # (A、B、C三个项目支出分别为…，合计26.20万元: the list closes on its own sum, judged
             # by check_trailing_sums; the 项目支出 the document states elsewhere is no whole of it)

@@ -8,7 +8,7 @@ from ...facts.base import Fact
 from ...facts.base.figures import per_unit
 from ...facts.base.model import FORECAST
 from ...facts.lexicon import lexicon
-from ...knowledge import vocabulary_generation
+from ...knowledge import compact, concepts, vocabulary_generation
 
 
 def sum_part_names(calc: dict) -> dict[str, str]:
@@ -68,3 +68,13 @@ def of_fund(fact: Fact, calc: dict) -> bool:
     stated for it, or one whose concept names it."""
     fund = calc.get("fund")
     return not fund or fact.fund == fund or fund in fact.concept
+
+
+def other_kind(whole: Fact, part: Fact) -> bool:
+    """The part names a kind of money (…，年末结转和结余42.25万元。其中：下属单位…收入1,245.60万元:
+    concepts.yaml kind_totals) and its whole is a balance (balance_words) naming no kind: a part of
+    another amount of the sentences before, not of the balance named last."""
+    kinds = [k for k in (concepts().get("kind_totals") or {}) if k in compact(part.label)]
+    words = compact(f"{whole.concept or ''}{whole.label or ''}")
+    return bool(kinds) and not any(k in words for k in kinds) \
+        and any(w in words for w in concepts().get("balance_words") or ())

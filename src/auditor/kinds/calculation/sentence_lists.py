@@ -14,7 +14,7 @@ from ...facts.base.words import balance_side
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit, item_label
-from .parts import sum_part_names, declared_names, money_amount
+from .parts import sum_part_names, declared_names, money_amount, other_kind
 from .compare import part_exceeds, compare_listing, odd_part_slip, misprinted_unit_part, compare_sum
 from .listing import (opener_after, SHARE_AFTER_RE, any_parts, OWN_CLAUSE_MEASURES, share_base, sum_words,
                       list_whole_after, bracket_depth, closing_bracket, nested_lists, enumerated_by_commas)
@@ -110,6 +110,8 @@ def check_list_unit_slips(base: FactBase, rule):
                 continue
             named = replace(total, concept=_balance_side(total) or total.concept
                             or compact(total.label).strip("，,：:（(") or "合计")
+            if all(other_kind(named, p) for p in parts):
+                continue  # (…收入合计…，年末结转和结余…。其中：…收入…: the balance named last is no whole of them)
             if len(parts) >= 2 and len({p.unit for p in parts} | {total.unit}) == 2:
                 yield CHECKED
                 hit = odd_part_slip(named, parts, "同一句")
@@ -167,8 +169,7 @@ def check_list_unit_slips(base: FactBase, rule):
                     complete = unread and _completes_declared_sum(items) and _whole_of_list(base, total, items, rule)
                     yield from compare_listing(named, items, not complete, rule)
                 elif items and money_amount(total) and money_amount(items[0]) \
-                        and not any(w in items[0].label for w in rule.params["other_measure_words"]) \
-                        and not _other_kind(named, items[0]):
+                        and not any(w in items[0].label for w in rule.params["other_measure_words"]):
                     # one part named after 其中 (授予中小企业合同金额…，其中：授予小微企业合同金额…):
                     # it cannot be more than the whole
                     yield CHECKED
@@ -176,15 +177,6 @@ def check_list_unit_slips(base: FactBase, rule):
                     hit = part_exceeds(named, part, "同一句", f"{compact(part.label).lstrip('，,：:、')} {part.text}")
                     if hit is not None:
                         yield hit
-
-
-def _other_kind(whole: Fact, part: Fact) -> bool:
-    """The part names a kind of money (…，年末结转和结余42.25万元。其中：下属单位…收入1,245.60万元:
-    concepts.yaml kind_totals) its whole's words do not: a part of another amount of the sentences
-    before, not of the one named last."""
-    kinds = [k for k in (concepts().get("kind_totals") or {}) if k in compact(part.label)]
-    words = compact(f"{whole.concept or ''}{whole.label or ''}")
-    return bool(kinds) and not any(k in words for k in kinds)
 
 
 def check_paired_lists(base: FactBase, rule):
