@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ...knowledge import compact
-from ...model import Heading, Paragraph
+from ...knowledge import compact, concepts
+from ...model import Heading, Paragraph, Table
 from ..numbers import MONEY_UNITS
 from .model import CURRENT
 from .words import CLAUSE_BREAK_RE, NOUN_AFTER_RE, YEARS_RE, names_nothing, names_other_period
@@ -18,8 +18,20 @@ RUN_IN_LABEL_CHARS = 6  # characters of a run-in label before its colon (说明�
 AMOUNT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:" + "|".join(sorted(MONEY_UNITS, key=len, reverse=True)) + ")")
 
 
+FORM_NUMBER_RE = re.compile(r"(?:附表|表)(\d{1,3}(?:[-－]\d{1,3})?)")  # a form's table number (附表1, 表2-3)
+
+
 class ProjectReading:
     """FactReader's reading of the projects a document names."""
+
+    def _form_titles(self) -> int:
+        """How many numbered tables of the document are titled as a project's form (附表1 项目支出绩效
+        自评表, 附表2 …: concepts.yaml project_form_titles): more than one, a bundle of several projects'
+        forms (a list of the forms a report attaches, - 1-4、…自评表, names none by a table number)."""
+        titles = tuple(compact(w) for w in concepts().get("project_form_titles") or ())
+        numbers = {m.group(1) for b in self.doc.blocks if not isinstance(b, Table) and compact(b.text).endswith(titles)
+                   for m in [FORM_NUMBER_RE.match(compact(b.text))] if m} if titles else set()
+        return len(numbers)
 
     def _single_project_cues(self, cues: list[str]) -> None:
         """In a report on one project, the words naming the report's own project that other reports

@@ -104,7 +104,8 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         self.own_project = next(iter(names)) if names and len(names) == 1 else ""
         # a project report naming no project anywhere is about one project, its forms' (subject ""):
         # “本项目自评得分96.50分” states that form's figure
-        self.own_unnamed = names is not None and not names
+        # (not a bundle of several projects' forms, each titled as one: 附表1 项目支出绩效自评表, 附表2 …)
+        self.own_unnamed = names is not None and not names and self._form_titles() < 2
         self._single_project_cues(self.other_subject_cues)
         self.named_projects = self._named_projects()
         self.form_projects: set[str] = set()  # the projects the document's forms name (项目名称)
@@ -112,6 +113,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         # it, up to a heading or a table (一般公共预算财政拨款基本支出…，其中：¶人员经费…¶公用经费…)
         self.open_list: tuple[str, set] = ("", set())
         self.sentence_key = (0, 0)  # (block, sentence) of the sentence read now (set by _sentence)
+        self.clause_own = None  # ((block, sentence), whose) of a ；-clause naming its project by a cue (该项目)
         self.earlier = earlier
 
     def read(self) -> FactBase:

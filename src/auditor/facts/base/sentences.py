@@ -150,6 +150,13 @@ class SentenceReading:
         figures = text_figures(self.lex, text)
         if any(m.group("unit") for m in figures):
             outer, subject, named_at, unnamed_from, named, own = self._subjects_of(text, subject)
+            if unnamed_from > len(text) and not subject and self.clause_own and s_index \
+                    and self.clause_own[0] == (index, s_index - 1):
+                # (该项目执行率…，预算执行得分…；绩效指标得分90分；自评总分99.86分: the clauses ； joins
+                # to the cue's are about that project too)
+                unnamed_from, own = 0, self.clause_own[1]
+            self.clause_own = ((index, s_index), own) if unnamed_from <= len(text) and own \
+                and text.rstrip().endswith(("；", ";")) else None
             scope = SCOPE_RE.match(text)  # a sentence opening with the year and measure its figures are of
             opened = self._opening_period(text)
             # (its period and measure, read once for the sentence)
