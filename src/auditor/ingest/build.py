@@ -319,7 +319,7 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
                     and (said or recaptioned or not units) and (not units or _same_unit(out, k - 1, out[k:])) \
                     and _width(previous) == _width(raw) and previous.sheet == raw.sheet \
                     and _next_page(previous, raw, said or repeated or rest):
-                if said or repeated or rest:
+                if (said or repeated or rest) and not _copy_of(raw.rows, previous.rows):
                     _mark_part(raw, previous)
                     previous.rows.extend(raw.rows[_repeated_rows(raw.rows, previous.rows):] if repeated else raw.rows)
                     if previous.loose_ends and raw.loose_ends:
@@ -328,6 +328,13 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
                     continue
         out.append(raw)
     return _loose_parts_as_lines([b for b in out if not (b.kind == "para" and b.text == PAGE_BREAK)])
+
+
+def _copy_of(rows, first) -> bool:
+    """The part's first row of figures is a row of the first part's again: a copy of the table
+    (printed twice, 续表 or not), no rest of it."""
+    own = next((row for row in rows if headless(row)), None)
+    return own is not None and any([c.text for c in own] == [c.text for c in row] for row in first)
 
 
 def _mark_part(rest: RawBlock, first: RawBlock) -> None:
