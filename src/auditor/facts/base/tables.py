@@ -24,7 +24,7 @@ class TableReading:
         self.table_unit = table.unit or self.assumed_units.get(index)
         self.caption_count_unit = _caption_count_unit(self.caption_count_re, title)
         fund = self._fund_named(title)
-        grid = stripped_rows(table.rows)  # the cells' texts, stripped once for every pass below
+        grid = _years_as_labels(stripped_rows(table.rows))  # the cells' texts, stripped once for every pass below
         # (a selection of the unit's items, 重点项目支出情况表: its 合计 is of the rows it lists, no
         # total of the unit's its title names, 项目支出; the rows are the projects' own)
         self.title_concept = None if self.title_scopes.selects(index) else self._title_concept(title, grid)
@@ -326,6 +326,18 @@ VALUE_CELL_CHARS = 16
 # a group's number in a 序号 column, in words or brackets (二, 二、, （二）): no figure
 GROUP_NUMBER_RE = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]?|[（(][一二三四五六七八九十\d]{1,3}[）)]")
 EMPTY_RUN_ROWS = 8  # rows of a fixed form left empty in a run at most (the lines of its unused funds)
+
+
+BARE_YEAR_RE = re.compile(r"(?:19|20)\d\d")  # a year printed with no 年 (2023 under 年度)
+
+
+def _years_as_labels(grid: list[list[str]]) -> list[list[str]]:
+    """A first column headed by a word of years (年度, 年份) whose rows print their year bare (2023 |
+    968.00): each row labelled by its year, 2023年, as a label, no figure of 2,023."""
+    if not grid or not grid[0] or "年" not in grid[0][0] or BARE_YEAR_RE.fullmatch(grid[0][0]):
+        return grid
+    return [row if k == 0 or not row or not BARE_YEAR_RE.fullmatch(row[0]) else [row[0] + "年", *row[1:]]
+            for k, row in enumerate(grid)]
 
 
 def _cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
