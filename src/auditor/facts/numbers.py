@@ -248,6 +248,25 @@ def parse_quantity(text: str) -> Quantity | None:
 COLUMN_NUMBERS_RE = re.compile(r"\d{1,2}(?:\s+\d{1,2}){2,}")
 
 
+BARE_YEAR_RE = re.compile(r"(?:19|20)\d\d")  # a year printed with no 年 (2023 under 年度)
+
+
+def years_column(grid: list[list[str]]) -> bool:
+    """The grid's first column is headed by a word of years (年度, 年份, 年): its rows print their
+    year, bare or with 年 (2023 | 968.00)."""
+    head = grid[0][0].strip() if grid and grid[0] else ""
+    return head in YEAR_HEADS
+
+
+YEAR_HEADS = ("年度", "年份", "年", "年 度", "年 份")  # a first column's head over rows of years
+
+
+def bare_year(text: str) -> int | None:
+    """A cell holding a year alone, no 年 (2023 in a column of 年份)."""
+    m = BARE_YEAR_RE.fullmatch(text.strip())
+    return int(m.group()) if m else None
+
+
 def column_numbers(text: str) -> bool:
     """A table's column numbers in one cell (1 2 3 … 12): no number, though its digits run on
     once the spaces go."""

@@ -105,6 +105,7 @@ def _contents_entries(doc) -> set[int]:
     entries: set[int] = set()
     listed: set[str] = set()
     under = False
+    titles = tuple(concepts().get("contents_titles") or ())  # (目录, 目次)
     for block in doc.blocks:
         if not isinstance(block, (Heading, Paragraph)):
             under = False
@@ -120,12 +121,11 @@ def _contents_entries(doc) -> set[int]:
             continue  # (the page's number under the contents)
         else:
             under = False
-        if words in CONTENTS_TITLES:
+        if words in titles:
             under = True
     return entries
 
 
-CONTENTS_TITLES = ("目录", "目次")
 PAGE_NUMBER_LINE_RE = re.compile(r"^\s*[-—–－]?\s*\d{1,4}\s*[-—–－]?\s*$")
 
 

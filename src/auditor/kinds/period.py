@@ -39,7 +39,7 @@ from ..facts.base import fact_base
 from ..facts.base.model import CURRENT, PRIOR
 from ..facts.base.words import YEAR_RE as YEAR_NAMED_RE
 from ..facts.lexicon import alternatives, lexicon
-from ..facts.numbers import (MONEY_FIGURE_RE, MONEY_UNITS, RANGE_JOINER, Quantity, arabic_dates, half_unit, normalize_digits,
+from ..facts.numbers import (MONEY_FIGURE_RE, bare_year, years_column, MONEY_UNITS, RANGE_JOINER, Quantity, arabic_dates, half_unit, normalize_digits,
                              to_decimal)
 from ..ingest.build import outturn_head_re, plans_next_year
 from ..knowledge import compact, concepts, han_bigrams, report_type_entry, vocabulary, vocabulary_generation
@@ -480,9 +480,10 @@ def _year_cells(doc, year: int):
         grid = table.grid()
         heads = [" ".join(row[c] for row in grid[:HEAD_ROWS]) for c in range(table.width)]
         columns = [_one_year(h) or (before if prior.search(compact(h)) else None) for h in heads]
+        years = years_column(grid)
         for r, row in enumerate(grid):
             # (a row labelled by its year, 2023年 or a bare 2023 under 年份)
-            own = (_one_year(row[0]) or _bare_year(row[0])) if row else None
+            own = (_one_year(row[0]) or (bare_year(row[0]) if years else None)) if row else None
             for c, cell in enumerate(row[1:], 1):
                 cell_year = own or (columns[c] if r >= 1 else None)
                 value = parse_cell(cell) if cell_year else None
@@ -499,7 +500,8 @@ def _cells_of_year_alone(doc, year: int) -> tuple[set[Decimal], set[Decimal]]:
     prior = lexicon().prior
     for table in (b for b in doc.blocks if isinstance(b, Table)):
         grid = table.grid()
-        if set(YEAR_NAMED_RE.findall(table.title or "")) - {str(year)} or any(_one_year(row[0]) for row in grid if row):
+        if set(YEAR_NAMED_RE.findall(table.title or "")) - {str(year)} or any(_one_year(row[0]) for row in grid if row) \
+                or years_column(grid):
             continue  # (a table of another year, or of years by row)
         # (its columns whose heads name no other year, by number or by words: no 上年预算数 | 2025年执行数)
         heads = [" ".join(row[c] for row in grid[:HEAD_ROWS] if c < len(row)) for c in range(table.width)]
@@ -562,15 +564,6 @@ def _states_a_cell(text: str, years_cells: dict[int, set[Decimal]],
     if _restates_year(text, set().union(printed, *years_cells.values())):
         return True
     return any(to_decimal(m.group(1)) * MONEY_UNITS[m.group(2)] in in_yuan for m in MONEY_FIGURE_RE.finditer(text))
-
-
-def _bare_year(text: str) -> int | None:
-    """A cell holding a year alone, no 年 (2023 in a column of 年份)."""
-    m = BARE_YEAR_RE.fullmatch(text.strip())
-    return int(m.group()) if m else None
-
-
-BARE_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
 def _one_year(text: str) -> int | None:

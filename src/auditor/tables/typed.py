@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple, Union
 
 from ..facts.numbers import Quantity, counts_up, is_column_numbers, normalize_digits, parse_quantity, to_decimal
-from ..knowledge import _compact, compact, concepts, vocabulary
+from ..knowledge import _compact, compact, concepts, vocabulary, vocabulary_generation
 from ..facts.lexicon import word_finder
 from ..memo import MEMO_ENTRIES, remember_short
 from ..model import Cell, Document, Table
@@ -683,12 +683,19 @@ def _read_total_after(typed: TypedTable, grid: list[list[str]], start: int, tota
             return
 
 
+@lru_cache(maxsize=4)
+def _funds_heads(generation: int) -> frozenset:
+    """The budget and outturn heads of a funds block (vocabulary.yaml budget_execution columns),
+    compacted: read once per vocabulary."""
+    spec = vocabulary()["table_types"]["budget_execution"]["columns"]
+    return frozenset(compact(w) for key in ("initial_budget", "budget", "executed") for w in spec.get(key) or ())
+
+
 def _funds_header(row: list[str]) -> bool:
     """`row` (compacted) heads a form's funds block (项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
     执行率 | 得分) below its indicators: words only, two budget or outturn heads among them; the
     indicators end there (its 分值 and 得分 are the execution score's, read as budget_execution)."""
-    spec = vocabulary()["table_types"]["budget_execution"]["columns"]
-    money = {compact(w) for key in ("initial_budget", "budget", "executed") for w in spec.get(key) or ()}
+    money = _funds_heads(vocabulary_generation())
     filled = [t for t in row if t]
     return len(filled) >= 3 and not any(parse_quantity(t) for t in filled) and sum(t in money for t in filled) >= 2
 

@@ -365,9 +365,10 @@ class CellReading:
         if measure in ("分值", "得分"):
             return "分"
         unit = head_unit or unit_in(label) or next(
-            (u for u in self.label_tail_units if compact(label or "").endswith(u) and len(compact(label)) > len(u)), "")
+            (unit for end, unit in self.count_heads if unit and compact(label or "").endswith(end)
+             and len(compact(label)) > len(end)), "")
         if unit:
-            return unit  # (…; 培训人次 | 1,324: a count the label names its unit by, concepts.yaml label_tail_units)
+            return unit  # (…; 培训人次 | 1,324: a count the label names its unit by, concepts.yaml count_head_endings)
         if rate:
             return "%"  # a column of rates (增减率, 执行率) holds percentages, whatever the table's unit
         if block_unit and not (block_unit in MONEY_UNITS and concept in self.not_money):

@@ -10,8 +10,6 @@ from ..numbers import MONEY_UNITS, count_word
 from .model import CURRENT, PRIOR, MEASURED_UNITS, Fact
 from .words import CLAUSE_BREAK_RE, CLAUSE_END_RE, YEAR_RE, PHRASE_LIMIT, blank, names_nothing
 
-SHARE_OF_RE = re.compile(r"占(?!用|有|地)")  # a share's 占 (占收入总计的比重), not 占用, 占有, 占地
-
 
 YEAR_LIST_RE = re.compile(r"(?:(?:19|20)\d\d\s*年度?\s*[、和及与]\s*)+(?:19|20)\d\d\s*年度?")  # 2023年、2024年和2025年
 
@@ -120,13 +118,13 @@ class InTurnReading:
             clause = CLAUSE_BREAK_RE.split(wide + phrase)[-1]  # the names may stand before a 、 inside the clause
             head, *rest = self.respectively.split(clause, 1)
             after = rest[0] if rest else ""
-            share_word = SHARE_OF_RE.search(head) if fact.get("measure") == "占比" else None
-            if share_word:
-                # (A、B和C占收入总计的比重分别为…: the names before 占 own the shares in turn, the whole
-                # after it is none of them)
-                head = head[:share_word.start()]
+            share_words = list(self.share_word.finditer(head)) if fact.get("measure") == "占比" else []
+            if share_words:
+                # (A、B和C占收入总计的比重分别为…: the names before the last 占 own the shares in turn,
+                # the whole after it is none of them; 基本支出占比、项目支出占比分别为…: both names)
+                head = head[:share_words[-1].start()]
             # (…；A、B分别占支出合计的…: the names before 分别 own them, as before 占)
-            shared = share_word is not None or (fact.get("measure") == "占比" and SHARE_OF_RE.match(after.lstrip()))
+            shared = bool(share_words) or (fact.get("measure") == "占比" and self.share_word.match(after.lstrip()))
             named = list(dict.fromkeys(c for _, _, c in self.lex.concepts.all(head)))
             if len(named) < 2:
                 named = self._row_names(head) or named

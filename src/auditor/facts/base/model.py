@@ -224,9 +224,11 @@ class FactBase:
         named item (`subject`: 2.河道清淤项目，年初预算…), only that item's own. A year-start budget
         is then not known to be the year's."""
         if subject:
+            # (an adjustment told in words, 全年追加预算…, may be any item's: the year-start budget is then
+            # not known to be the item's either)
             return self.remember(("item budget adjusted", concept, subject), lambda: any(
-                f.measure in ("全年预算", "追加预算") and f.period == CURRENT and f.subject == subject
-                and f.concept in (None, concept) for f in self._by_subject().get(subject, ())))
+                f.measure in ("全年预算", "追加预算") and f.period == CURRENT and f.concept in (None, concept)
+                for f in self._by_subject().get(subject, ())) or self.adjustment_told())
         return self.remember(("budget adjusted", concept),
                              lambda: self._year_budget_stated(concept) or self.adjustment_told())
 

@@ -157,9 +157,9 @@ class ParagraphReading:
 
     def _opens_on_whole(self, text: str) -> bool:
         """The paragraph's first clause names the unit's whole (全局全年预算…, 本单位全年支出…:
-        concepts.yaml whole_scope_words): it speaks of the unit, no item before it going on."""
+        concepts.yaml whole_opening_words): it speaks of the unit, no item before it going on."""
         first = OPENING_CLAUSE_RE.match(text)
-        return bool(first) and any(w in first.group() for w in self.whole_scope_words)
+        return bool(first) and any(w in first.group() for w in self.whole_opening_words)
 
     def _whole_scope(self, text: str) -> bool:
         """The sentence's opening words name the whole of the unit's projects (全局, 总体, 全部项目)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...knowledge import compact, concepts
+from ...knowledge import compact
 from ...model import Heading, Paragraph, Table
 from ..numbers import MONEY_UNITS
 from .model import CURRENT
@@ -28,7 +28,7 @@ class ProjectReading:
         """How many numbered tables of the document are titled as a project's form (附表1 项目支出绩效
         自评表, 附表2 …: concepts.yaml project_form_titles): more than one, a bundle of several projects'
         forms (a list of the forms a report attaches, - 1-4、…自评表, names none by a table number)."""
-        titles = tuple(compact(w) for w in concepts().get("project_form_titles") or ())
+        titles = self.project_form_titles
         numbers = {m.group(1) for b in self.doc.blocks if not isinstance(b, Table) and compact(b.text).endswith(titles)
                    for m in [FORM_NUMBER_RE.match(compact(b.text))] if m} if titles else set()
         return len(numbers)

@@ -9,7 +9,7 @@ from ...knowledge import compact, concepts
 from ...ingest.build import split_sentences
 from ...model import SENTENCE_END_RE, Sentence, Table, is_prose
 from ...tables.typed import line_number_columns
-from ..numbers import is_column_numbers
+from ..numbers import bare_year, is_column_numbers, years_column
 from .model import Columns
 from .words import FROM_QUALIFIER_CHARS
 from .figures import short_cell_number
@@ -328,15 +328,12 @@ GROUP_NUMBER_RE = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]?|[
 EMPTY_RUN_ROWS = 8  # rows of a fixed form left empty in a run at most (the lines of its unused funds)
 
 
-BARE_YEAR_RE = re.compile(r"(?:19|20)\d\d")  # a year printed with no 年 (2023 under 年度)
-
-
 def _years_as_labels(grid: list[list[str]]) -> list[list[str]]:
-    """A first column headed by a word of years (年度, 年份) whose rows print their year bare (2023 |
-    968.00): each row labelled by its year, 2023年, as a label, no figure of 2,023."""
-    if not grid or not grid[0] or "年" not in grid[0][0] or BARE_YEAR_RE.fullmatch(grid[0][0]):
+    """A first column headed by a word of years (facts.numbers.years_column) whose rows print their
+    year bare (2023 | 968.00): each row labelled by its year, 2023年, as a label, no figure of 2,023."""
+    if not years_column(grid):
         return grid
-    return [row if k == 0 or not row or not BARE_YEAR_RE.fullmatch(row[0]) else [row[0] + "年", *row[1:]]
+    return [row if k == 0 or not row or bare_year(row[0]) is None else [row[0] + "年", *row[1:]]
             for k, row in enumerate(grid)]
 
 

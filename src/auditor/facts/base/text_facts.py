@@ -55,8 +55,6 @@ DIFFERENCE_WORDS = {"少": -1, "少了": -1, "多": 1, "多了": 1}
 # 比年初预算多: more than the budget named (the words above, longest first)
 DIFFERENCE_TAIL_RE = re.compile("(" + "|".join(sorted(DIFFERENCE_WORDS, key=len, reverse=True)) + ")$")
 
-LABEL_WORDS_MAX = 12  # characters of a count's words that may name a row with its unit (see _named_with_unit)
-
 BASE_FIGURE_REACH = 16  # characters back a multiple's base may end (是2022年（12.6万立方米）的3倍; see Lexicon.base_figure_before)
 
 
@@ -134,14 +132,13 @@ class TextFactReading:
 
     def _named_with_unit(self, phrase: str, unit: str) -> str | None:
         """A count whose words and unit together name a table's row (2024年培训1,324人次 beside the
-        row 培训人次（人次）: 培训 + 人次): that row's, its years aside. The longest such tail of the
-        words, of two characters at least."""
+        row 培训人次（人次）: 培训 + 人次): that row's. Its words whole, its years and the report's
+        time words aside (全年共, concepts.yaml count_scope_words): 其中退役军人培训300人次 names a part
+        of the row's thing, no row."""
         words = YEAR_RE.sub("", compact(phrase)).rstrip("为是达共约：:")
-        for k in range(max(0, len(words) - LABEL_WORDS_MAX), len(words) - 1):
-            named = self.row_labels.get(words[k:] + unit)
-            if named:
-                return named
-        return None
+        for word in self.count_scope_words:  # (longest first)
+            words = words.removeprefix(word)
+        return self.row_labels.get(words + unit) if len(words) >= 2 else None
 
     def _year_slice(self, phrase: str, unit: str) -> str | None:
         """A year's part of a count summed over years, listed after it (累计新建截流井36座，其中2024年

@@ -133,6 +133,11 @@ class VocabularyReading:
         self.carried_money_words = tuple(vocab.get("carried_money_words") or ())  # see _sentence (、-lists)
         self.signed_amount_words = tuple(vocab.get("signed_amount_words") or ())  # see _negative_amount
         self.whole_scope_words = tuple(vocab.get("whole_scope_words") or ())  # see _whole_scope
+        self.whole_opening_words = tuple(vocab.get("whole_opening_words") or ())  # see _opens_on_whole
+        self.project_form_titles = tuple(compact(w) for w in vocab.get("project_form_titles") or ())  # see _form_titles
+        # a share's 占 (占收入总计的比重), not the start of a word of its own (占用, 占地: not_share_words)
+        others = [w[1:] for w in vocab.get("not_share_words") or () if w.startswith("占") and len(w) > 1]
+        self.share_word = re.compile(f"占(?!{alternatives(others)})" if others else "占")
         self.frequency_words = frozenset(vocab.get("frequency_words") or ())  # see _part_of_year (one character each)
         self.whole_year_words = tuple(vocab.get("whole_year_words") or ())  # see _text_fact (rates)
         beyond = vocab.get("beyond_plan") or {}  # see _beyond_plan
@@ -251,7 +256,8 @@ class VocabularyReading:
         # a caption's unit of things counted whole (车辆情况表（单位：辆）): its count columns' unit
         self.caption_count_re = _caption_count_re(tuple(vocab.get("numeral_count_units") or ()))
         self.stock_concepts = frozenset(vocab.get("stock_concepts") or ())
-        self.label_tail_units = tuple(vocab.get("label_tail_units") or ())
+        # (in the list's order, longest first: one reading in every process)
+        self.count_scope_words = tuple(sorted(vocab.get("count_scope_words") or (), key=len, reverse=True))
         # a numbered item's label ending so names what its figures are of (1.某某项目：…, 2.某某专项资金：…)
         self.item_subject_endings = (*(vocab.get("item_subject_endings") or ()), *self.topic_endings_money,
                                      *self.organization_endings)

@@ -369,13 +369,15 @@ def _whole_execution_rate(doc, named: str, vocabulary: tuple) -> Cell | None:
     text = [f for f in rates if f.source == "text"]
     whole = [f for f in text if not _names_part(_rate_lead(doc, f, text), part_words, rows, part_pattern,
                                                     whole_words, title)]
-    naming = (concepts().get("whole_execution_rate") or {}).get("label_words") or ()
-    named = [f for f in whole if any(w in compact(f.label or "") for w in naming)]
-    if totals and not (named and len({f.value for f in named}) == 1):
+    # (in a project's report the project is the whole: a sentence on the unit's rate is no rate of it)
+    project = doc.meta.get("report_type") == concepts().get("project_report_type")
+    naming = () if project else (concepts().get("whole_execution_rate") or {}).get("label_words") or ()
+    stated_whole = [f for f in whole if any(w in compact(f.label or "") for w in naming)]
+    if totals and not (stated_whole and len({f.value for f in stated_whole}) == 1):
         return Cell(totals[0].text, totals[0].loc) if len({f.value for f in totals}) == 1 else None
     # a rate the text names the whole's by its own words (部门整体预算执行率97.25%) is the whole's
     # before a table's total row, which may total some projects only (a table of the main projects)
-    whole = named or whole
+    whole = stated_whole or whole
     if len({f.value for f in whole}) != 1:
         return None
     return Cell(whole[0].text, whole[0].loc)

@@ -78,7 +78,7 @@ def summed_rows(grid, details: list[int], label_col: int, rule, summed: list[int
             ways.append(shorter)
     # rows closing a group with its subtotal (基本支出小计 after 人员经费, 公用经费): the items alone,
     # or the subtotals alone, add up to the total
-    closing = [r for r in rows if compact(row_label(grid[r])).endswith(inner) and not compact(row_label(grid[r])).startswith(inner)]
+    closing = [r for r in rows if _names_subtotal(grid[r], inner)]
     if closing:
         ways.append([r for r in rows if r not in closing])
         ways.append(closing)
