@@ -256,6 +256,17 @@ def test_a_footer_above_a_browser_s_stamp_is_dropped_from_the_second_page_on():
     assert [text for _, text in _without_page_numbers(second, feet)] == ["2010102 一般行政管理事务 200.00"]
 
 
+def test_a_title_above_a_page_number_is_no_footer_though_two_pages_print_it():
+    """A page of one form under its title, its number at the foot (项目支出绩效自评表, a table, - 1 -),
+    and the next page alike: the title is the page's own line, no footer; only a browser's stamp
+    sets the footer above it apart."""
+    feet: list[str] = []
+    first = [(55.0, "项目支出绩效自评表"), (780.0, "- 1 -")]
+    second = [(55.0, "项目支出绩效自评表"), (780.0, "- 2 -")]
+    assert [text for _, text in _without_page_numbers(first, feet)] == ["项目支出绩效自评表"]
+    assert [text for _, text in _without_page_numbers(second, feet)] == ["项目支出绩效自评表"]
+
+
 def test_a_first_page_s_stamped_footer_goes_so_a_table_cut_by_the_page_break_is_one():
     from auditor.ingest.pdf_layout import _drop_running_footer
     from auditor.ingest.raw import RawBlock

@@ -202,3 +202,17 @@ def test_a_space_aligned_table_going_on_under_its_code_marked_continued_is_one_t
     assert len(tables) == 1
     assert [row[1].text for row in tables[0].rows[1:]] == ["行政运行", "一般行政管理事务", "住房公积金", "合计"]
     assert tables[0].title == "一般公共预算财政拨款支出决算表"
+
+
+def test_a_table_going_on_under_its_header_and_column_numbers_again_is_one_table(tmp_path):
+    """Under 续表 a 决算 table repeats its header and its 栏次 row (栏次 | | 1 | 2 | 3): the numbers
+    of the columns are no row of figures, so the part is the table's rest, not a copy of it."""
+    from auditor.model import Table
+
+    head = "项目\t\t本年支出\t\t\n科目代码\t科目名称\t合计\t基本支出\t项目支出\n栏次\t\t1\t2\t3\n"
+    doc = _load(tmp_path, "某局2024年度部门决算\n一般公共预算财政拨款支出决算表\n单位：万元\n" + head
+                          + "2010101\t行政运行\t612.35\t612.35\t0.00\n2010102\t一般行政管理事务\t145.20\t0.00\t145.20\n"
+                          "- 8 -\n\f续表\n" + head + "2210201\t住房公积金\t58.90\t58.90\t0.00\n合计\t\t816.45\t671.25\t145.20\n")
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [row[1].text for row in tables[0].rows[3:]] == ["行政运行", "一般行政管理事务", "住房公积金", ""]

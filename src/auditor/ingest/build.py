@@ -6,7 +6,8 @@ from collections import Counter
 from functools import lru_cache
 
 from ..facts.lexicon import alternatives
-from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, arabic_years, char_pairs, cn_to_int, count_word, replace_chars
+from ..facts.numbers import (FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, arabic_years, char_pairs, cn_to_int, count_word,
+                             is_column_numbers, replace_chars)
 from ..knowledge import concepts, note_lead_re, report_type_entry, vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
 from .page_furniture import PAGE_MARK_RE
@@ -330,10 +331,17 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
     return _loose_parts_as_lines([b for b in out if not (b.kind == "para" and b.text == PAGE_BREAK)])
 
 
+def numbering_row(row) -> bool:
+    """A 栏次 row (栏次 | | 1 | 2 | 3) numbering a header's columns: no row of figures
+    (facts.numbers.is_column_numbers, the labels it may carry being concepts.yaml not_figure_columns)."""
+    return is_column_numbers([c.text.strip() for c in row], tuple(concepts().get("not_figure_columns") or ()))
+
+
 def _copy_of(rows, first) -> bool:
     """The part's first row of figures is a row of the first part's again: a copy of the table
     (printed twice, 续表 or not), no rest of it."""
-    own = next((row for row in rows if headless(row)), None)
+    # (a 栏次 row repeated with the header, 1 | 2 | 3 …, is no row of figures)
+    own = next((row for row in rows if headless(row) and not numbering_row(row)), None)
     return own is not None and any([c.text for c in own] == [c.text for c in row] for row in first)
 
 

@@ -206,7 +206,7 @@ def _without_page_numbers(lines: list[tuple[float, str]], feet: list[str] | None
     footer the page before ended with too (the report's name at every page's foot)."""
     keep = list(lines)
     # (a browser's stamp below the footer, file:///… 1/2, is no footer: the line above it is the foot)
-    stamped = bool(keep) and _page_number_line(clean_text(keep[-1][1]).strip())
+    stamped = bool(keep) and BROWSER_STAMP_RE.match(clean_text(keep[-1][1]).strip()) is not None
     foot = -2 if stamped and len(keep) >= 2 else -1
     if feet is not None:
         feet.append(clean_text(keep[foot][1]).strip() if keep else "")
@@ -225,7 +225,7 @@ def _drop_running_footer(lines: list[tuple[float, str]], page: int, blocks: list
     if not lines or not feet or not blocks:
         return
     text = clean_text(lines[-1][1]).strip()
-    if _page_number_line(text) and len(lines) >= 2:
+    if BROWSER_STAMP_RE.match(text) and len(lines) >= 2:
         text = clean_text(lines[-2][1]).strip()  # (the footer above a browser's stamp, file:///… 2/2)
     last, before = blocks[-1], feet[-1]
     if not _alike_feet(text, before) or not furniture_like(text) or last.kind != "para" \

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from ..facts.numbers import TABLE_NUMBER
-from .build import headless
+from .build import headless, numbering_row
 from .cleanup import clean_text, join_wrapped
 from .page_furniture import FURNITURE_CHARS, without_page_furniture
 from .raw import PAGE_BREAK, CAPTION_CELL_RE, DASHES, FIGURE_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit, sentence_marked
@@ -604,7 +604,7 @@ def _continued(blocks: list[RawBlock], rows: list[list[RawCell]]) -> bool:
     rest = paged and headless(rows[0])
     if (repeated == 0 and not rest) or max(len(r) for r in rows) != width:
         return False  # not the same table's header again: another table
-    if any(headless(row) for row in rows[:repeated]):
+    if any(headless(row) and not numbering_row(row) for row in rows[:repeated]):
         return False  # (rows of figures the first part's again, past its header: a copy of the table, no rest of it)
     del blocks[k:]
     previous.extend(rows[repeated:])

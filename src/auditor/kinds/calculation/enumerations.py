@@ -17,7 +17,7 @@ from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE
 from ...facts.lexicon import alternatives, lexicon, not_before
 from ...facts.numbers import count_word
 from ...facts.spans import SPAN_YEARS_RE
-from ...facts.restated import clause_start
+from ...facts.restated import CLAUSE_BREAKS, clause_start
 from .groups import completed_elsewhere
 from ..table_sum.groups import outer_rows
 from ...knowledge import compact, concepts, vocabulary_generation
@@ -27,6 +27,8 @@ from .compare import compare_listing, compare_sum
 from .listing import share_base, sum_words, counted_patterns, counted_sum, whole_before, bracket_depth, nested_lists
 from .document import document_value
 
+
+ITEM_BREAKS = CLAUSE_BREAKS + "、"  # what ends a list item's own words (see _item_named_as_change)
 
 # names listed and counted before 分别 (中央、省、市、县四级资金): as many parts as the count says
 COUNTED_NAMES_CHARS = 60  # the clause's last characters such a list is read in
@@ -504,7 +506,8 @@ def _item_named_as_change(f: Fact, text: str) -> bool:
     """An item of a list whose name ends in a direction word (经办服务能力提升410.00万元 after
     主要用于：) names a use, not a change: nothing in its words, nor in its clause before it (比上年
     23,996.70万元减少378.25万元), compares it with anything."""
-    clause = text[clause_start(text, f.at):f.at] if 0 <= f.at <= len(text) else f.label
+    # (the item's own words since the item before it: 、 parts the list's items, 信息系统与网络安全 is a name)
+    clause = text[clause_start(text, f.at, ITEM_BREAKS):f.at] if 0 <= f.at <= len(text) else f.label
     return f.measure == "变动额" and f.concept is None and not lexicon().comparison.search(f.label) \
         and not lexicon().comparison.search(clause)
 

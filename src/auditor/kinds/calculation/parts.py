@@ -74,7 +74,10 @@ def other_kind(whole: Fact, part: Fact) -> bool:
     """The part names a kind of money (…，年末结转和结余42.25万元。其中：下属单位…收入1,245.60万元:
     concepts.yaml kind_totals) and its whole is a balance (balance_words) naming no kind: a part of
     another amount of the sentences before, not of the balance named last."""
-    kinds = [k for k in (concepts().get("kind_totals") or {}) if k in compact(part.label)]
+    own = compact(part.label)
+    kinds = [k for k in (concepts().get("kind_totals") or {}) if k in own]
     words = compact(f"{whole.concept or ''}{whole.label or ''}")
-    return bool(kinds) and not any(k in words for k in kinds) \
-        and any(w in words for w in concepts().get("balance_words") or ())
+    balances = concepts().get("balance_words") or ()
+    # (a balance's own parts name the kind they are left of, 基本支出结转: a balance word too)
+    return bool(kinds) and not any(k in words for k in kinds) and any(w in words for w in balances) \
+        and not any(w in own for w in balances)

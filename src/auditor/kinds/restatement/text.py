@@ -157,12 +157,20 @@ def check_section_columns(doc, base, rule):
         # the row, but a part of it the table does not state)
         cells = [t for t in base.by_concept.get(named, ()) if t.source == "table" and t.header
                  and head.endswith(compact(t.header)) and t.period == fact.period and t.measure == fact.measure
-                 and not names_own_thing(head[:-len(compact(t.header))])]
+                 and not names_own_thing(_without_scope(head[:-len(compact(t.header))]))]
         if len(cells) == 1:
             # (named in the finding by the row and the column: 职工基本医疗保险基金 基金支出)
             yield from text_against_tables(replace(fact, concept=f"{section} {head}"), cells, cells, rule,
                                            base.assumed_units, base, doc)
 
+
+
+def _without_scope(words: str) -> str:
+    """The words without the jurisdiction or the unit they speak of as a whole (全市, 本部门:
+    lexicon jurisdictions, concepts.yaml whole_opening_words), which name no thing of their own."""
+    for word in (*lexicon().jurisdictions, *(concepts().get("whole_opening_words") or ())):
+        words = words.replace(word, "")
+    return words
 
 
 def _section_row_cell(base, fact: Fact, tables: list[Fact], total_labels: list[str]) -> list[Fact]:
