@@ -512,8 +512,13 @@ def _alias_forms(names: tuple[str, ...]) -> tuple[AliasForm, ...]:
 
 def _head_names(head: str, alias: AliasForm, test) -> bool:
     """A column head is named by the alias under the test (equal, starting with, holding)."""
+    # (held only outside brackets: a bracket qualifies its head, 得分（分值10）is the score's column)
+    named = BRACKETED_RE.sub("", head) if test is str.__contains__ else head
     return bool(head) and (test is str.__eq__ or not alias.exact) \
-        and test(head, alias.name) and not any(w in head for w in alias.not_in)
+        and test(named, alias.name) and not any(w in head for w in alias.not_in)
+
+
+BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 
 
 @lru_cache(maxsize=1)
@@ -777,7 +782,8 @@ def _plausibility(cells: list[Cell], columns: dict[str, int], level2: set[str], 
             # (a weight in per cent, 权重 15%, read at the row's own columns only: shifted, it is
             # more likely a target or an actual in %)
             found = points(cell) if name == "weight" and shift == 0 else number(cell)
-            score += 2 if found is not None else (0 if not text else -2)
+            # (a shift reading the score past the row's last cell reads no row: as bad as words)
+            score += 2 if found is not None else (-2 if text or cell is None else 0)
     indicator = cell_at(cells, columns.get("indicator", -99) + shift)
     text = compact(indicator.text) if indicator is not None else ""
     looks_like_value = bool(VALUE_RE.match(text))
