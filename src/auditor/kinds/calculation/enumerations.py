@@ -95,8 +95,12 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             # (其中：基本工资…、绩效工资…；办公费…、其他商品和服务支出…。: a list set apart by
             # semicolons goes on to the full stop)
             parts += _items_after(base, (block, index), total, sums, cues)
-        if len(parts) < 2 or total in parts or all(other_kind(total, p) for p in parts):
-            continue  # (…，年末结转和结余…。其中：…收入…: the balance named last is no whole of them)
+        if len(parts) >= 2 and total not in parts and all(other_kind(total, p) for p in parts):
+            # (本年收入合计…，年末结转和结余…。其中：…收入…: the balance named last is no whole of them;
+            # the amount before it naming their kind is)
+            total = _kind_whole_before(base, total, parts)
+        if total is None or len(parts) < 2 or total in parts:
+            continue
         if head is not None and not here and any(f.at > parts[-1].at and sum_words(f.label, sums) for f in facts):
             continue  # (A、B、C三个项目支出分别为…，合计26.20万元: the list closes on its own sum, judged
             # by check_trailing_sums; the 项目支出 the document states elsewhere is no whole of it)
@@ -500,6 +504,14 @@ def _listed_before(base: FactBase, before: list[Fact], total: Fact, openers: tup
         if opened >= 0:
             limit = opened  # (the list opens in this clause: no item before the opener)
     return list(reversed(items))
+
+
+def _kind_whole_before(base: FactBase, balance: Fact, parts: list[Fact]) -> Fact | None:
+    """The last amount before the balance in its sentence whose words name the kind the parts name
+    (本年收入合计 before 年末结转和结余, for 其中：…收入…): their whole; None where none does."""
+    kinds = [k for k in (concepts().get("kind_totals") or {}) if all(k in compact(p.label) for p in parts)]
+    return next((f for f in reversed(base.by_sentence.get((balance.block, balance.sentence), ()))
+                 if f.id < balance.id and money_amount(f) and any(k in compact(f.label) for k in kinds)), None)
 
 
 def _item_named_as_change(f: Fact, text: str) -> bool:
