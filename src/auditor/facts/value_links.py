@@ -8,13 +8,13 @@ the facts are read again with them, so that the change and the rate after the fi
 人次) are the row's too, and are checked against its other columns."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from fractions import Fraction
 
 from ..knowledge import concepts, han_bigrams
 from .lexicon import lexicon
 from .numbers import MONEY_UNITS, significant_digits
+from .restated import YEAR_WORDS_RE
 
 # a figure of fewer significant digits (734, 2,500) may well be printed twice by chance
 MIN_DIGITS = 4
@@ -25,9 +25,6 @@ PLAIN_MEASURES = ("决算", "实际值")
 # common (学生, 老年人 of 享受免费教科书学生人数, 老年人健康管理人数: a programme's coverage, all of a
 # population) is no restatement; 住院 of 住院人次, the name's own thing, is
 MIN_SHARED = Fraction(1, 3)
-# a year in the phrase (2024年培训 of 2024年培训1,342人次) names no thing: the row's name is the words
-# without it, so that a longer name holding them (2024年培训经费) is not taken for it
-YEAR_WORDS_RE = re.compile(r"(?:19|20)\d\d\s*年度?")
 
 
 def value_aliases(base, current: str) -> dict[str, str]:
@@ -57,6 +54,8 @@ def value_aliases(base, current: str) -> dict[str, str]:
         if len(named) == 1:
             concept = next(iter(named))
             named = han_bigrams(concept)
+            # (a year in the phrase, 2024年培训 of 2024年培训1,342人次, names no thing: the row's name is
+            # the words without it, so that a longer name holding them, 2024年培训经费, is not taken for it)
             words = YEAR_WORDS_RE.sub("", f.label).strip()
             if len(words) < 2:
                 continue

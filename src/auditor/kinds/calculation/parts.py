@@ -70,7 +70,7 @@ def of_fund(fact: Fact, calc: dict) -> bool:
     return not fund or fact.fund == fund or fund in fact.concept
 
 
-def other_kind(whole: Fact, part: Fact) -> bool:
+def kind_beside_balance(whole: Fact, part: Fact) -> bool:
     """The part names a kind of money (…，年末结转和结余42.25万元。其中：下属单位…收入1,245.60万元:
     concepts.yaml kind_totals) and its whole is a balance (balance_words) naming no kind: a part of
     another amount of the sentences before, not of the balance named last."""

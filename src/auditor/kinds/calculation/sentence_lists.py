@@ -14,7 +14,7 @@ from ...facts.base.words import balance_side
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit, item_label
-from .parts import sum_part_names, declared_names, money_amount, other_kind
+from .parts import sum_part_names, declared_names, money_amount, kind_beside_balance
 from .compare import part_exceeds, compare_listing, odd_part_slip, misprinted_unit_part, compare_sum
 from .listing import (opener_after, SHARE_AFTER_RE, any_parts, OWN_CLAUSE_MEASURES, share_base, sum_words,
                       list_whole_after, bracket_depth, closing_bracket, nested_lists, enumerated_by_commas)
@@ -110,7 +110,7 @@ def check_list_unit_slips(base: FactBase, rule):
                 continue
             named = replace(total, concept=_balance_side(total) or total.concept
                             or compact(total.label).strip("，,：:（(") or "合计")
-            if all(other_kind(named, p) for p in parts):
+            if all(kind_beside_balance(named, p) for p in parts):
                 continue  # (…收入合计…，年末结转和结余…。其中：…收入…: the balance named last is no whole of them)
             if len(parts) >= 2 and len({p.unit for p in parts} | {total.unit}) == 2:
                 yield CHECKED
