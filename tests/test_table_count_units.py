@@ -39,3 +39,15 @@ def test_a_caption_of_several_units_gives_none_to_all():
                         "单位价值50万元以上通用设备\t1\n")
     assert facts["车辆合计"].unit == ""
     assert facts["单位价值50万元以上通用设备"].concept == "50万元以上通用设备"
+
+
+def test_a_row_label_ending_with_its_count_unit_gives_its_bare_figures_that_unit():
+    """培训人次 | 1,324 in a table printing no unit: 人次 (concepts.yaml count_head_endings)."""
+    facts = table_facts("指标\t2023年\t2024年\n培训人次\t1,100\t1,324\n")
+    assert {f.unit for label, f in facts.items() if label.startswith("培训人次")} == {"人次"}
+
+
+def test_a_table_naming_its_own_unit_keeps_its_counts_off_the_label_s_unit():
+    """参保人数 | 125.30 under a title naming 单位：万人: no 125.30 人 (the table's unit is the title's)."""
+    facts = table_facts("表1 参保情况（单位：万人）\n项目\t2023年\t2024年\n参保人数\t120.50\t125.30\n")
+    assert all(f.unit != "人" for label, f in facts.items() if label.startswith("参保人数"))

@@ -364,11 +364,16 @@ class CellReading:
         """`head_unit`: the unit the column head names (Head.unit)."""
         if measure in ("分值", "得分"):
             return "分"
-        unit = head_unit or unit_in(label) or next(
-            (unit for end, unit in self.count_heads if unit and compact(label or "").endswith(end)
-             and len(compact(label)) > len(end)), "")
+        unit = head_unit or unit_in(label)
         if unit:
-            return unit  # (…; 培训人次 | 1,324: a count the label names its unit by, concepts.yaml count_head_endings)
+            return unit
+        tail = next((unit for end, unit in self.count_heads if unit and compact(label or "").endswith(end)
+                     and len(compact(label)) > len(end)), "")
+        if tail and not any(u and u not in MONEY_UNITS and u != "%" for u in (block_unit, self.table_unit)) \
+                and UNIT_WORD not in (getattr(table, "title", "") or ""):
+            # (培训人次 | 1,324: a count the label names its unit by, concepts.yaml count_head_endings;
+            # not where the table names a unit of its own, （单位：万人） over 参保人数 | 125.30)
+            return tail
         if rate:
             return "%"  # a column of rates (增减率, 执行率) holds percentages, whatever the table's unit
         if block_unit and not (block_unit in MONEY_UNITS and concept in self.not_money):
@@ -388,6 +393,8 @@ class CellReading:
             return self._year_period(f"{int(base.group(1)) + 1}年")
         return self._year_period(head)
 
+
+UNIT_WORD = "单位"  # a table's title or caption naming the unit it counts in (单位：万人)
 
 HEAD_THING_MIN = 3  # characters of a head's thing that name one (补贴面积), not a word (金额, 人数)
 
