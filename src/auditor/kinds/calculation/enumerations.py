@@ -509,7 +509,7 @@ def _listed_before(base: FactBase, before: list[Fact], total: Fact, openers: tup
 def _kind_whole_before(base: FactBase, balance: Fact, parts: list[Fact]) -> Fact | None:
     """The last amount before the balance in its sentence whose words name the kind the parts name
     (本年收入合计 before 年末结转和结余, for 其中：…收入…): their whole; None where none does."""
-    kinds = [k for k in (concepts().get("kind_totals") or {}) if all(k in compact(p.label) for p in parts)]
+    kinds = [k for k in concepts().get("not_balance_kinds") or () if all(k in compact(p.label) for p in parts)]
     return next((f for f in reversed(base.by_sentence.get((balance.block, balance.sentence), ()))
                  if f.id < balance.id and money_amount(f) and any(k in compact(f.label) for k in kinds)), None)
 

@@ -71,11 +71,12 @@ def of_fund(fact: Fact, calc: dict) -> bool:
 
 
 def kind_beside_balance(whole: Fact, part: Fact) -> bool:
-    """The part names a kind of money (…，年末结转和结余42.25万元。其中：下属单位…收入1,245.60万元:
-    concepts.yaml kind_totals) and its whole is a balance (balance_words) naming no kind: a part of
-    another amount of the sentences before, not of the balance named last."""
+    """The part names a kind of money no balance is broken into (…，年末结转和结余42.25万元。其中：
+    下属单位…收入1,245.60万元: concepts.yaml not_balance_kinds; a balance is broken into 基本支出 and
+    项目支出, what each left) and its whole is a balance (balance_words) naming no such kind: a part
+    of another amount of the sentences before, not of the balance named last."""
     own = compact(part.label)
-    kinds = [k for k in (concepts().get("kind_totals") or {}) if k in own]
+    kinds = [k for k in concepts().get("not_balance_kinds") or () if k in own]
     words = compact(f"{whole.concept or ''}{whole.label or ''}")
     balances = concepts().get("balance_words") or ()
     # (a balance's own parts name the kind they are left of, 基本支出结转: a balance word too)
