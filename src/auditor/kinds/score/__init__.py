@@ -51,8 +51,6 @@ PARAMS = {
     # that deny it (未全面完成)
     "met_claims": (list, []), "met_claim_pattern": (str, ""), "no_deviation_pattern": (str, ""),
     "deviation_heads": (list, []), "future_words": (list, []), "denials": (list, ["未", "尚未", "没有", "不", "无法"]),
-    # score_cap: the heads of a table's weight and score columns where it is no indicator form
-    "score_cap_heads": (dict, {}),
     # score_cap: words of a bonus row, and the labels of a total row a bonus lifts above its weight
     "bonus_words": (list, []), "total_labels": (list, ["合计", "总计", "总分"]),
     "formula": (str, "weight * rate"),  # rate: 执行数 ÷ 预算数, or the stated rate

@@ -183,7 +183,7 @@ def check_score_cap(doc, rule, typed):
 
 def _plain_score_caps(doc, rule, forms: set[int]):
     """Tables of points that are no indicator form (一级指标 | 分值 | 得分): a row's score above its
-    weight, the columns found by their heads (score_cap_heads)."""
+    weight, the columns found by their heads (point_heads)."""
     for table, grid, h, w, g in _plain_point_tables(doc, rule, forms):
         # a bonus row (加分项 | — | 3.00: a score with no weight, or named so) lifts the total's
         # score above the sum of the weights by right: the total row is not held to its weight
@@ -211,12 +211,18 @@ def _plain_score_caps(doc, rule, forms: set[int]):
                       highlights=[cell.loc, weight_cell.loc])
 
 
+def point_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The heads of a table's weight and score columns: the score forms' (vocabulary.yaml
+    performance_scores weight, score), one list for the caps, the weighed means and SUM005 alike."""
+    spec = vocabulary()["table_types"]["performance_scores"]["columns"]
+    return tuple(compact(w) for w in spec["weight"]), tuple(compact(w) for w in spec["score"])
+
+
 def _plain_point_tables(doc, rule, forms: set[int]):
     """(table, grid, head row, weight column, score column) of each table of points that is no
-    indicator form, its one weight and one score column found by their heads (score_cap_heads; a
+    indicator form, its one weight and one score column found by their heads (point_heads; a
     head's unit in brackets aside, 权重（分）)."""
-    heads = rule.params["score_cap_heads"]
-    weights, scores = tuple(heads.get("weight") or ()), tuple(heads.get("score") or ())
+    weights, scores = point_heads()
     for table in doc.tables:
         if table.index in forms or not weights or not scores:
             continue
@@ -247,12 +253,12 @@ HEAD_UNIT_RE = re.compile(r"[（(][^（）()]{1,4}[）)]$")  # a head's unit in 
 def weighed_table(table) -> bool:
     """The table weighs its rows (weighed_rows) under heads of weights and scores the score forms name
     (vocabulary.yaml performance_scores weight, score): no column of figures to add up."""
-    spec = vocabulary()["table_types"]["performance_scores"]["columns"]
+    weights, scores = point_heads()
     start = table_start(table, HEAD_CHARS)
-    if not any(w in start for w in spec["weight"]) or not any(w in start for w in spec["score"]):
+    if not any(w in start for w in weights) or not any(w in start for w in scores):
         return False  # (most tables: no heads of points, one scan tells)
     grid = table.grid()
-    found = _point_heads(grid, {compact(w) for w in spec["weight"]}, {compact(w) for w in spec["score"]})
+    found = _point_heads(grid, weights, scores)
     return found is not None and weighed_rows(_pairs(grid, *found)) is not None
 
 
