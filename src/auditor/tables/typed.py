@@ -513,9 +513,11 @@ def _alias_forms(names: tuple[str, ...]) -> tuple[AliasForm, ...]:
 def _head_names(head: str, alias: AliasForm, test) -> bool:
     """A column head is named by the alias under the test (equal, starting with, holding)."""
     # (held only outside brackets: a bracket qualifies its head, 得分（分值10）is the score's column)
-    named = BRACKETED_RE.sub("", head) if test is str.__contains__ else head
+    # (the alias's own brackets aside too: 1.因公出国(境)费 holds 因公出国（境）费)
+    named, name = (BRACKETED_RE.sub("", head), BRACKETED_RE.sub("", alias.name)) if test is str.__contains__ \
+        else (head, alias.name)
     return bool(head) and (test is str.__eq__ or not alias.exact) \
-        and test(named, alias.name) and not any(w in head for w in alias.not_in)
+        and test(named, name) and not any(w in head for w in alias.not_in)
 
 
 BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")

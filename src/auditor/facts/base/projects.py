@@ -6,7 +6,7 @@ import re
 
 from ...knowledge import compact
 from ...model import Heading, Paragraph, Table
-from ..numbers import MONEY_UNITS
+from ..numbers import MONEY_UNITS, TABLE_NUMBER
 from .model import CURRENT
 from .words import CLAUSE_BREAK_RE, NOUN_AFTER_RE, YEARS_RE, names_nothing, names_other_period
 from .grids import (PROJECT_NAME_MIN, stripped_rows, subject_of, project_key, SUBJECT_HEAD_ROWS, subject_cue,
@@ -18,7 +18,7 @@ RUN_IN_LABEL_CHARS = 6  # characters of a run-in label before its colon (说明�
 AMOUNT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:" + "|".join(sorted(MONEY_UNITS, key=len, reverse=True)) + ")")
 
 
-FORM_NUMBER_RE = re.compile(r"(?:附表|表)(\d{1,3}(?:[-－]\d{1,3})?)")  # a form's table number (附表1, 表2-3)
+FORM_NUMBER_RE = re.compile(TABLE_NUMBER)  # a form's table number (附表1, 表2-3)
 
 
 class ProjectReading:
@@ -29,7 +29,7 @@ class ProjectReading:
         自评表, 附表2 …: concepts.yaml project_form_titles): more than one, a bundle of several projects'
         forms (a list of the forms a report attaches, - 1-4、…自评表, names none by a table number)."""
         titles = self.project_form_titles
-        numbers = {m.group(1) for b in self.doc.blocks if not isinstance(b, Table) and compact(b.text).endswith(titles)
+        numbers = {m.group() for b in self.doc.blocks if not isinstance(b, Table) and compact(b.text).endswith(titles)
                    for m in [FORM_NUMBER_RE.match(compact(b.text))] if m} if titles else set()
         return len(numbers)
 
