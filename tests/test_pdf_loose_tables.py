@@ -248,3 +248,76 @@ def test_a_continued_part_drops_its_whole_repeated_two_row_header():
     rest = RawBlock("table", rows=rows(2, *head, ("208", "社会保障和就业支出", "3.00", "0.00")), page=2)
     (table,) = join_continued_tables([first, mark, rest])
     assert [row[0].text for row in table.rows] == ["项目", "科目编码", "201", "208"]
+
+
+def test_a_numbered_label_wrapped_over_its_figures_is_one_row(tmp_path, canvas_factory):
+    """Borderless: a label wrapped over two lines with its figures set in the cell's middle, between
+    them; the label's first line, numbered and above the first row of figures, is that row's label,
+    no header line (a head is never numbered)."""
+    path = tmp_path / "wrapped-numbered.pdf"
+    c = canvas_factory(path)
+    c.drawString(220, 800, "财政拨款收入支出决算总表")
+    for x, word in ((60, "项目"), (200, "金额"), (300, "项目"), (480, "金额")):
+        c.drawString(x, 770, word)
+    y = 745
+    rows = [(("一、一般公共", "预算财政拨款"), "859.35", ("一、一般公", "共服务支出"), "716.40"),
+            ("二、政府性基金预算财政拨款", "0.00", "二、住房保障支出", "45.63"),
+            ("本年收入合计", "859.35", "本年支出合计", "762.03")]
+    for left, a1, right, a2 in rows:
+        for x, label in ((60, left), (300, right)):
+            if isinstance(label, tuple):
+                c.drawString(x, y + 6, label[0])
+                c.drawString(x, y - 6, label[1])
+            else:
+                c.drawString(x, y, label)
+        c.drawRightString(240, y, a1)
+        c.drawRightString(520, y, a2)
+        y -= 20
+    c.showPage()
+    c.save()
+    tables, _ = _tables(path)
+    assert len(tables) == 1
+    rows = tables[0]
+    assert rows[0] == ["项目", "金额", "项目", "金额"]
+    assert rows[1] == ["一、一般公共预算财政拨款", "859.35", "一、一般公共服务支出", "716.40"]
+    assert rows[3] == ["本年收入合计", "859.35", "本年支出合计", "762.03"]
+
+
+def test_a_numbered_chunk_in_kangxi_radicals_is_no_head():
+    """A PDF font may print 一 as the Kangxi radical ⼀ (U+2F00): the numbering reads through it."""
+    from auditor.ingest.pdf_loose_tables import _Chunk, _Line, _header_like
+
+    def line(*texts):
+        return _Line(top=100.0, size=9.0, chunks=[_Chunk(60.0 + 100 * k, 120.0 + 100 * k, t, False) for k, t in enumerate(texts)])
+
+    assert not _header_like(line("⼀、⼀般公共", "⼀、⼀般公"))
+    assert _header_like(line("项⽬", "⾦额"))
+
+
+def test_a_tall_header_over_a_double_rule_stays_the_tables(tmp_path, canvas_factory):
+    """A header row set tall, its words in the middle, further above the first row than rows stand
+    apart, and a rule under it printed as two strokes a hair apart (each cell's border): the header
+    is still the table's (its heads, its title above it), the double rule one rule."""
+    path = tmp_path / "tall-header.pdf"
+    c = canvas_factory(path)
+    c.drawString(240, 800, "支出决算表")
+    _rule(c, 785)
+    for x, word in ((60, "科目名称"), (250, "本年支出合计"), (350, "基本支出"), (450, "项目支出")):
+        c.drawString(x, 768, word)
+    _rule(c, 748, width=0.5)
+    _rule(c, 747.3, width=0.5)
+    y = 738  # (30 points under the header's line, 3.3 times the type size)
+    for name, total, basic, project in (("合计", "955.95", "697.21", "258.74"), ("一般公共服务支出", "776.15", "517.41", "258.74"),
+                                         ("社会保障和就业支出", "94.28", "94.28", "0.00"), ("卫生健康支出", "85.52", "85.52", "0.00")):
+        c.drawString(60, y, name)
+        for x, value in ((300, total), (400, basic), (500, project)):
+            c.drawRightString(x, y, value)
+        y -= 20
+    _rule(c, y + 10)
+    c.showPage()
+    c.save()
+    tables, model = _tables(path)
+    assert len(tables) == 1
+    assert tables[0][0] == ["科目名称", "本年支出合计", "基本支出", "项目支出"]
+    assert tables[0][1] == ["合计", "955.95", "697.21", "258.74"]
+    assert not any("本年支出合计" in (b.get("text") or "") for b in model["blocks"])

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..knowledge import concepts
+from .cleanup import clean_text
 from .raw import TABLE_LINE_RE, cell_figure
 
 
@@ -28,10 +29,11 @@ WRAP_GAP = 1.5  # × size, top to top: lines this close are one cell's wrapped l
 # wrapped rest (a line of another cell may sit between them: 附属单位上缴收 / 本年收入合计 / 入)
 HEADER_WRAP = 1.75
 LINE_GAP = 2.5  # × size, top to top: a wider gap ends the table (a title or a paragraph after it)
+HEADER_GAP = 3.5  # × size, top to top: the gap between a header's last line and the body's first, at most
 MIN_ROWS = 3  # lines with figures set apart that make a table
 WIDE_ROW = 3  # figures in a row that, under a header of words, make a table of one or two rows
 ALIGN = 2.0  # points between figures one under the other (their right, left edge or middle)
-HEADER_LINES = 6  # lines of a header at most (two levels, each wrapped over up to three lines)
+HEADER_LINES = 12  # lines of a header at most (three levels, each wrapped over up to four lines: narrow 三公 columns)
 HEADER_RULES = 2  # rules a header is looked for across: a three-line table's mid and top rules
 RULE_SHARE = 0.25  # of the page's width: a horizontal rule this long or longer is a table's (no underline)
 PROSE_SHARE = 0.4  # of the page's width: one chunk so wide, with a sentence's marks, is a paragraph's line
@@ -254,17 +256,22 @@ def _wraps(a: _Line, b: _Line, size: float, rules: list) -> bool:
 
 
 def _between_rules(rules: list, top: float, bottom: float) -> int:
-    return sum(1 for r in rules if top < r[0] < bottom)
+    """How many rules lie between two heights; a rule drawn as two strokes a hair apart (a border
+    printed by each of the two cells it parts) counts once."""
+    ys = sorted(r[0] for r in rules if top < r[0] < bottom)
+    return sum(1 for k, y in enumerate(ys) if k == 0 or y - ys[k - 1] > ALIGN)
 
 
 def _header_like(line: _Line) -> bool:
     """A line of a table's header: words only (a year heading a column is one), no sentence, no
-    caption or unit line, no numbered heading of the text standing alone."""
+    caption or unit line, no numbered heading of the text standing alone, and no numbered item: a
+    head is never numbered, a row's label is (一、一般公共 | 一、一般公 over 预算财政拨款 859.35 |
+    共服务支出 716.40: the first lines of two labels wrapped beside the figures set in the cells' middle)."""
     if not line.chunks or any(c.figure for c in line.chunks):
         return False
     if any(TABLE_LINE_RE.search(c.text) or any(m in c.text for m in SENTENCE_MARKS) for c in line.chunks):
         return False
-    return not (len(line.chunks) == 1 and NUMBERED_RE.match(line.chunks[0].text))
+    return not any(NUMBERED_RE.match(clean_text(c.text)) for c in line.chunks)  # (⼀、 a Kangxi radical: 一、)
 
 
 NUMBERED_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)])")
@@ -277,7 +284,10 @@ def _header(lines: list[_Line], start: int, size: float, rules: list) -> list[in
     k, below = start - 1, lines[start].top
     while k >= 0 and len(header) < HEADER_LINES:
         line = lines[k]
-        if below - line.top > LINE_GAP * size or line.size > size + 0.5 or not _header_like(line) \
+        # (a header's last line may stand further above the body: a tall header row, its words set
+        # in the middle, with a cell's padding on both sides; a line of words over two columns or more)
+        gap = HEADER_GAP if not header and len(line.chunks) >= 2 else LINE_GAP
+        if below - line.top > gap * size or line.size > size + 0.5 or not _header_like(line) \
                 or _between_rules(rules, line.top, lines[start].top) >= HEADER_RULES:
             break
         header.insert(0, k)
