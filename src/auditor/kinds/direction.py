@@ -364,7 +364,7 @@ def _unfigured_claims(doc, base: FactBase, rule):
                     pairs = [_own_years(facts, clause.end())
                              or _last_figure_pair(base, facts, clause.start(), (index, s_index), subject)
                              or _own_years_over_clauses(base, facts, clause.end(), (index, s_index))]
-                    if pairs[0] is None:
+                    if pairs[0] is None or not _both_name(pairs[0], getattr(readings[0], "words", "")):
                         continue
                 else:
                     pairs = [_claim_pair(base, facts, c, (index, s_index), subject, base.plan) for c in readings]
@@ -385,6 +385,12 @@ def _unfigured_claims(doc, base: FactBase, rule):
                 (current, prior), truth = pairs[-1], truths[-1]  # (told against the nearest reading)
                 yield _claim_hit(_claim_quote(sentence.text, clause, current, (index, s_index)),
                                  sentence.loc, sign, truth, current, prior, _said(clause.group(0), sign))
+
+
+def _both_name(pair: tuple[Fact, Fact], words: str) -> bool:
+    """Both figures' own words hold the thing a claim names (会议费 of 2023年会议费支出 and 2022年会议费
+    支出), or the claim names none."""
+    return not words or all(words in compact(f.label) for f in pair)
 
 
 def _on_named_base(base: FactBase, pair: tuple[Fact, Fact], words: str, subject: str) -> tuple[Fact, Fact] | None:
@@ -678,10 +684,24 @@ def _claim(text: str, lex, year, degree: list[str], roughly_words: list[str], pr
     for s_, e_, _ in lex.measures.all(between):
         between = between[:s_] + " " * (e_ - s_) + between[e_:]
     between = lex.filler.sub("", between.replace(" ", ""))
+    sign = {"up": 1, "down": -1, "same": 0}[word]
+    if between and concept == "" and c_end == 0:
+        # (…，2022年会议费支出2.10万元，会议费有所下降: a thing the vocabulary does not know, named;
+        # the caller judges it only by the two years' figures whose words name it too)
+        return UnknownThing(between), sign, roughly
     if between:
         return None  # other words between: the claim may be about something else (口径与上年一致)
-    sign = {"up": 1, "down": -1, "same": 0}[word]
     return concept, sign, roughly
+
+
+class UnknownThing(str):
+    """The empty concept of a claim naming a thing the vocabulary does not know, with the words
+    naming it (`words`): its figures are the sentence's own two years' whose words hold them."""
+
+    def __new__(cls, words: str):
+        made = super().__new__(cls, "")
+        made.words = words
+        return made
 
 
 PRIOR_FIGURE = r"(?:的)?\s*[（(]?\s*\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|千元|元)\s*[）)]?"
