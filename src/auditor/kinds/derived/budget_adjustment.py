@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.model import CURRENT
+from ...facts.base.words import names_nothing
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact, concepts
@@ -126,6 +127,8 @@ def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: 
     if change is not None and change.measure == "追加预算" and not change.sign and _compares_initial(change.label, bare):
         # (较年初预算数调增15.00万元: the adjustment stated after the adjusted budget, its word its way)
         change = replace(change, sign=-1 if any(w in change.label for w in cuts) else 1)
+    if change is not None and change.concept != total.concept and _own_clause_thing(base, total, change):
+        return  # (…调整为243,560.00万元；调入资金增加2,400.00万元: another thing's change, in a clause of its own)
     if change is None or initial is None or change.measure not in ("变动额", "追加预算") or not change.sign \
             or change.subject != total.subject or _compares_not_initial(change.label, bare) \
             or _compares_not_initial(base.between(total, change), bare):
@@ -138,6 +141,14 @@ def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: 
         if (Decimal(total.in_yuan() - initial.in_yuan()) > 0) != (change.sign > 0) and total.value != initial.value:
             hit.cls = "direction_mismatch"  # (the amount right, the word the wrong way)
         yield hit
+
+
+def _own_clause_thing(base: FactBase, total: Fact, change: Fact) -> bool:
+    """A change stated past a ； or a full stop naming a thing of its own before its way (调入资金增加):
+    that thing's change, whatever the vocabulary calls it, not the adjusted budget's before it."""
+    apart = (total.block, total.sentence) != (change.block, change.sentence) \
+        or any(mark in base.between(total, change) for mark in "；;。")
+    return apart and not names_nothing(compact(change.label), lexicon())
 
 
 def _compares_not_initial(words: str, bare) -> bool:
