@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
-from .words import CLASS_LEVEL_RE, blank, names_nothing
+from ...knowledge import compact
+from .words import CLASS_LEVEL_RE, CLAUSE_BREAK_RE, blank, names_nothing
 
 
 # the characters ending a row label that name what it counts: most such words are two characters
 # (培训, 检查, 养护, 改造); a phrase missing them counts another thing (see _indicator_like)
 LABEL_HEAD = 2
+# the characters of words a figure's phrase may hold before a row's tail and still name it by the
+# tail alone (实现利润收入, 全年利润收入; see _sibling_opening)
+SIBLING_LEAD_CHARS = 2
 
 # (each written as one word then any more, X(?:X)*, not (?:X)+: a pattern opening with a repeat has
 # no first-character set, and the regex engine then tries every position of a phrase; : and ： are
@@ -52,6 +56,33 @@ class LabelReading:
             tails[label] = sorted({verb + word for word in words for verb in self.row_label_verbs
                                    if verb or word in things}, key=lambda w: (-len(w), w))
         return tails
+
+    def _sibling_opening(self, concept: str | None, phrase: str, text: str) -> str | None:
+        """The row a sentence's first clause names by its own head when the figure's phrase, in a
+        later clause, names only the tail that row shares with its siblings (建筑施工企业受行业下行
+        影响，利润收入812万元 beside the rows 商贸企业利润收入, 建筑施工企业利润收入, 利润收入小计):
+        that row's figure, not the subtotal's nor another sibling's. None where no one row is so named."""
+        if not concept or self.row_labels.get(concept) != concept or not self.label_pattern:
+            return None
+        found = [(start, key) for start, _end, key in self.label_pattern.finditer(phrase) if self.row_labels[key] == concept]
+        if not found:
+            return None
+        start, named = found[-1]
+        first = compact(CLAUSE_BREAK_RE.split(text, 1)[0])
+        # (the figure's own clause opens the sentence, or names more than the tail: 全市国有企业利润收入)
+        if len(first) >= len(text) or len(self._unnamed(phrase[:start])) > SIBLING_LEAD_CHARS:
+            return None
+        heads = {label[:-len(named)]: label for label in self._rows_ending(named)}
+        opening = {label for head, label in heads.items() if head in first}
+        return next(iter(opening)) if len(opening) == 1 and concept not in opening else None
+
+    def _rows_ending(self, tail: str) -> list[str]:
+        """The table rows whose own labels end with `tail` and a head of their own before it (see
+        _sibling_opening), read once per tail."""
+        if tail not in self.rows_ending:
+            self.rows_ending[tail] = [label for label, concept in self.row_labels.items()
+                                      if label == concept and label.endswith(tail) and len(label) - len(tail) >= LABEL_HEAD]
+        return self.rows_ending[tail]
 
     def _unnamed(self, words: str) -> str:
         """The words with the vocabulary's concepts, funds and filler taken out."""

@@ -300,8 +300,8 @@ class RateReading:
             return self.row_labels.get(row) if row and len(row) >= ROW_NAME_CHARS else None
         if phrase.endswith(self.other_words, 0, start):
             return None  # 其他国有资本经营预算支出: an item beside the others of that kind, not the kind
-        if phrase.endswith(self.narrower_words, 0, start):
-            return None  # 国内公务接待费: a part of the kind
+        if phrase.endswith(self.narrower_words + self.narrower_kinds.get(both[pick][2], ()), 0, start):
+            return None  # 国内公务接待费, 科研事业收入: a part of the kind
         if phrase[start:both[pick][1]] in self.bare_names and self._other_named_before(phrase, start):
             return None  # 政府采购执行率: another thing's rate, not the budget's
         if both[pick] in found and self._row_label_before(phrase, start) is not None:

@@ -75,6 +75,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         self.label_units: dict[str, set] = {}  # row label -> units its cells print (份, 台, 人次)
         self.label_things: dict[str, set] = {}  # row label -> things its money columns name (补助资金)
         self.label_tails: dict[str, list[str]] = {}  # row label -> words naming those things (see _read_thing_tails)
+        self.rows_ending: dict[str, list[str]] = {}  # a row's tail -> the rows ending with it (see _rows_ending)
         self.head_memo: dict[str, Head] = {}  # a column head's reading, once per document
         self.label_memo: dict[str, Label] = {}  # a row label's reading, once per document
         self.concept_memo: dict[tuple, str | None] = {}  # a sentence phrase's concept (see _concept)

@@ -353,6 +353,9 @@ class SentenceReading:
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
                                    here or (own if figure_at > unnamed_from else subject if figure_at > named_at else outer), wide)
+            sibling = self._sibling_opening(fact.get("concept"), phrase, text[:figure_at]) if money else None
+            if sibling is not None:
+                fact["concept"] = sibling  # (建筑施工企业受…影响，利润收入812万元: that row's)
             named_fund = fact.get("fund")  # the fund the figure's own words name (not one it is given below)
             if unit == "分" and self.other_evaluation and fact.get("concept") in self.whole_scores \
                     and any(w in text[:figure_at] for w in self.other_evaluation):

@@ -410,6 +410,12 @@ class TextFactReading:
                 concept = previous.concept
                 measure = measure or self.lex.measures.last(blank(compact(previous.label), self.lex.concepts)
                                                             .replace(" ", ""))
+            elif compact(phrase).lstrip("，,") in self.result_words and previous is not None and previous.concept \
+                    and previous.measure == "变动额" and previous.unit in MONEY_UNITS \
+                    and (previous.block, previous.sentence) == self.sentence_key:
+                # “…；调入资金增加2,400.00万元，调整为15,000.00万元”: the level a thing's change reached
+                # is that thing's, not the whole's a list in the sentence began with
+                concept = previous.concept
         if concept is None and unit and unit not in MONEY_UNITS and counted_unit(unit):
             concept = self._year_slice(phrase, unit) or self._named_with_unit(phrase, unit)
         if concept is None and unit == "分" and carried and carried == self.lead and carried not in self.money \

@@ -241,6 +241,7 @@ class VocabularyReading:
                                   r"\s*(?:(?:19|20)\d\d\s*年(?:度|末|底)?\s*的?)?$")
         self.other_words = tuple(vocab.get("other_words") or ())
         self.narrower_words = tuple(vocab.get("narrower_words") or ())
+        self.narrower_kinds = {concept: tuple(words) for concept, words in (vocab.get("narrower_kinds") or {}).items()}
         self.organization_endings = tuple(vocab.get("organization_endings") or ())
         # a column head ending so is a rate's, whatever amount it names (完成调整预算%, 预算完成率)
         self.rate_head_endings = tuple(vocab.get("rate_head_endings") or ())
