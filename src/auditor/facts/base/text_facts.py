@@ -439,6 +439,8 @@ class TextFactReading:
             concept = self.project_funds
         if concept is None and unit == "分" and measure == "得分" and self._own_whole_score(bare, subject):
             concept = next(iter(self.whole_scores))  # (经自评，项目得分98.93分: its form's total, 自评得分)
+        if concept is None and unit == "分" and measure in (None, "得分") and self.whole_scores and self._sums_categories(phrase):
+            concept = next(iter(self.whole_scores))  # (决策15分，过程16分，…，合计78分: the whole score)
         if concept is None and measure is not None and unit in MONEY_UNITS and subject == "" and self.lead is None \
                 and plain_carried is None and self.self_words and self.self_words.found_in(phrase) \
                 and names_nothing(self.self_words.sub("", bare), self.lex):
@@ -662,6 +664,20 @@ class TextFactReading:
         if m is None or words[m.end():].strip("，,；;、 "):
             return None
         return self._concept(words[:m.start()], last=True)
+
+    def _sums_categories(self, phrase: str) -> bool:
+        """Points named by a total's word only (合计, 总计: concepts.yaml score_total_rows) after two
+        score categories' points or more in the sentence, all its points before them (决策15分，过程
+        16分，产出31分，效益16分，合计78分): the whole score, whatever their sum."""
+        if self.score_totals.get(compact(phrase).strip("，,；;：:、为是共")) not in self.whole_scores:
+            return False
+        points = []
+        for f in reversed(self.base.facts):  # (the sentence's facts, read last: a run at the end)
+            if (f.block, f.sentence) != self.sentence_key:
+                break
+            if f.unit == "分":
+                points.append(f)
+        return len(points) >= 2 and all(self._score_category_named(compact(f.label).strip("，,；;、：:")) for f in points)
 
     def _own_whole_score(self, bare: str, subject: str) -> bool:
         """In a report on one project, points naming nothing but the project (项目得分98.93分; not

@@ -30,6 +30,7 @@ def check_breakdown(doc, rule):
             yield hit
 
 
+SCORED_WORD = "得"  # (得分, 得18分, 共得: the points given, no weight; see _listed_in)
 LIST_SENTENCES = 8  # a list of category scores runs over at most this many sentences (；-separated)
 
 
@@ -82,29 +83,52 @@ def listed_parts(base: FactBase, total: Fact, words, params, least: int = 2) -> 
 
 def _listed_before(base: FactBase, total: Fact, category_words) -> list[tuple[str, Fact]] | None:
     """The category scores listed before the total in its sentence (其中：预算执行率得分9.72分，
-    产出指标得分47.50分，…，自评总分95.22分): each a 得分 figure whose own words name a category;
-    any other score before the total leaves the sentence unread."""
-    text = base.sentences.get((total.block, total.sentence), "")
+    产出指标得分47.50分，…，自评总分95.22分), or in the sentence right before one opening with the
+    total (…效益满分20分，得18分。自评总得分91.5分): each a 得分 figure whose own words name a
+    category, a weight's words before it included (项目决策满分20分，得18分); any other score before
+    the total leaves the sentence unread."""
+    key = (total.block, total.sentence)
+    listed = _listed_in(base, key, total.at, category_words)
+    if listed == [] and total.sentence and not any(f.unit == "分" for f in base.by_sentence.get(key, ()) if f.at < total.at):
+        # (that sentence's ；-clauses, each read as a sentence, back to the one after a full stop)
+        listed, index = [], total.sentence - 1
+        while index >= 0 and listed is not None:
+            clause = _listed_in(base, (total.block, index), None, category_words, scored=True)
+            listed = None if clause is None else clause + listed
+            index -= 1
+            if not base.sentences.get((total.block, index), "").rstrip().endswith(("；", ";")):
+                break
+    return _distinct(listed) if listed else None
+
+
+def _listed_in(base: FactBase, key: tuple[int, int], end: int | None, category_words,
+               scored: bool = False) -> list[tuple[str, Fact]] | None:
+    """The category scores of a sentence up to `end` (the whole sentence: None), see _listed_before;
+    None where a score naming no category stands among them, or, `scored`, one whose words do not
+    say it was scored (得): a sentence before the total's may list a method's weights (设置决策15分、…)."""
+    text = base.sentences.get(key, "")
     listed, cursor = [], 0
-    for f in base.by_sentence.get((total.block, total.sentence), ()):
-        if f.at >= total.at:
+    for f in base.by_sentence.get(key, ()):
+        if end is not None and f.at >= end:
             break
+        if f.unit == "分" and f.measure == "分值":
+            continue  # (the weight's words name the category the score after it is of: 决策满分20分，得18分)
         words, cursor = text[cursor:f.at], f.at + len(f.text)
         if f.unit != "分" or f.measure != "得分" or f.comparator or bracket_depth(0, words) > 0:
             continue
         named = categories_in(words, category_words)
-        if not named:
+        if not named or scored and SCORED_WORD not in words:
             return None
         listed.append((named[-1], f))
     if listed:
         # “按照预算执行率10分、产出指标50分…的评分办法，…得分99.12分”: the list names a scoring
         # method's weights, not scores; so does a list opened by 按照 / 按 (按照决策15分、…设置指标)
-        after = compact(text[listed[-1][1].at + len(listed[-1][1].text):total.at])
+        after = compact(text[listed[-1][1].at + len(listed[-1][1].text):end])
         opened = compact(text[:listed[0][1].at])
         if any(after.startswith("的" + w) for w in score_lists()["method_nouns"]) \
                 or any(re.search(re.escape(w) + r"[^，,；;。得]*$", opened) for w in score_lists()["method_openers"]):
             return None
-    return _distinct(listed)
+    return listed
 
 
 def _distinct(listed: list[tuple[str, Fact]], least: int = 2) -> list[tuple[str, Fact]] | None:

@@ -30,9 +30,12 @@ def text_totals(base: FactBase, params: dict) -> list[Fact]:
     """The self-evaluation totals stated in the text, by their own words (a part's 得分 may carry
     the concept over)."""
     lex = lexicon()
+    # (or by a total's word closing the categories' points: 决策15分，…，合计78分; see the fact reader)
+    sums = set((concepts().get("score_total_rows") or {}).get(params["score_concept"]) or ())
     return [f for f in sentence_figures(base, "得分") if f.unit == "分"
             and not f.comparator and f.concept == params["score_concept"]
-            and lex.concepts.last(compact(f.label)) == params["score_concept"]]
+            and (lex.concepts.last(compact(f.label)) == params["score_concept"]
+                 or compact(f.label).strip("，,；;：:、为是共") in sums)]
 
 
 def bracket_depth(depth: int, text: str) -> int:
