@@ -300,13 +300,23 @@ class RateReading:
             return self.row_labels.get(row) if row and len(row) >= ROW_NAME_CHARS else None
         if phrase.endswith(self.other_words, 0, start):
             return None  # 其他国有资本经营预算支出: an item beside the others of that kind, not the kind
-        if phrase.endswith(self.narrower_words + self.narrower_kinds.get(both[pick][2], ()), 0, start):
-            return None  # 国内公务接待费, 科研事业收入: a part of the kind
+        if phrase.endswith(self.narrower_words + self.narrower_kinds.get(both[pick][2], ()), 0, start) \
+                or self._narrower_inside(phrase[start:both[pick][1]], both[pick][2]):
+            return None  # 国内公务接待费, 科研事业收入: a part of the kind (a table's row so named too)
         if phrase[start:both[pick][1]] in self.bare_names and self._other_named_before(phrase, start):
             return None  # 政府采购执行率: another thing's rate, not the budget's
         if both[pick] in found and self._row_label_before(phrase, start) is not None:
             return None  # 第一小学公用经费: a table row's (第一小学 | 公用经费拨款) share of it, not the unit's whole
         return both[pick][2]
+
+
+    def _narrower_inside(self, words: str, concept: str) -> bool:
+        """A row label the phrase names (其中：教育事业收入 | 1,120.30) holding the concept's name after
+        a word that narrows it (concepts.yaml narrower_words, narrower_kinds): a part of the kind,
+        whatever concept the table gave the row."""
+        narrow = self.narrower_words + self.narrower_kinds.get(concept, ())
+        return bool(narrow) and any(c == concept and s and words.endswith(narrow, 0, s)
+                                    for s, _e, c in self.lex.concepts.all(words))
 
 
 NOT_READ = object()  # (a memo's miss: None is an answer)
