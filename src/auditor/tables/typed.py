@@ -151,6 +151,9 @@ class TypedTable:
     column_names: dict[int, str] = field(default_factory=dict)  # budget_by_code: column → header text
     sides: list[SummarySide] = field(default_factory=list)  # income_expense_summary: its sides, left to right
     three_public_layout: str | None = None  # three_public: "labels" / "rows" when read by header labels
+    # the header names the table's columns ambiguously (a 三公 table read neither by its heads nor by a
+    # 栏次 row): its figures are told apart by no head, and the fact reader leaves them unread too
+    unread_header: bool = False
     # performance_scores: a category's 小计 row (row index, its cells) after the indicators it sums
     subtotals: list[tuple[int, list[Cell]]] = field(default_factory=list)
     # performance_scores: a category's own row heading its indicators with its points or score in
@@ -1297,6 +1300,7 @@ def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
             return  # (团组数（个） | 人次数（人） | 保有量（辆）…: the statistics of counts, no money)
         if any(quantity(c) is not None for row in typed.table.rows[typed.header_row + 1:] for c in row):
             typed.problems.append("表头既不能按栏目名称对应到各项经费，也没有栏次行，无法读取“三公”经费各栏")
+            typed.unread_header = True
         return
     columns = [c for c, text in enumerate(grid[numbering]) if text.strip().isdigit()]
     groups = ["budget", "actual"] if len(columns) == 12 else (

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ...knowledge import compact, concepts
 from ...ingest.build import split_sentences
 from ...model import SENTENCE_END_RE, Sentence, Table, is_prose
-from ...tables.typed import line_number_columns
+from ...tables.typed import line_number_columns, typed_tables
 from ..numbers import bare_year, is_column_numbers, years_column
 from .model import Columns
 from .words import FROM_QUALIFIER_CHARS
@@ -57,6 +57,8 @@ class TableReading:
         numbering_rows = [is_column_numbers(texts) for texts in grid]
         if _misaligned(grid, numbering_rows):
             return  # its figures cannot be told apart; the typed-table rules read it by position
+        if any(typed.table is table and typed.unread_header for typed in typed_tables(self.doc)):
+            return  # (a 三公 table whose heads the reader could not place: PRS001 says so; no head's figure is read)
         columns_of: dict[int, Columns] = {}  # what the current header says, by row width
         prose_heads: list[str] = []  # the head row over consecutive prose rows (预期目标 | 实际完成情况)
         says_nothing = self.lex.says_nothing
