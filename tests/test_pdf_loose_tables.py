@@ -321,3 +321,115 @@ def test_a_tall_header_over_a_double_rule_stays_the_tables(tmp_path, canvas_fact
     assert tables[0][0] == ["科目名称", "本年支出合计", "基本支出", "项目支出"]
     assert tables[0][1] == ["合计", "955.95", "697.21", "258.74"]
     assert not any("本年支出合计" in (b.get("text") or "") for b in model["blocks"])
+
+
+def test_heads_set_closer_than_a_cell_gap_stand_in_their_columns(tmp_path, canvas_factory):
+    """A narrow padding sets a header's heads less than a cell's gap apart (本年支出合计 基本支出 项目支出
+    read as one chunk): each stands over its column of figures; a label numbered 1. wrapped over the
+    line of its figures, the line above it one line height of 1.5 away, is its row's."""
+    path = tmp_path / "close-heads.pdf"
+    c = canvas_factory(path)
+    c.drawString(60, 800, "表1 支出决算表（单位：万元）")
+    c.drawString(60, 770, "项目")
+    c.drawString(160, 770, "本年支出合计")
+    c.drawString(220, 770, "基本支出")  # (6 points after 本年支出合计: less than the type size)
+    c.drawString(262, 770, "项目支出")
+    y = 745
+    for label, values in (("1.水利工程运行与维", None), ("护（含小型水库除险加固）", ("612.40", "102.40", "510.00")),
+                          ("2.其他水利支出", ("38.20", "0.00", "38.20")), ("合计", ("650.60", "102.40", "548.20"))):
+        c.drawString(60, y, label)
+        if values:
+            for x, value in zip((214, 256, 298), values):
+                c.drawRightString(x, y, value)
+        y -= 13.5 if values is None else 20  # (the wrapped line 1.5 × 9 points above the next)
+    c.showPage()
+    c.save()
+    tables, _ = _tables(path)
+    assert len(tables) == 1
+    rows = tables[0]
+    assert rows[0] == ["项目", "本年支出合计", "基本支出", "项目支出"]
+    assert rows[1] == ["1.水利工程运行与维护（含小型水库除险加固）", "612.40", "102.40", "510.00"]
+    assert rows[3] == ["合计", "650.60", "102.40", "548.20"]
+
+
+def _code_rows(c, y, rows, xs=(60, 140), amounts=(380, 460, 530)):
+    for row in rows:
+        for x, value in zip(xs, row[:2]):
+            c.drawString(x, y, value)
+        for x, value in zip(amounts, row[2:]):
+            c.drawRightString(x, y, value)
+        y -= 17
+    return y
+
+
+def test_a_part_under_continued_and_the_forms_number_line_joins_its_table(tmp_path, canvas_factory):
+    """Borderless, cut by a page break: 续表 and the form's number and unit line (公开03表　单位：万元)
+    printed again over the rest, its header repeated wrapped otherwise (科目编 / 码 on the first page,
+    科目编码 on the second): one table, the repeated header dropped."""
+    path = tmp_path / "continued.pdf"
+    c = canvas_factory(path)
+    c.drawString(240, 810, "支出决算表")
+    c.drawString(400, 795, "公开03表　单位：万元")
+    for x, y, word in ((60, 775, "科目编"), (60, 765, "码"), (140, 770, "科目名称"), (330, 770, "本年支出合计"),
+                       (420, 770, "基本支出"), (490, 770, "项目支出")):
+        c.drawString(x, y, word)
+    _code_rows(c, 745, [("", "合计", "300.00", "200.00", "100.00"), ("201", "一般公共服务支出", "180.00", "120.00", "60.00"),
+                        ("20103", "政府办公厅（室）及相关机构事务", "180.00", "120.00", "60.00")])
+    c.showPage()
+    c.setFont("STSong-Light", 9)
+    c.drawString(60, 810, "续表")
+    c.drawString(400, 795, "公开03表　单位：万元")
+    for x, word in ((60, "科目编码"), (140, "科目名称"), (330, "本年支出合计"), (420, "基本支出"), (490, "项目支出")):
+        c.drawString(x, 770, word)
+    _code_rows(c, 750, [("210", "卫生健康支出", "120.00", "80.00", "40.00"), ("21011", "行政事业单位医疗", "120.00", "80.00", "40.00"),
+                        ("2101101", "行政单位医疗", "120.00", "80.00", "40.00")])
+    c.showPage()
+    c.save()
+    tables, model = _tables(path)
+    assert len(tables) == 1
+    rows = tables[0]
+    assert [r[0] for r in rows].count("科目编码") == 1  # (the header repeated is dropped)
+    assert rows[-1][:3] == ["2101101", "行政单位医疗", "120.00"]
+
+
+def test_a_figure_and_the_next_cells_words_set_close_are_two_cells(tmp_path, canvas_factory):
+    """A 收支总表 whose amounts are set to the right of their cells and the next side's labels to the
+    left of theirs, a narrow padding between (less than a character): each figure a cell of its own,
+    so the rows with two figures make the table."""
+    path = tmp_path / "close-cells.pdf"
+    c = canvas_factory(path)
+    c.drawString(240, 800, "收入支出决算总表")
+    for x, word in ((60, "项目"), (200, "决算数"), (240, "项目"), (400, "决算数")):
+        c.drawString(x, 780, word)
+    y = 760
+    for left, a1, right, a2 in (("一、一般公共预算财政拨款收入", "859.35", "一般公共服务支出", "716.40"),
+                                ("二、事业收入", "20.00", "住房保障支出", "162.95"),
+                                ("本年收入合计", "879.35", "本年支出合计", "879.35")):
+        c.drawString(60, y, left)
+        c.drawRightString(235, y, a1)  # (the label after it starts 5 points further: under the type size)
+        c.drawString(240, y, right)
+        c.drawRightString(430, y, a2)
+        y -= 17
+    c.showPage()
+    c.save()
+    tables, _ = _tables(path)
+    assert len(tables) == 1
+    assert ["一、一般公共预算财政拨款收入", "859.35", "一般公共服务支出", "716.40"] in tables[0]
+
+
+def test_a_header_repeated_wrapped_otherwise_is_known_again():
+    """科目编 / 码 over two header rows on one page, 科目编码 over one on the next (a column set wider):
+    the same heads column by column, so the part's two header rows repeat the table's."""
+    from auditor.ingest.pdf_layout import _repeated_rewrapped
+    from auditor.ingest.raw import RawCell
+
+    def rows(*texts):
+        return [[RawCell(t) for t in row] for row in texts]
+
+    above = rows(["科目编", "科目名称", "本年收入", "", ""], ["码", "", "小计", "财政拨款收入", "事业收入"],
+                 ["", "合计", "16,846,000", "14,703,866", "1,640,240"])
+    part = rows(["科目编码", "科目名称", "本年收入", "", ""], ["", "", "小计", "财政拨款收入", "事业收入"],
+                ["21011", "行政事业单位医疗", "2,209,600", "2,209,600", "0"])
+    assert _repeated_rewrapped(above, part, 0) == 2
+    assert _repeated_rewrapped(above, rows(["21011", "行政事业单位医疗", "2,209,600", "2,209,600", "0"],
+                                           ["2101101", "行政单位医疗", "604,800", "604,800", "0"]), 0) == 0

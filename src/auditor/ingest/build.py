@@ -289,18 +289,23 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
             # PAGE_BREAK, or a page's number printed in a page without pages, 第 3 页 共 8 页 in an
             # .html export, says where the page ended; the first part's caption printed again over
             # the rest says nothing more than its header repeated does)
-            recaptioned = False
+            recaptioned = meta = False
             while k and out[k - 1].kind != "table" and (CONTINUED_RE.match(out[k - 1].text or "")
                                                          or _unit_line(out[k - 1].text) or not (out[k - 1].text or "").strip()
                                                          or PAGE_MARK_RE.match(out[k - 1].text or "")
-                                                         or caption and (out[k - 1].text or "").strip() == caption):
+                                                         or caption and (out[k - 1].text or "").strip() == caption
+                                                         or _code_and_unit(out[k - 1].text)):
                 said = said or bool(CONTINUED_RE.match(out[k - 1].text or ""))
-                units = units or _unit_line(out[k - 1].text)
+                # (the form's number and unit printed again under 续表, 公开03表　单位：万元: the first part's)
+                meta = meta or _code_and_unit(out[k - 1].text)
+                units = units or _unit_line(out[k - 1].text) or meta
                 paged = paged or out[k - 1].text == PAGE_BREAK or bool(PAGE_MARK_RE.match(out[k - 1].text or ""))
                 recaptioned = recaptioned or bool(caption) and (out[k - 1].text or "").strip() == caption
                 k -= 1  # (the 续表 lines between, and the unit line repeated under them)
-            if recaptioned and not paged:
-                k = len(out)  # (the caption again with no page ended between: a copy of the table, no rest of it)
+            if recaptioned and not paged or meta and not said:
+                # (the caption again with no page ended between: a copy of the table, no rest of it;
+                # a form's number line with no 续表 line: another form's, however alike its header)
+                k = len(out)
             previous = out[k - 1] if k else None
             # (a unit line alone between two tables says nothing of their being one; under a 续
             # line, or under the caption again, it must be the first part's own)
@@ -364,7 +369,9 @@ def _caption_before_table(blocks: list[RawBlock]) -> str:
             # (a unit line under the caption is read as such: the caption is the line above it;
             # a 续表 line is no caption)
             j = k - 1
-            while j >= 0 and blocks[j].kind == "para" and _unit_line(blocks[j].text) and k - j <= CAPTION_GAP:
+            # (so is a form's number and unit line, 公开03表　单位：万元)
+            while j >= 0 and blocks[j].kind == "para" and (_unit_line(blocks[j].text) or _code_and_unit(blocks[j].text)) \
+                    and k - j <= CAPTION_GAP:
                 j -= 1
             above = (blocks[j].text or "").strip() if j >= 0 and blocks[j].kind == "para" else ""
             return "" if _unit_line(above) or CONTINUED_RE.match(above) else above
@@ -465,6 +472,13 @@ def headless(row) -> bool:
 
 
 
+def _code_and_unit(text: str | None) -> bool:
+    """A line of a form's number and its unit only (公开03表　单位：万元), as printed again under 续表."""
+    if not text or not UNIT_SEGMENT_RE.search(text):
+        return False
+    return TABLE_CODE_RE.match(UNIT_SEGMENT_RE.sub("", text).strip(" \u3000")) is not None
+
+
 def _unit_line(text: str | None) -> bool:
     """A line that is a unit only (单位：万元), as repeated over a table's continuation."""
     return bool(text) and UNIT_SEGMENT_RE.fullmatch(text.strip()) is not None
@@ -481,10 +495,14 @@ def _next_page(first: RawBlock, second: RawBlock, said: bool = False) -> bool:
 
 
 def _same_unit(out: list[RawBlock], table_at: int, between: list[RawBlock]) -> bool:
-    """The unit lines between a table and its continuation repeat the one above the table."""
+    """The unit lines between a table and its continuation repeat the one above the table (a form's
+    number and unit, 公开03表　单位：万元, too)."""
+    def unit_line(text: str | None) -> bool:
+        return _unit_line(text) or _code_and_unit(text)
+
     above = next((b.text for b in reversed(out[max(0, table_at - 3):table_at])
-                  if b.kind != "table" and _unit_line(b.text)), None)
-    units = {re.sub(r"\s+", "", b.text) for b in between if _unit_line(b.text)}
+                  if b.kind != "table" and unit_line(b.text)), None)
+    units = {re.sub(r"\s+", "", b.text) for b in between if unit_line(b.text)}
     return above is not None and units == {re.sub(r"\s+", "", above)}
 
 

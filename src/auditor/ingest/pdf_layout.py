@@ -467,12 +467,32 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, con
             # (a header found lower in the table above repeats as far as its rows of words go: the
             # data rows after it are the page's own, however alike)
             repeated += 1
+        repeated = repeated or _repeated_rewrapped(previous.rows, rows, top)
         # a form naming its own subject (项目名称 | 乙项目) is another table of the same width
         if repeated or not _names_a_subject(rows[0]):
             previous.rows.extend(rows[repeated:])
             return True
     blocks.append(RawBlock("table", rows=rows, page=page, columns=columns))
     return False
+
+
+def _repeated_rewrapped(above: list[list[RawCell]], rows: list[list[RawCell]], top: int) -> int:
+    """How many rows of words open the part that repeat the header above wrapped otherwise (科目编 /
+    码 over the first page's rows, 科目编码 on the next): each column's words over those rows, read
+    together, are the header's over its rows; 0 when no such rows do."""
+    def heads(part: list[list[RawCell]]) -> list[str]:
+        return ["".join(row[c].text for row in part).replace(" ", "") for c in range(len(part[0]))]
+
+    for n in range(min(REPEATED_HEADER_ROWS, len(rows) - 1), 0, -1):
+        if not all(_words_only(row) for row in rows[:n]):
+            continue
+        for m in range(1, REPEATED_HEADER_ROWS + 1):
+            header = above[top:top + m]
+            if len(header) < m or not _words_only(header[-1]):
+                break
+            if heads(header) == heads(rows[:n]):
+                return n
+    return 0
 
 
 def _header_above(rows: list[list[RawCell]], first: list[RawCell]) -> int:

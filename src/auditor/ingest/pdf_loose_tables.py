@@ -15,7 +15,7 @@ blank. Only pages with lines holding two figures set apart are looked at, each l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..knowledge import concepts
@@ -24,7 +24,9 @@ from .raw import TABLE_LINE_RE, cell_figure
 
 
 CELL_GAP = 1.0  # × the type size: a gap this wide or wider parts two cells (a space is a quarter)
-WRAP_GAP = 1.5  # × size, top to top: lines this close are one cell's wrapped lines (a row's pitch is more)
+PART_GAP = 0.5  # × size: a gap this wide or wider inside a chunk may part two heads (see _split_over_bands)
+WRAP_GAP = 1.51  # × size, top to top: lines this close are one cell's wrapped lines (a row's pitch is more; a hair over
+# 1.5, a line height of 1.5 as web pages set it, the positions being rounded)
 # × size, top to top: a header's word under another one this close, lined up with it, is its
 # wrapped rest (a line of another cell may sit between them: 附属单位上缴收 / 本年收入合计 / 入)
 HEADER_WRAP = 1.75
@@ -47,6 +49,10 @@ class _Chunk:
     x1: float
     text: str
     figure: bool
+    # the chunk's words set apart by PART_GAP or more, when there are several (a header's heads a
+    # narrow padding sets less than CELL_GAP apart: 本年支出合计 基本支出 项目支出; see _split_over_bands)
+    parts: list = field(default_factory=list)
+    band: int | None = None  # the column such a part was cut out for (see _split_over_bands)
 
 
 @dataclass
@@ -199,10 +205,66 @@ def _line(line: list, line_text) -> _Line:
     for group in groups:
         text = line_text(group)[0].strip()
         if text:
-            chunks.append(_Chunk(min(c["x0"] for c in group), max(c["x1"] for c in group), text,
-                                 cell_figure(text, dashes=True)))
+            chunk = _Chunk(min(c["x0"] for c in group), max(c["x1"] for c in group), text,
+                           cell_figure(text, dashes=True), _parts(group, PART_GAP * size, line_text))
+            chunks.extend(_figures_apart(chunk))
     # (a remark beside a row's figures is a cell of its own: 10 | 8 | 线时间推迟约半个月，扣2)
     return _Line(top, size, chunks, sum(1 for c in chunks if c.figure))
+
+
+def _parts(group: list, gap: float, line_text) -> list:
+    """A chunk's characters cut at gaps of `gap` or more, as chunks; [] where they make one."""
+    parts: list[list] = [[group[0]]]
+    for ch in group[1:]:
+        if ch["x0"] - max(c["x1"] for c in parts[-1]) > gap:
+            parts.append([])
+        parts[-1].append(ch)
+    if len(parts) < 2:
+        return []
+    out = []
+    for part in parts:
+        text = line_text(part)[0].strip()
+        if text:
+            out.append(_Chunk(min(c["x0"] for c in part), max(c["x1"] for c in part), text, cell_figure(text, dashes=True)))
+    return out if len(out) >= 2 else []
+
+
+def _figures_apart(chunk: _Chunk) -> list[_Chunk]:
+    """A chunk cut where a figure and words stand PART_GAP or more apart (20,998,416 | 一般公共服务支出:
+    a figure set to the right of its cell, the next cell's label to the left of its own, a narrow
+    padding between): two cells. Words beside words stay one chunk (a header's heads: see
+    _split_over_bands)."""
+    if not chunk.parts or not any(p.figure for p in chunk.parts):
+        return [chunk]
+    out = [chunk.parts[0]]
+    for part in chunk.parts[1:]:
+        if part.figure or out[-1].figure:
+            out.append(part)
+        else:  # (two word parts: one chunk again, its parts kept)
+            last = out[-1]
+            out[-1] = _Chunk(last.x0, part.x1, f"{last.text} {part.text}", False, [*(last.parts or [last]), part])
+    return out
+
+
+def _split_over_bands(line: _Line, bands: list[tuple]) -> _Line:
+    """A header line with each chunk whose parts stand in as many columns as they are, one in each,
+    cut into them (本年支出合计 基本支出 项目支出 over three columns of figures); a head spanning
+    columns, one word, stays whole."""
+    chunks = []
+    for c in line.chunks:
+        columns = [_most_under(p, bands) for p in c.parts]
+        if c.parts and None not in columns and len(set(columns)) == len(columns):
+            chunks.extend(replace(p, band=k) for p, k in zip(c.parts, columns))
+        else:
+            chunks.append(c)
+    return _Line(line.top, line.size, chunks, line.figures) if len(chunks) != len(line.chunks) else line
+
+
+def _most_under(chunk: _Chunk, bands: list[tuple]) -> int | None:
+    """The column a chunk overlaps most, None where it overlaps none."""
+    overlaps = [min(chunk.x1, x1) - max(chunk.x0, x0) for x0, x1 in bands]
+    best = max(range(len(bands)), key=lambda k: overlaps[k], default=None)
+    return best if best is not None and overlaps[best] > 0 else None
 
 
 def _table_from(lines: list[_Line], first: int, rules: list, width: float) -> tuple[LooseTable | None, int]:
@@ -230,8 +292,9 @@ def _table_from(lines: list[_Line], first: int, rules: list, width: float) -> tu
         return None, max(first + 1, last + 1)
     bands = _bands([line for line in body if line.figures])
     bands = _with_loose_bands(bands, [line for line in body if not line.figures])
-    bands = _with_header_bands(bands, [lines[k] for k in header])
-    grid = _header_rows([lines[k] for k in header], bands, size) + _body_rows(body, bands, size)
+    heads = [_split_over_bands(lines[k], bands) for k in header]
+    bands = _with_header_bands(bands, heads)
+    grid = _header_rows(heads, bands, size) + _body_rows(body, bands, size)
     used = set(header) | set(range(start, end + 1))
     chunks = [c for k in used for c in lines[k].chunks]
     bbox = (min(c.x0 for c in chunks), min(lines[k].top for k in used),
@@ -274,7 +337,8 @@ def _header_like(line: _Line) -> bool:
     return not any(NUMBERED_RE.match(clean_text(c.text)) for c in line.chunks)  # (⼀、 a Kangxi radical: 一、)
 
 
-NUMBERED_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)])")
+NUMBERED_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
+                         r"|\d{1,2}[、.．](?!\d))")
 
 
 def _header(lines: list[_Line], start: int, size: float, rules: list) -> list[int]:
@@ -284,9 +348,10 @@ def _header(lines: list[_Line], start: int, size: float, rules: list) -> list[in
     k, below = start - 1, lines[start].top
     while k >= 0 and len(header) < HEADER_LINES:
         line = lines[k]
-        # (a header's last line may stand further above the body: a tall header row, its words set
-        # in the middle, with a cell's padding on both sides; a line of words over two columns or more)
-        gap = HEADER_GAP if not header and len(line.chunks) >= 2 else LINE_GAP
+        # (a header's line may stand further above the one below it: a tall header row, its words
+        # set in the middle, with a cell's padding on both sides, or a group's head over rows spanned
+        # beside it; a line of words over two columns or more)
+        gap = HEADER_GAP if len(line.chunks) >= 2 else LINE_GAP
         if below - line.top > gap * size or line.size > size + 0.5 or not _header_like(line) \
                 or _between_rules(rules, line.top, lines[start].top) >= HEADER_RULES:
             break
@@ -550,6 +615,8 @@ def _header_rows(header: list[_Line], bands: list[tuple], size: float) -> list[l
 def _header_band(c: _Chunk, line: _Line, lower: list[_Line], bands: list[tuple], spans: dict) -> int:
     """The column a header's word goes in: the first of those it spans, else the one it stands in
     or the next one, else (standing in a gap) the one to its left that it heads."""
+    if c.band is not None:
+        return c.band
     if id(c) in spans:
         return spans[id(c)]
     if not any(b[0] - ALIGN <= c.x0 <= b[1] + ALIGN for b in bands) and not _heads_next(c, line, lower, bands):
