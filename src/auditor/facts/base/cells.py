@@ -25,14 +25,18 @@ class CellReading:
 
     def _periods_by_row(self, grid: list[list[str]]) -> bool:
         """Whether the table sets its years out as rows (2023年 | 收入 | 支出 over 2024年 | …): rows
-        labelled by period only name both this year and last year. One such label alone is an
-        indicator's (成本指标: 2024年年初预算 | 106.62万元), not a period row."""
-        periods = set()
+        labelled by period only name two years or more the report places (this year and last; or
+        last year and the one before, a history a report of the year after sets out: 2021年 | 2022年
+        in a 2023 report). One such label alone is an indicator's (成本指标: 2024年年初预算 | 106.62万元),
+        not a period row."""
+        years = {}
         for texts in grid:
             label = next((t for t in texts if t and short_cell_number(t) is None), "")
             if label and self._label(label).period_only:
-                periods.add(self._row_period(self._label(label).row_label))
-        return {CURRENT, PRIOR} <= periods
+                row_label = self._label(label).row_label
+                years[row_label] = self._row_period(row_label)
+        periods = set(years.values())
+        return {CURRENT, PRIOR} <= periods or sum(1 for p in years.values() if p is not None) >= 2
 
     def _row_period(self, row_label: str) -> str | None:
         """The period a row labelled by its year or by 本年 / 上年 states, as a column headed so
