@@ -351,6 +351,31 @@ def test_a_table_cut_by_a_page_break_is_read_back_as_one():
     assert len(join_continued_tables([table(1, [head, ["合计", "1", "1"]]), other])) == 2
 
 
+def test_a_part_under_continued_lines_giving_the_unit_in_other_words_is_joined():
+    """The first part's unit told in its 编制单位 line (编制单位：某局　单位：万元), the rest's in a unit line
+    under 续表, or in the form's number line again (公开03表　单位：万元): the same unit, one table."""
+    from auditor.ingest.build import join_continued_tables
+    from auditor.ingest.raw import RawBlock, RawCell
+
+    def table(page, rows):
+        return RawBlock("table", rows=[[RawCell(t, page=page) for t in row] for row in rows], page=page)
+
+    head = ["科目编码", "科目名称", "本年支出合计"]
+    for above, under in (("编制单位：某市自然资源和规划局\t\t单位：万元", "单位：万元"),
+                         ("公开03表　单位：万元", "公开03表　单位：万元")):
+        parts = [RawBlock("para", text="支出决算表", page=1), RawBlock("para", text=above, page=1),
+                 table(1, [head, ["", "合计", "15.00"], ["201", "一般公共服务支出", "10.00"]]),
+                 RawBlock("para", text="续表", page=2), RawBlock("para", text=under, page=2),
+                 table(2, [head, ["221", "住房保障支出", "5.00"]])]
+        joined = [b for b in join_continued_tables(parts) if b.kind == "table"]
+        assert len(joined) == 1 and [c.text for c in joined[0].rows[-1]] == ["221", "住房保障支出", "5.00"], above
+    # another unit under 续表 says another table
+    other = [RawBlock("para", text="编制单位：某局　单位：万元", page=1), table(1, [head, ["201", "一般公共服务支出", "10.00"]]),
+             RawBlock("para", text="续表", page=2), RawBlock("para", text="单位：元", page=2),
+             table(2, [head, ["221", "住房保障支出", "50,000.00"]])]
+    assert len([b for b in join_continued_tables(other) if b.kind == "table"]) == 2
+
+
 def test_a_continuation_named_by_its_table_number_under_its_unit_line_is_joined():
     """表2（续） and the repeated 单位：万元 between the parts; in a format without pages the 续 line
     alone says so. A unit line alone between two tables joins nothing."""

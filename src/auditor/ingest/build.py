@@ -495,15 +495,17 @@ def _next_page(first: RawBlock, second: RawBlock, said: bool = False) -> bool:
 
 
 def _same_unit(out: list[RawBlock], table_at: int, between: list[RawBlock]) -> bool:
-    """The unit lines between a table and its continuation repeat the one above the table (a form's
-    number and unit, 公开03表　单位：万元, too)."""
-    def unit_line(text: str | None) -> bool:
-        return _unit_line(text) or _code_and_unit(text)
+    """The unit lines between a table and its continuation (a form's number and unit, 公开03表　单位：
+    万元, too) state the unit the lines above the table state (编制单位：某局　单位：万元 there, 单位：
+    万元 under 续表: both 万元)."""
+    def unit_of(text: str | None) -> str | None:
+        found = UNIT_SEGMENT_RE.search(text or "")
+        return re.sub(r"[\s（()）]|金额|单位|[:：]", "", found.group()) if found else None
 
-    above = next((b.text for b in reversed(out[max(0, table_at - 3):table_at])
-                  if b.kind != "table" and unit_line(b.text)), None)
-    units = {re.sub(r"\s+", "", b.text) for b in between if unit_line(b.text)}
-    return above is not None and units == {re.sub(r"\s+", "", above)}
+    above = next((unit_of(b.text) for b in reversed(out[max(0, table_at - 3):table_at])
+                  if b.kind != "table" and unit_of(b.text)), None)
+    units = {unit_of(b.text) for b in between if _unit_line(b.text) or _code_and_unit(b.text)}
+    return above is not None and units == {above}
 
 
 def _width(raw: RawBlock) -> int:
