@@ -758,3 +758,11 @@ def test_a_hidden_row_a_sum_formula_adds_up_is_read(tmp_path):
     doc = load(str(path))
     assert any(["差旅费", "8"] == [c.text for c in row] for t in doc.tables for row in t.rows)
     assert not any("隐藏行" in note for note in doc.notes)
+
+
+def test_a_tables_unit_told_in_the_note_under_it():
+    """No unit above a table, its note under it telling it (备注：金额单位为元。; 注：以万元为单位): the
+    table's unit; a note telling none leaves it unstated."""
+    for note, unit in (("备注：金额单位为元。", "元"), ("注：本表以万元为单位。", "万元"), ("注：本表反映本年度支出。", None)):
+        doc = document_from_text(f"某局2024年度部门决算说明\n支出决算表\n项目\t决算数\n基本支出\t12,300\n合计\t12,300\n{note}\n")
+        assert doc.tables[0].unit == unit, note

@@ -204,7 +204,9 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
         loc = block_location(path, raw.line, raw.paragraph, raw.page, raw.sheet, section)
         if raw.kind == "table":
             table_index += 1
-            blocks.append(_table(raw, loc, table_index, blocks, raw.sheet is not None and raw.sheet not in tabled))
+            table = _table(raw, loc, table_index, blocks, raw.sheet is not None and raw.sheet not in tabled)
+            table.unit = table.unit or _note_unit(following[at])
+            blocks.append(table)
             tabled.add(raw.sheet)
             continue
         text = raw.text.strip()
@@ -693,6 +695,19 @@ def _is_sentence(text: str) -> bool:
     unless sentences come before it (“本次评价设置4个一级指标…。具体评分如下表：”): prose."""
     text = text.rstrip()
     return text.endswith(("。", "；", ";")) or "。" in text[:-1]
+
+
+# a note right under a table stating its unit (注：本表金额单位为元。, 备注：单位：万元, 说明：以万元为单位)
+NOTE_UNIT_RE = re.compile(r"^\s*(?:备注|注|说明)\s*\d?\s*[:：][^。]*?(?:(?:金额)?单位\s*(?:[:：]|为|是)\s*(亿元|万元|千元|元)"
+                          r"|以\s*(亿元|万元|千元|元)\s*为单位)")
+
+
+def _note_unit(after) -> str | None:
+    """The unit a note right under a table states (see NOTE_UNIT_RE), where no line above it does."""
+    if after is None or after.kind == "table":
+        return None
+    m = NOTE_UNIT_RE.match(after.text or "")
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def _table_unit(table: Table, prev: list) -> str | None:
