@@ -18,6 +18,21 @@ def _tables(path):
     return [[[cell["text"] for cell in row] for row in b["rows"]] for b in fast["blocks"] if b.get("rows")], fast
 
 
+def _words(c, y, placed):
+    """Each (x, word) drawn on the line at y."""
+    for x, word in placed:
+        c.drawString(x, y, word)
+
+
+def _one_table(c, path):
+    """The page closed and the file saved: its one table's rows, and the model."""
+    c.showPage()
+    c.save()
+    tables, model = _tables(path)
+    assert len(tables) == 1
+    return tables[0], model
+
+
 def _two_sided(c, top, rules=True):
     """A 收支总表 of two sides: each row a label, a line number and an amount on each side; a
     long label wrapped over three lines, set in the middle of its cell; rows with the left side
@@ -257,8 +272,7 @@ def test_a_numbered_label_wrapped_over_its_figures_is_one_row(tmp_path, canvas_f
     path = tmp_path / "wrapped-numbered.pdf"
     c = canvas_factory(path)
     c.drawString(220, 800, "财政拨款收入支出决算总表")
-    for x, word in ((60, "项目"), (200, "金额"), (300, "项目"), (480, "金额")):
-        c.drawString(x, 770, word)
+    _words(c, 770, ((60, "项目"), (200, "金额"), (300, "项目"), (480, "金额")))
     y = 745
     rows = [(("一、一般公共", "预算财政拨款"), "859.35", ("一、一般公", "共服务支出"), "716.40"),
             ("二、政府性基金预算财政拨款", "0.00", "二、住房保障支出", "45.63"),
@@ -273,11 +287,7 @@ def test_a_numbered_label_wrapped_over_its_figures_is_one_row(tmp_path, canvas_f
         c.drawRightString(240, y, a1)
         c.drawRightString(520, y, a2)
         y -= 20
-    c.showPage()
-    c.save()
-    tables, _ = _tables(path)
-    assert len(tables) == 1
-    rows = tables[0]
+    rows, model = _one_table(c, path)
     assert rows[0] == ["项目", "金额", "项目", "金额"]
     assert rows[1] == ["一、一般公共预算财政拨款", "859.35", "一、一般公共服务支出", "716.40"]
     assert rows[3] == ["本年收入合计", "859.35", "本年支出合计", "762.03"]
@@ -302,8 +312,7 @@ def test_a_tall_header_over_a_double_rule_stays_the_tables(tmp_path, canvas_fact
     c = canvas_factory(path)
     c.drawString(240, 800, "支出决算表")
     _rule(c, 785)
-    for x, word in ((60, "科目名称"), (250, "本年支出合计"), (350, "基本支出"), (450, "项目支出")):
-        c.drawString(x, 768, word)
+    _words(c, 768, ((60, "科目名称"), (250, "本年支出合计"), (350, "基本支出"), (450, "项目支出")))
     _rule(c, 748, width=0.5)
     _rule(c, 747.3, width=0.5)
     y = 738  # (30 points under the header's line, 3.3 times the type size)
@@ -314,12 +323,9 @@ def test_a_tall_header_over_a_double_rule_stays_the_tables(tmp_path, canvas_fact
             c.drawRightString(x, y, value)
         y -= 20
     _rule(c, y + 10)
-    c.showPage()
-    c.save()
-    tables, model = _tables(path)
-    assert len(tables) == 1
-    assert tables[0][0] == ["科目名称", "本年支出合计", "基本支出", "项目支出"]
-    assert tables[0][1] == ["合计", "955.95", "697.21", "258.74"]
+    rows, model = _one_table(c, path)
+    assert rows[0] == ["科目名称", "本年支出合计", "基本支出", "项目支出"]
+    assert rows[1] == ["合计", "955.95", "697.21", "258.74"]
     assert not any("本年支出合计" in (b.get("text") or "") for b in model["blocks"])
 
 
@@ -342,11 +348,7 @@ def test_heads_set_closer_than_a_cell_gap_stand_in_their_columns(tmp_path, canva
             for x, value in zip((214, 256, 298), values):
                 c.drawRightString(x, y, value)
         y -= 13.5 if values is None else 20  # (the wrapped line 1.5 × 9 points above the next)
-    c.showPage()
-    c.save()
-    tables, _ = _tables(path)
-    assert len(tables) == 1
-    rows = tables[0]
+    rows, model = _one_table(c, path)
     assert rows[0] == ["项目", "本年支出合计", "基本支出", "项目支出"]
     assert rows[1] == ["1.水利工程运行与维护（含小型水库除险加固）", "612.40", "102.40", "510.00"]
     assert rows[3] == ["合计", "650.60", "102.40", "548.20"]
@@ -379,15 +381,10 @@ def test_a_part_under_continued_and_the_forms_number_line_joins_its_table(tmp_pa
     c.setFont("STSong-Light", 9)
     c.drawString(60, 810, "续表")
     c.drawString(400, 795, "公开03表　单位：万元")
-    for x, word in ((60, "科目编码"), (140, "科目名称"), (330, "本年支出合计"), (420, "基本支出"), (490, "项目支出")):
-        c.drawString(x, 770, word)
+    _words(c, 770, ((60, "科目编码"), (140, "科目名称"), (330, "本年支出合计"), (420, "基本支出"), (490, "项目支出")))
     _code_rows(c, 750, [("210", "卫生健康支出", "120.00", "80.00", "40.00"), ("21011", "行政事业单位医疗", "120.00", "80.00", "40.00"),
                         ("2101101", "行政单位医疗", "120.00", "80.00", "40.00")])
-    c.showPage()
-    c.save()
-    tables, model = _tables(path)
-    assert len(tables) == 1
-    rows = tables[0]
+    rows, model = _one_table(c, path)
     assert [r[0] for r in rows].count("科目编码") == 1  # (the header repeated is dropped)
     assert rows[-1][:3] == ["2101101", "行政单位医疗", "120.00"]
 
@@ -399,8 +396,7 @@ def test_a_figure_and_the_next_cells_words_set_close_are_two_cells(tmp_path, can
     path = tmp_path / "close-cells.pdf"
     c = canvas_factory(path)
     c.drawString(240, 800, "收入支出决算总表")
-    for x, word in ((60, "项目"), (200, "决算数"), (240, "项目"), (400, "决算数")):
-        c.drawString(x, 780, word)
+    _words(c, 780, ((60, "项目"), (200, "决算数"), (240, "项目"), (400, "决算数")))
     y = 760
     for left, a1, right, a2 in (("一、一般公共预算财政拨款收入", "859.35", "一般公共服务支出", "716.40"),
                                 ("二、事业收入", "20.00", "住房保障支出", "162.95"),
@@ -410,11 +406,8 @@ def test_a_figure_and_the_next_cells_words_set_close_are_two_cells(tmp_path, can
         c.drawString(240, y, right)
         c.drawRightString(430, y, a2)
         y -= 17
-    c.showPage()
-    c.save()
-    tables, _ = _tables(path)
-    assert len(tables) == 1
-    assert ["一、一般公共预算财政拨款收入", "859.35", "一般公共服务支出", "716.40"] in tables[0]
+    rows, model = _one_table(c, path)
+    assert ["一、一般公共预算财政拨款收入", "859.35", "一般公共服务支出", "716.40"] in rows
 
 
 def test_a_header_repeated_wrapped_otherwise_is_known_again():
