@@ -766,3 +766,16 @@ def test_a_tables_unit_told_in_the_note_under_it():
     for note, unit in (("备注：金额单位为元。", "元"), ("注：本表以万元为单位。", "万元"), ("注：本表反映本年度支出。", None)):
         doc = document_from_text(f"某局2024年度部门决算说明\n支出决算表\n项目\t决算数\n基本支出\t12,300\n合计\t12,300\n{note}\n")
         assert doc.tables[0].unit == unit, note
+
+
+def test_a_paragraph_opening_with_its_parts_goes_on_with_the_one_before():
+    """其中 / 分别为 opening a paragraph right after one closing a sentence: that paragraph's rest, read
+    with it (its sentences after the others), each sentence keeping its own line; a paragraph after a
+    heading, or after one not closed by 。, stays its own."""
+    doc = document_from_text("某局2024年度部门整体支出绩效自评报告\n年末实有人员52人。\n其中在编人员38人，编外聘用人员14人。\n"
+                             "一、基本情况\n其中：行政编制10名。\n")
+    paragraphs = [b for b in doc.blocks if b.kind == "paragraph"]
+    merged = next(p for p in paragraphs if p.text.startswith("年末"))
+    assert [s.loc.line for s in merged.sentences] == [2, 3]
+    assert merged.text == "年末实有人员52人。其中在编人员38人，编外聘用人员14人。"
+    assert any(p.text == "其中：行政编制10名。" for p in paragraphs)

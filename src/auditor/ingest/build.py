@@ -255,6 +255,10 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
             numbered = numbering_of(text[noted.end():])
         if numbered:
             para.token, para.style, para.value = numbered[0], numbered[1], numbered[2]
+        elif _goes_on(blocks[-1] if blocks else None, para):
+            blocks[-1].text += text  # (…年末实有人员52人。¶其中在编人员38人…: one paragraph, each sentence its own line)
+            blocks[-1].sentences.extend(para.sentences)
+            continue
         blocks.append(para)
     doc = Document(path, blocks, notes=notes)
     doc.meta = infer_meta(doc)
@@ -708,6 +712,19 @@ def _note_unit(after) -> str | None:
         return None
     m = NOTE_UNIT_RE.match(after.text or "")
     return (m.group(1) or m.group(2)) if m else None
+
+
+def _goes_on(before, para: Paragraph) -> bool:
+    """A paragraph opening with a word that goes on with the statement before it (其中, 分别为:
+    concepts.yaml paragraph_continuations) right after a paragraph closing a sentence, on the same
+    sheet: the rest of that paragraph (its parts, its items), read with it."""
+    return isinstance(before, Paragraph) and before.loc.sheet == para.loc.sheet \
+        and before.text.rstrip().endswith("。") and para.text.lstrip().startswith(_continuations(vocabulary_generation()))
+
+
+@lru_cache(maxsize=1)
+def _continuations(generation: int) -> tuple[str, ...]:
+    return tuple(concepts().get("paragraph_continuations") or ())
 
 
 def _table_unit(table: Table, prev: list) -> str | None:
