@@ -18,7 +18,7 @@ from ...facts.lexicon import alternatives, lexicon, not_before
 from ...facts.numbers import count_word
 from ...facts.spans import SPAN_YEARS_RE
 from ...facts.restated import CLAUSE_BREAKS, clause_start
-from .groups import completed_elsewhere
+from .groups import completed_elsewhere, shares_whole
 from ..table_sum.groups import outer_rows
 from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED, item_label
@@ -109,8 +109,11 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
         if counted:
             # each part named by its name in the list (中央 4,620.00万元, 省 1,486.00万元 …)
             parts = _named_by(parts, named_tail[:counted.start(1)])
-        if word in lexicon().list_openers and not _catch_all(parts[-1], rule):
-            continue  # a 其中 list may name some parts only, unless its last item is the rest (其他…)
+        if word in lexicon().list_openers and not _catch_all(parts[-1], rule) and not shares_whole(
+                [f for key in sorted({(p.block, p.sentence) for p in parts}) for f in base.by_sentence.get(key, ())], parts, total):
+            # a 其中 list may name some parts only, unless its last item is the rest (其他…) or the
+            # parts' shares make the whole (…，占49.39%；…，占50.61%)
+            continue
         if word in lexicon().list_openers and (_completed_by_declared_parts(base, total, parts, rule)
                                                or _completed_by_table_column(doc, base, total, parts, rule)):
             # (…，其中一般公共预算财政拨款收入…、事业收入…、其他收入… where a table states the

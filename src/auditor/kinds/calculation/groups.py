@@ -238,6 +238,23 @@ def _shares_short(facts: list[Fact], parts: list[Fact]) -> bool:
     """Each part is followed by its share of the whole (财政拨款收入654.32万元，占56.62%；事业收入…，
     占37.39%) and the shares add up to less than 100% beyond their printed precision: the list says
     it leaves parts out."""
+    stated = stated_shares(facts, parts)
+    return stated is not None and sum(f.value for f in stated) + sum(f.half_unit for f in stated) < 100
+
+
+def shares_whole(facts: list[Fact], parts: list[Fact], total: Fact) -> bool:
+    """Each part is followed by its share of the total and the shares add up to 100% within their
+    printed precision (基本支出…，占49.39%；项目支出…，占50.61%): the list names every part, whatever
+    word opens it (其中). Not shares naming another whole (…，占项目支出的60%)."""
+    stated = stated_shares(facts, parts)
+    if stated is None or any(f.base not in (None, total.concept) for f in stated):
+        return False
+    slack = sum(f.half_unit for f in stated)
+    return abs(sum(f.value for f in stated) - 100) <= slack
+
+
+def stated_shares(facts: list[Fact], parts: list[Fact]) -> list[Fact] | None:
+    """The share of the whole stated right after each part, two parts or more; None where one has none."""
     shares = [f for f in facts if f.measure == "占比" and f.unit == "%"]
 
     def share_of(part: Fact) -> Fact | None:
@@ -245,9 +262,7 @@ def _shares_short(facts: list[Fact], parts: list[Fact]) -> bool:
         return next((f for f in shares if f.of == part.id or (f.of < 0 and f.concept == part.concept
                      and (f.block, f.sentence) == (part.block, part.sentence) and f.at > part.at)), None)
     stated = [share_of(p) for p in parts]
-    if len(parts) < 2 or any(f is None for f in stated):
-        return False
-    return sum(f.value for f in stated) + sum(f.half_unit for f in stated) < 100
+    return None if len(parts) < 2 or any(f is None for f in stated) else stated
 
 
 def _opened_partly(text: str, total: Fact, parts: list[Fact], rule) -> bool:
