@@ -716,10 +716,19 @@ def _note_unit(after) -> str | None:
 
 def _goes_on(before, para: Paragraph) -> bool:
     """A paragraph opening with a word that goes on with the statement before it (其中, 分别为:
-    concepts.yaml paragraph_continuations) right after a paragraph closing a sentence, on the same
-    sheet: the rest of that paragraph (its parts, its items), read with it."""
-    return isinstance(before, Paragraph) and before.loc.sheet == para.loc.sheet \
-        and before.text.rstrip().endswith("。") and para.text.lstrip().startswith(_continuations(vocabulary_generation()))
+    concepts.yaml paragraph_continuations) right after a paragraph whose last sentence states one
+    figure (年末实有人员52人。), on the same sheet: the rest of that paragraph (the figure's parts, its
+    items), read with it. After a sentence of two figures (本年支出…，年初预算为…。) which one the
+    parts are of is the new paragraph's to say, read on its own."""
+    if not (isinstance(before, Paragraph) and before.loc.sheet == para.loc.sheet and before.sentences
+            and before.text.rstrip().endswith("。") and para.text.lstrip().startswith(_continuations(vocabulary_generation()))):
+        return False
+    last = YEAR_WORD_RE.sub("", _ascii_digits(before.sentences[-1].text))
+    return len(FIGURE_RE.findall(last)) == 1
+
+
+YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d\s*年度?")
+FIGURE_RE = re.compile(r"\d[\d,，]*(?:\.\d+)?")
 
 
 @lru_cache(maxsize=1)
