@@ -613,6 +613,13 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
                                                     and g.is_money), f)
                 if change.measure == "变动额":
                     f = _changed_whole(block[:bisect_left(block, change.id, key=lambda g: g.id)], change) or f
+            elif f.measure != part.measure:
+                # (the last amount of the part's measure: 本年支出1,468.20万元，年初预算为1,500.00万元。其中：
+                # 人员经费… lists the spending's parts, not the budget's; as _whole_before_paragraph)
+                j = next((j for j in range(i - 1, -1, -1) if window[j].sentence == f.sentence and window[j].is_money
+                          and window[j].measure == part.measure), None)
+                if j is not None:
+                    i, f = j, window[j]
             if f.is_money and f.measure != "变动额" and (f.measure == part.measure or part.implicit) \
                     and f.period == part.period and holds(f, part) and not f.comparator:
                 return _named_whole(base, window[:i], f, part)
