@@ -137,7 +137,9 @@ class LabelReading:
         noun = HOLDING_TAIL_RE.sub("", phrase)
         if len(noun) < 5:
             return None
-        holders = [w for w in self.label_pattern.holding(noun) if not self._one_conjunct(noun, w)]
+        # (not the rest of its kind: 其他国有资本经营预算收入 holds 国有资本经营预算收入, the whole)
+        holders = [w for w in self.label_pattern.holding(noun) if not self._one_conjunct(noun, w)
+                   and not w[:max(w.find(noun), 0)].endswith(self.other_words)]
         return self.row_labels[holders[0]] if len(holders) == 1 else None
 
     def _includes_part(self, phrase: str, start: int, end: int) -> bool:

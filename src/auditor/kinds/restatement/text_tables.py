@@ -100,6 +100,10 @@ def sole_funds(base) -> frozenset:
 
 
 def text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule, assumed, base, doc):
+    said = _kind_said(fact)
+    if said is not None:
+        # (城乡居民基本养老保险基金支出20,110万元 against that fund's row in a table of income: another figure)
+        values = [t for t in values if _table_kind(doc, t) in (None, said)]
     if not values:
         return
     yield CHECKED
@@ -123,6 +127,28 @@ def text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule
         if _rate_of_other_amounts(base, fact, reference) or _other_basis_states(base, fact, reference):
             return
         yield restatement_hit(fact, reference, rule, assumed)
+
+
+def _kind_said(fact: Fact) -> str | None:
+    """The kind of money (收入, 支出: concepts.yaml kind_totals) a sentence's figure names right after
+    its thing's name (城乡居民基本养老保险基金支出), None where it names none or its concept holds it."""
+    label = compact(fact.label).rstrip("为是达约：:")
+    if not fact.concept or fact.concept not in label:
+        return None
+    tail = label[label.rindex(fact.concept) + len(fact.concept):]
+    found = [k for k in (concepts().get("kind_totals") or {}) if tail.startswith(k)]
+    return found[0] if len(found) == 1 else None
+
+
+def _table_kind(doc, cell: Fact) -> str | None:
+    """The one kind of money a table's title or its first row's label heads name (收入项目 | 执行数:
+    收入), None where they name none or both."""
+    table = next((t for t in doc.tables if t.loc.table == cell.loc.table and t.loc.sheet == cell.loc.sheet), None)
+    if table is None:
+        return None
+    words = compact(table.title or "") + "".join(compact(c.text) for c in (table.rows[0][:2] if table.rows else ()))
+    found = [k for k in (concepts().get("kind_totals") or {}) if k in words]
+    return found[0] if len(found) == 1 else None
 
 
 def part_against_tables(fact: Fact, tables: list[Fact], rule, base, doc):
