@@ -24,7 +24,7 @@ from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED, item_label
 from .parts import money_amount, sum_part_names, kind_beside_balance
 from .compare import compare_listing, compare_sum
-from .listing import share_base, sum_words, counted_patterns, counted_sum, whole_before, bracket_depth, nested_lists
+from .listing import apart_words, share_base, sum_words, counted_patterns, counted_sum, whole_before, bracket_depth, nested_lists
 from .document import document_value
 
 
@@ -268,8 +268,8 @@ def _items_after(base: FactBase, key: tuple[int, int], total: Fact, sums: set, c
     items: list[Fact] = []
     for here, facts in run[at + 1:]:
         text = base.sentences.get(here, "")
-        if any(w in text for w in (*lexicon().list_openers, *cues)):
-            break
+        if any(w in text for w in (*lexicon().list_openers, *cues)) or text.lstrip().startswith(apart_words()):
+            break  # (…；另发行再融资债券9,800万元: a clause of its own beside the list, no item of it)
         depth, nested = bracket_depth(text), nested_lists(text, 0)
         money = [f for f in facts if f.is_money]
         if not money or not all(_list_item(f, total, depth, nested, sums, text) for f in money):

@@ -267,3 +267,9 @@ def enumerated_by_commas(text: str, items: list[Fact]) -> list[Fact]:
         if "、" not in sep and any(ch in sep for ch in "，,"):
             return items[:k + 1]
     return items
+
+
+def apart_words() -> tuple[str, ...]:
+    """Words opening a clause that sets its amount beside what was listed before it, no item of the
+    list (另, 此外: concepts.yaml apart_words)."""
+    return tuple(concepts().get("apart_words") or ())

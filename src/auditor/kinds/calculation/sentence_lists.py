@@ -16,7 +16,7 @@ from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit, item_label
 from .parts import sum_part_names, declared_names, money_amount, kind_beside_balance
 from .compare import part_exceeds, compare_listing, odd_part_slip, misprinted_unit_part, compare_sum
-from .listing import (opener_after, SHARE_AFTER_RE, any_parts, OWN_CLAUSE_MEASURES, share_base, sum_words,
+from .listing import (apart_words, opener_after, SHARE_AFTER_RE, any_parts, OWN_CLAUSE_MEASURES, share_base, sum_words,
                       list_whole_after, bracket_depth, closing_bracket, nested_lists, enumerated_by_commas)
 
 
@@ -362,11 +362,13 @@ def _list_opens(base: FactBase, block: int, sentence: int, after: list[Fact]) ->
 
 
 def _joined(base: FactBase, total: Fact) -> set[int]:
-    """The total's sentence and those ； joins to it after it (其中A…，主要为…；B…)."""
+    """The total's sentence and those ； joins to it after it (其中A…，主要为…；B…), up to one setting
+    its amount beside them (…；另发行再融资债券…: concepts.yaml apart_words)."""
     out, index = {total.sentence}, total.sentence
     while base.sentences.get((total.block, index), "").rstrip().endswith(("；", ";")) and len(out) < 8:
         index += 1
-        if (total.block, index) not in base.sentences:
+        if (total.block, index) not in base.sentences \
+                or base.sentences[(total.block, index)].lstrip().startswith(apart_words()):
             break
         out.add(index)
     return out
