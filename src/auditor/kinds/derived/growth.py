@@ -888,8 +888,11 @@ def _bracketed_prior(base: FactBase, rate: Fact, sentence: list[Fact]) -> tuple[
         return None
     # (not a base the figure was compared with: 支出4.32万元，较预算数5.00万元节约0.68万元，同比下降
     # 10.00%（上年4.80万元）is the spending's fall)
+    # (nor the base of a rate right after it, 收入完成21,415万元，完成年度预算43,000万元的49.8%，同比增长
+    # 3.6%（上年同期20,671万元）: the outturn's rise, not the budget's)
+    bases = {a.id for a, b in zip(sentence, sentence[1:]) if rate_of_amount(base, a, b)}
     current = next((f for f in reversed(sentence) if f.unit not in ("%", "‰") and f.measure != "变动额"
-                    and f.id < rate.id and not lexicon().comparison.search(f.label)), None)
+                    and f.id < rate.id and not lexicon().comparison.search(f.label) and f.id not in bases), None)
     if current is None or current.period != CURRENT or current.unit != after.unit \
             or (current.concept and after.concept and current.concept != after.concept):
         return None
