@@ -723,11 +723,12 @@ def _goes_on(before, para: Paragraph) -> bool:
     if not (isinstance(before, Paragraph) and before.loc.sheet == para.loc.sheet and before.sentences
             and before.text.rstrip().endswith("。") and para.text.lstrip().startswith(_continuations(vocabulary_generation()))):
         return False
-    last = YEAR_WORD_RE.sub("", _ascii_digits(before.sentences[-1].text))
+    last = DATE_WORDS_RE.sub("", _ascii_digits(before.sentences[-1].text))
     return len(FIGURE_RE.findall(last)) == 1
 
 
-YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d\s*年度?")
+# a year or a date, no figure (2024年度, 截至12月31日)
+DATE_WORDS_RE = re.compile(r"(?:19|20)\d\d\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:[底末])?|\d{1,2}\s*日")
 FIGURE_RE = re.compile(r"\d[\d,，]*(?:\.\d+)?")
 
 
