@@ -112,6 +112,8 @@ def check_list_unit_slips(base: FactBase, rule):
                             or compact(total.label).strip("，,：:（(") or "合计")
             if all(kind_beside_balance(named, p) for p in parts):
                 continue  # (…收入合计…，年末结转和结余…。其中：…收入…: the balance named last is no whole of them)
+            if any(_share_of_other_whole(base, p, named) for p in parts):
+                continue  # (…结余97.80万元。其中A支出1,198.60万元，占项目支出的60.89%: a part of the whole its share names)
             if len(parts) >= 2 and len({p.unit for p in parts} | {total.unit}) == 2:
                 yield CHECKED
                 hit = odd_part_slip(named, parts, "同一句")
@@ -359,6 +361,15 @@ def _list_opens(base: FactBase, block: int, sentence: int, after: list[Fact]) ->
     text = base.sentences.get((block, sentence), "")
     return first is not None and (any(w in text[:first.at] for w in lexicon().list_openers)
                                   or lexicon().part_list_head.match(text) is not None)  # (累计支出中，…)
+
+
+def _share_of_other_whole(base: FactBase, part: Fact, whole: Fact) -> bool:
+    """The part's share right after it names its whole (占项目支出的60.89%), and that whole is not the
+    amount taken for the list's: the part is of the whole its share names."""
+    share = next((f for f in base.by_sentence.get((part.block, part.sentence), ()) if f.at > part.at
+                  and f.measure == "占比" and f.unit == "%"), None)
+    return share is not None and bool(share.base) and share.base != whole.concept \
+        and share.base not in compact(whole.label or "")
 
 
 def _joined(base: FactBase, total: Fact) -> set[int]:
