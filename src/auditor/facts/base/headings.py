@@ -11,7 +11,7 @@ from ...ingest.build import SECTION_CHARS, title_block
 from ...model import Heading, Paragraph, Table
 from ..lexicon import lexicon
 from .model import CURRENT, BUDGET_MEASURES, Fact
-from .words import CLAUSE_BREAK_RE, PHRASE_BREAK_RE, YEAR_RE, LEAD_LIST_RE, LabelIndex, blank, pairs_in
+from .words import CLASS_LEVEL_RE, CLAUSE_BREAK_RE, PHRASE_BREAK_RE, YEAR_RE, LEAD_LIST_RE, LabelIndex, blank, pairs_in
 from ..numbers import DIGIT_RE
 
 
@@ -130,10 +130,13 @@ class HeadingReading:
         out: dict[int, tuple[str | None, str]] = {}
         item_subject = self.item_subject  # (_lead notes a unit's item for the paragraph it reads: not here)
         for members in groups.values():
-            if len(members) < 2:
+            # (a heading naming a classification item, 2. 城乡社区管理事务（款）城管执法（项）, names its
+            # thing by the level it marks, alone among its siblings or not)
+            classified = all(CLASS_LEVEL_RE.search(h.text) for _, h in members)
+            if len(members) < 2 and not classified:
                 continue
             names = [BRACKET_TAIL_RE.sub("", compact(h.text[len(h.token):])) for _, h in members]
-            if not self._parallel_names(names):
+            if not classified and not self._parallel_names(names):
                 continue
             activities = set(self.base.activity_subjects)
             read = [(index, self._heading_names(heading)) for index, heading in members]
