@@ -79,6 +79,11 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
     if not earlier and not words.strip():
         earlier = sentence_before(base, change)
         words = base.sentences.get((change.block, change.sentence - 1), "")
+        if len(earlier) >= 2 and RESPECTIVE_RE.search(words, 0, earlier[0].at):
+            # (…支出决算3,265.80万元。项目支出分别为386.40万元和818.50万元。与2023年度…相比，增加…: a
+            # sentence listing figures in turn breaks the whole before it down; the change is the whole's)
+            earlier = [f for f in base.by_sentence.get((change.block, change.sentence - 2), ()) if change.sentence >= 2]
+            words = base.sentences.get((change.block, change.sentence - 2), "")
     if not earlier:
         return None
     # the figure the sentence is about, not an item listed under it (8,450.00万元，其中中央资金
@@ -112,6 +117,9 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
         if stated is None:
             return None
     return (stated, other) if _comparable(stated, other) else None
+
+
+RESPECTIVE_RE = re.compile(r"分别")  # (…分别为A、B: figures in turn, items of a whole)
 
 
 def _comparable(stated: Fact, other: Fact) -> bool:
