@@ -198,8 +198,9 @@ def _check_amount_descriptions(doc, rule):
 # a classification path: 社会保障和就业支出（类）行政事业单位养老支出（款）……支出（项）
 # a name may hold a short bracketed part of its own: 政府办公厅（室）及相关机构事务, 因公出国（境）;
 # 2-40 characters covers every 科目 name of the functional classification (the longest are ~30);
-# a bracketed numeral is an item's number before the path ((一)…（款）), no part of a name
-NAME = r"(?:[^（）()，。；：:、\s\d]|[（(](?![一二三四五六七八九十\d]+[）)])[^（）()类款项，。]{1,3}[）)]){2,40}?"
+# a bracketed numeral is an item's number before the path ((一)…（款）), no part of a name; nor is the
+# dot of a number run into it (1.城乡社区管理事务（款）…)
+NAME = r"(?:[^（）()，。；：:、.．\s\d]|[（(](?![一二三四五六七八九十\d]+[）)])[^（）()类款项，。]{1,3}[）)]){2,40}?"
 PATH_RE = re.compile(rf"(?P<kuan>{NAME})[（(]款[）)]\s*(?P<xiang>{NAME})[（(]项[）)]")
 KUAN_DIGITS, XIANG_DIGITS = 5, 7  # 功能分类科目编码: 类 3 digits, 款 5, 项 7
 
