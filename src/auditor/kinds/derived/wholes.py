@@ -446,6 +446,10 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
         return _listing_whole(base, part)
     if len(own) < 2:
         return None  # (one character is too loose a name to find the whole by)
+    if own in (concepts().get("kind_totals") or {}):
+        # (占本年支出总计的: the unit's total of that kind, which the vocabulary names; an amount whose
+        # words merely hold the kind, 本年项目支出740.00万元, is a part of it, not it)
+        return None
     block = base.by_block.get(rate.block, [])
     # (a part stated in another block, a table's row the share names, 失业保险金占待遇支出的…: the
     # amounts before the share itself)
