@@ -7,15 +7,12 @@ import re
 from decimal import Decimal
 
 from ...knowledge import compact
-from ..numbers import MONEY_UNITS, YEAR_HEADS
+from ..numbers import MONEY_UNITS
 from .model import CURRENT, PRIOR, LATER, Head, NO_HEAD, Columns, blank_fact
 from .words import YEAR_RE, blank, LABEL_TAIL_RE, kind_total
 from .figures import text_figures, figure_value, short_cell_number, unit_in, counted_unit
 from .grids import PROJECT_NAME_MIN, bare_head, project_key
 from .heads import TRAILING_BRACKET_RE
-
-# the words closing a column head of a change's rate (支出增长率, 增减幅度): the thing before them is its
-CHANGE_RATE_TAIL_RE = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增减|变动|增幅|降幅|下降|上升)(?:率|幅度|比例|百分比)?(?:[（(]%[）)]|%)?$")
 
 
 # a cell of digits and separators that reads as no number (478.08.00): a malformed figure, no
@@ -57,8 +54,6 @@ class CellReading:
         if first_text < len(texts) and compact(texts[first_text]) in self.skip_columns:
             return  # a 栏次 row: the numbers of the columns
         label_cols, heads = columns.label_cols, columns.heads
-        # (the heads of figures, for _year_rows_amount: not a name column's, nor the years' own, 年度)
-        self.row_heads = [h for k, h in enumerate(heads) if k not in label_cols and h.text.strip() not in YEAR_HEADS]
         self.row_subject = self._row_project(texts, numbers)
         # a row printing its rates with % (99.78%) and a bare figure under a rate's head (108.56
         # under 执行率): the row's cells slid against the header; that figure is no rate
@@ -100,17 +95,6 @@ class CellReading:
                 elif parsed is None and any(ch.isdigit() for ch in text):
                     # 2,06,415.30: a figure no one can read; a sum over its column cannot be judged
                     self.base.unreadable.setdefault(index, set()).add(cell.loc.col)
-
-    def _year_rows_amount(self, rate_thing: str) -> str | None:
-        """The concept of the one amount column of a table setting its years out as rows, that a
-        column of its changes' rates naming nothing else is of (增长率, 支出增长率 beside 支出合计)."""
-        own = CHANGE_RATE_TAIL_RE.sub("", rate_thing)
-        amounts = {(h.concept or h.thing, h.thing) for h in self.row_heads if not h.rate and not h.skipped
-                   and not h.names_labels and (h.concept or h.thing)}
-        if len(amounts) != 1:
-            return None
-        concept, thing = next(iter(amounts))
-        return concept if not own or own in thing or own in concept else None
 
     def _row_project(self, texts: list[str], numbers: list) -> str:
         """The project a row of a list of projects names in its 项目名称 column ("" for a total
@@ -157,9 +141,6 @@ class CellReading:
             measure = measure or self.lex.measures.last(blank(row_label, self.lex.concepts)) or ""
             row_label, row_concept = "", None
             thing = head.thing
-            if rate == "变动率" and not col_concept:
-                # (年度 | 支出合计（万元） | 支出增长率: the rise of the one amount the rows state, year on year)
-                col_concept = self._year_rows_amount(thing)
             if not col_concept and len(thing) >= HEAD_THING_MIN and thing not in self.lex.generic_labels \
                     and thing not in self.column_total_words:
                 # (年度 | 工资福利支出 | 商品和服务支出 | 合计, a row a year: each column a thing of its own)

@@ -2,7 +2,6 @@
 上年 and 增减率 = 增减额 ÷ 上年, read from the row's two years' figures (or a stock's two ends)."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from decimal import Decimal
 
@@ -64,46 +63,9 @@ def check_row_change(base: FactBase, rule):
             else:
                 continue
             if hit is not None:
-                hit.fields["basis"] = f"同行{basis}"
+                hit.fields["basis"] = basis
                 hits.append(("rate" if is_rate else "change", f, hit, pair))
         yield from _told_once(hits)
-    yield from _year_rows_change(base)
-
-
-def _year_rows_change(base: FactBase):
-    """A table setting its years out as rows with a column of each year's change rate (年度 | 支出合计
-    | 增长率, 2022年 | 1,265.00 | …, 2023年 | 1,404.15 | 11.00%): each row's rate is its amount over the
-    row of the year before, read from the rows' own years."""
-    rows = table_rows(base)
-    by_year: dict[tuple, Fact] = {}  # (table, column, concept, year) -> the year's amount
-    rates: list[tuple[Fact, int]] = []
-    for facts in rows:
-        for f in facts:
-            year = _row_year(f)
-            if year is None or not f.concept:
-                continue
-            if f.measure == "变动率" and f.unit == "%":
-                rates.append((f, year))
-            elif f.measure != "变动额" and f.unit != "%":
-                by_year.setdefault((f.block, f.concept, year), f)
-    for rate, year in rates:
-        current, prior = by_year.get((rate.block, rate.concept, year)), by_year.get((rate.block, rate.concept, year - 1))
-        if current is None or prior is None or current.loc.col == rate.loc.col or bounds(prior)[0] <= 0:
-            continue
-        yield CHECKED
-        hit = _row_growth(rate, current, prior, f"{year}年", f"{year - 1}年")
-        if hit is not None:
-            hit.fields["basis"] = f"{year}年一行与{year - 1}年一行的数"
-            yield hit
-
-
-def _row_year(f: Fact) -> int | None:
-    """The one year a table row's label names alone (2023年, 2023年度): a row of years."""
-    m = ROW_YEAR_RE.fullmatch(compact(f.label))
-    return int(m.group(1)) if m else None
-
-
-ROW_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年度?")
 
 
 def _flow_columns(facts: list[Fact]) -> set[int]:
@@ -174,7 +136,7 @@ def _year_slip(hits: dict) -> list[Hit] | None:
                         formula=f"{label}：{other.text} {'−' if wrong is prior else '+'} 增减额 {change.text} = {shown}；"
                                 f"增减率 {rate.text} 与增减额 {change.text} 也按此相符（同行的增减额、增减率两处都与该数不符）",
                         fields={"rate": wrong.text, "computed": shown, "relation": f"{wrong.label or '该行'}的{label}",
-                                "basis": f"同行{'本年数' if wrong is prior else '上年数'}与增减额、增减率"},
+                                "basis": f"{'本年数' if wrong is prior else '上年数'}与增减额、增减率"},
                         highlights=[change.loc, rate.loc, other.loc])]
     return None
 
