@@ -73,11 +73,14 @@ def year_growth_slips(table: Table, words: GrowthHeads, rate_words: tuple[str, .
     grid = table.grid()
     years = [(r, int(m.group(1))) for r, row in enumerate(grid) if row
              for m in [YEAR_ROW_RE.fullmatch(compact(row[0]))] if m]
-    if len(years) < MIN_YEARS:
+    if len(years) < 2:
         return NO_GROWTHS
     first = years[0][0]
     heads = [compact("".join(grid[r][c] for r in range(first) if c < len(grid[r]))) for c in range(table.width)]
     growths = [c for c, h in enumerate(heads) if words.on_year_before(h)]
+    alone = len([c for c in range(1, table.width) if c not in growths and not any(w in heads[c] for w in rate_words)]) == 1
+    if len(years) < MIN_YEARS and not alone:
+        return NO_GROWTHS  # (two years: one growth, no reading of its column by others, unless it has one)
     slips: list[GrowthSlip] = []
     checked = 0
     for col in growths:
@@ -88,7 +91,9 @@ def year_growth_slips(table: Table, words: GrowthHeads, rate_words: tuple[str, .
         figures = [c for c in range(1, table.width) if c not in growths and not any(w in heads[c] for w in rate_words)]
         ranked = sorted(((sum(_fits(grid, r, p, c, col, exact=True) for r, p in pairs), c) for c in figures),
                         reverse=True)
-        if not ranked or ranked[0][0] == 0:
+        # (one column of figures beside the growths, 年度 | 支出合计 | 支出增长率: theirs, whether any
+        # year's growth fits it or not; among several, the one most years' growths fit)
+        if not ranked or ranked[0][0] == 0 and len(figures) != 1:
             continue
         tied = [c for n, c in ranked if n == ranked[0][0]]
         if len(tied) > 1:
@@ -98,7 +103,7 @@ def year_growth_slips(table: Table, words: GrowthHeads, rate_words: tuple[str, .
                 continue
         fits, best = ranked[0][0], tied[0]
         usable = [(r, p) for r, p in pairs if _growth(grid, r, p, best) is not None]
-        if fits * 2 < len(usable):
+        if fits * 2 < len(usable) and len(figures) != 1:
             continue
         checked += len(usable)
         for r, p in usable:
