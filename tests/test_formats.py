@@ -779,3 +779,22 @@ def test_a_paragraph_opening_with_its_parts_goes_on_with_the_one_before():
     assert [s.loc.line for s in merged.sentences] == [2, 3]
     assert merged.text == "年末实有人员52人。其中在编人员38人，编外聘用人员14人。"
     assert any(p.text == "其中：行政编制10名。" for p in paragraphs)
+
+
+def test_a_part_under_continued_a_blank_page_on_is_joined():
+    """续表 over the rest of a table that starts two pages on (a blank page between, as a browser's
+    print can leave): one table; with no 续表 line, a table two pages on is another."""
+    from auditor.ingest.build import join_continued_tables
+    from auditor.ingest.raw import RawBlock, RawCell
+
+    def table(page, rows):
+        return RawBlock("table", rows=[[RawCell(t, page=page) for t in row] for row in rows], page=page)
+
+    head = ["科目编码", "科目名称", "本年支出合计"]
+    first = table(1, [head, ["", "合计", "15.00"], ["201", "一般公共服务支出", "10.00"]])
+    rest = table(3, [head, ["221", "住房保障支出", "5.00"]])
+    joined = [b for b in join_continued_tables([first, RawBlock("para", text="续表", page=3), rest]) if b.kind == "table"]
+    assert len(joined) == 1 and [c.text for c in joined[0].rows[-1]] == ["221", "住房保障支出", "5.00"]
+    other = table(3, [["项目", "金额"], ["公务接待费", "2.00"]])
+    assert len([b for b in join_continued_tables([table(1, [head, ["201", "一般公共服务支出", "10.00"]]), other])
+                if b.kind == "table"]) == 2

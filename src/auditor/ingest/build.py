@@ -497,7 +497,9 @@ def _next_page(first: RawBlock, second: RawBlock, said: bool = False) -> bool:
     start = next((c.page for c in second.rows[0] if c.page), second.page)
     if last is None or start is None:
         return said
-    return start == last + 1
+    # (past a 续表 line, the rest may start a page further on, a blank page between: nothing but the
+    # 续表 and unit lines stands between the parts, join_continued_tables reads them)
+    return start == last + 1 or said and start > last
 
 
 def _same_unit(out: list[RawBlock], table_at: int, between: list[RawBlock]) -> bool:
