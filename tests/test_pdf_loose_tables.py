@@ -426,3 +426,33 @@ def test_a_header_repeated_wrapped_otherwise_is_known_again():
     assert _repeated_rewrapped(above, part, 0) == 2
     assert _repeated_rewrapped(above, rows(["21011", "行政事业单位医疗", "2,209,600", "2,209,600", "0"],
                                            ["2101101", "行政单位医疗", "604,800", "604,800", "0"]), 0) == 0
+
+
+def test_a_score_tables_centred_category_names_head_their_spans(tmp_path, canvas_factory):
+    """A PDF's merged 一级指标 cells with their names in the middle of their rows (a browser centres
+    them): the first row stands before any name; each name heads the rows of the span round it."""
+    from auditor.ingest import load
+    from auditor.tables.typed import typed_tables
+
+    path = tmp_path / "centred-categories.pdf"
+    c = canvas_factory(path)
+    c.drawString(200, 800, "绩效指标完成情况表")
+    _words(c, 780, ((60, "一级指标"), (130, "二级指标"), (210, "三级指标"), (330, "分值"), (400, "得分")))
+    rows = [("", "数量指标", "检查次数", "20", "20"), ("产出指标", "", "培训人次", "20", "20"),
+            ("", "质量指标", "合格率", "20", "20"), ("效益指标", "社会效益指标", "办事时长", "20", "20"),
+            ("", "可持续影响指标", "长效机制", "20", "16")]
+    y = 760
+    for level1, level2, name, weight, score in rows:
+        for x, text in ((60, level1), (130, level2), (210, name)):
+            if text:
+                c.drawString(x, y, text)
+        c.drawRightString(350, y, weight)
+        c.drawRightString(420, y, score)
+        y -= 18
+    c.drawString(210, y, "合计")
+    c.drawRightString(350, y, "100")
+    c.drawRightString(420, y, "96")
+    c.showPage()
+    c.save()
+    scores = next(t for t in typed_tables(load(str(path))) if t.type == "performance_scores")
+    assert [r.level1 for r in scores.records] == ["产出指标"] * 3 + ["效益指标"] * 2

@@ -632,6 +632,7 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
     totals = {compact(x) for x in spec["total_labels"]}
     subtotals = tuple(compact(x) for x in spec.get("subtotal_labels") or ())
     carried = {"level1": "", "level2": ""}
+    own: list[str] = []  # each record's own 一级指标 cell, before the one above is carried down
     for r in range(typed.data_row, len(grid)):
         cells = _padded(typed.table, r)
         texts = list(map(compact, grid[r]))  # (the cells' texts compacted, for the tests below)
@@ -666,12 +667,44 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
         record = _score_record(cells, typed.columns, level2, carried["level2"])
         if record is None:
             continue
+        own.append(record.level1)
         for key in ("level1", "level2"):
             if getattr(record, key):
                 carried[key] = getattr(record, key)
             setattr(record, key, getattr(record, key) or carried[key])
         record.row = r
         typed.records.append(record)
+    _centred_categories(typed, own)
+
+
+def _centred_categories(typed: TypedTable, own: list[str]) -> None:
+    """A PDF's merged 一级指标 cells print their name in the middle of the rows they span (a browser
+    centres it): the first rows stand before any name. Each name then heads the rows of the one span
+    round it that tiles the rows (a span of an even count of rows has its name in its upper middle
+    row); where no or several tilings fit, the names stay carried down."""
+    if not own or own[0] or not any(own) or not any(c.loc.page for c in typed.table.rows[typed.data_row]):
+        return
+    names = [k for k, name in enumerate(own) if name]
+    fits: list[list[int]] = []
+
+    def tile(j: int, start: int, ends: list[int]) -> None:
+        if len(fits) > 1:
+            return  # (two tilings already: the layout does not tell)
+        if j == len(names):
+            if start == len(own):
+                fits.append(ends)
+            return
+        for end in (2 * names[j] - start, 2 * names[j] - start + 1):
+            if names[j] <= end < len(own) and (j + 1 == len(names) or end < names[j + 1]):
+                tile(j + 1, end + 1, ends + [end])
+    tile(0, 0, [])
+    if len(fits) != 1:
+        return
+    start = 0
+    for k, end in zip(names, fits[0]):
+        for record in typed.records[start:end + 1]:
+            record.level1 = own[k]
+        start = end + 1
 
 
 def _is_subtotal(texts: list[str], subtotals: tuple[str, ...]) -> bool:
