@@ -424,6 +424,10 @@ def test_a_header_repeated_wrapped_otherwise_is_known_again():
     part = rows(["科目编码", "科目名称", "本年收入", "", ""], ["", "", "小计", "财政拨款收入", "事业收入"],
                 ["21011", "行政事业单位医疗", "2,209,600", "2,209,600", "0"])
     assert _repeated_rewrapped(above, part, 0) == 2
+    # a head's wrapped rest alone on the part's second row (一级指 / 标)
+    scores = rows(["一级指标", "二级指标", "分值", "得分"], ["预算执行", "预算执行", "10", "9.85"])
+    rewrapped = rows(["一级指", "二级指标", "分值", "得分"], ["标", "", "", ""], ["满意度指标", "服务对象满意度", "10", "10"])
+    assert _repeated_rewrapped(scores, rewrapped, 0) == 2
     assert _repeated_rewrapped(above, rows(["21011", "行政事业单位医疗", "2,209,600", "2,209,600", "0"],
                                            ["2101101", "行政单位医疗", "604,800", "604,800", "0"]), 0) == 0
 
