@@ -90,7 +90,9 @@ def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, li
         parts_of[i] = [position[id(c)] for c in parts]
         label = f"{rec.code} {rec.name}".strip() if not rec.is_total else rec.name or rec.code
         hit = compare(rule, t.table, total_cell, [c.amounts[col] for c in parts],
-                       label, column_name, [c.code for c in parts], settled=settled)
+                       label, column_name, [f"{c.code} {c.name}".strip() for c in parts], settled=settled)
+        # (each part by its code and name, 208 社会保障和就业支出 1,307.18: a code alone beside its
+        # amount reads as one number)
         if hit is not None:
             hits[i] = (hit, _gap(total_cell, [c.amounts[col] for c in parts]))
     for i, (hit, gap) in hits.items():
