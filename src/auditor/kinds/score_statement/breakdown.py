@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase, fact_base
 from ...facts.numbers import fmt
+from ...facts.base.words import YEAR_RE
 from ...knowledge import compact
 from ..base import CHECKED, Hit
 from .common import score_lists, category_word_pairs, text_totals, bracket_depth, categories_in
@@ -93,7 +94,9 @@ def _listed_before(base: FactBase, total: Fact, category_words) -> list[tuple[st
         # (that sentence's ；-clauses, each read as a sentence, back to the one after a full stop)
         listed, index = [], total.sentence - 1
         while index >= 0 and listed is not None:
-            clause = _listed_in(base, (total.block, index), None, category_words, scored=True)
+            clause = _listed_in(base, (total.block, index), None, category_words, scored=True, period=total.period)
+            if _names_other_year(base, (total.block, index)):
+                clause = None  # (2023年度项目自评中，决策得分14分；…。2024年度…总得分95分: last year's scores)
             listed = None if clause is None else clause + listed
             index -= 1
             if not base.sentences.get((total.block, index), "").rstrip().endswith(("；", ";")):
@@ -101,11 +104,17 @@ def _listed_before(base: FactBase, total: Fact, category_words) -> list[tuple[st
     return _distinct(listed) if listed else None
 
 
+def _names_other_year(base: FactBase, key: tuple[int, int]) -> bool:
+    """The sentence names a year other than the report's (2023年度… in a report on 2024)."""
+    return any(int(y) != base.year for y in YEAR_RE.findall(base.sentences.get(key, ""))) if base.year else False
+
+
 def _listed_in(base: FactBase, key: tuple[int, int], end: int | None, category_words,
-               scored: bool = False) -> list[tuple[str, Fact]] | None:
+               scored: bool = False, period: str | None = None) -> list[tuple[str, Fact]] | None:
     """The category scores of a sentence up to `end` (the whole sentence: None), see _listed_before;
     None where a score naming no category stands among them, or, `scored`, one whose words do not
-    say it was scored (得): a sentence before the total's may list a method's weights (设置决策15分、…)."""
+    say it was scored (得): a sentence before the total's may list a method's weights (设置决策15分、…);
+    nor one of another year than `period` (2023年度…决策得分14分…。2024年度…总得分95分)."""
     text = base.sentences.get(key, "")
     listed, cursor = [], 0
     for f in base.by_sentence.get(key, ()):
@@ -117,7 +126,7 @@ def _listed_in(base: FactBase, key: tuple[int, int], end: int | None, category_w
         if f.unit != "分" or f.measure != "得分" or f.comparator or bracket_depth(0, words) > 0:
             continue
         named = categories_in(words, category_words)
-        if not named or scored and SCORED_WORD not in words:
+        if not named or scored and SCORED_WORD not in words or period is not None and f.period != period:
             return None
         listed.append((named[-1], f))
     if listed:
