@@ -79,10 +79,10 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
     if not earlier and not words.strip():
         earlier = sentence_before(base, change)
         words = base.sentences.get((change.block, change.sentence - 1), "")
-        if len(earlier) >= 2 and RESPECTIVE_RE.search(words, 0, earlier[0].at):
+        if change.sentence >= 2 and _lists_in_turn(words, earlier):
             # (…支出决算3,265.80万元。项目支出分别为386.40万元和818.50万元。与2023年度…相比，增加…: a
             # sentence listing figures in turn breaks the whole before it down; the change is the whole's)
-            earlier = [f for f in base.by_sentence.get((change.block, change.sentence - 2), ()) if change.sentence >= 2]
+            earlier = list(base.by_sentence.get((change.block, change.sentence - 2), ()))
             words = base.sentences.get((change.block, change.sentence - 2), "")
     if not earlier:
         return None
@@ -119,7 +119,14 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
     return (stated, other) if _comparable(stated, other) else None
 
 
-RESPECTIVE_RE = re.compile(r"分别")  # (…分别为A、B: figures in turn, items of a whole)
+def _lists_in_turn(text: str, facts: list[Fact]) -> bool:
+    """A sentence of two figures or more all listed in turn after its 分别 / 依次 (concepts.yaml
+    score_lists respectively), none of them their sum (…分别为A和B，合计W states its whole itself)."""
+    words = tuple((concepts().get("score_lists") or {}).get("respectively") or ())
+    cut = min((k for k in (text.find(w) for w in words) if k >= 0), default=-1)
+    sums = tuple(concepts().get("column_total_words") or ())
+    return len(facts) >= 2 and 0 <= cut < facts[0].at \
+        and not any(compact(text[facts[k - 1].at:f.at]).endswith(sums) for k, f in enumerate(facts) if k)
 
 
 def _comparable(stated: Fact, other: Fact) -> bool:
