@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...knowledge import compact
+from ...knowledge import compact, concepts
 from .words import CLASS_LEVEL_RE, CLAUSE_BREAK_RE, blank, names_nothing
 
 
@@ -72,8 +72,11 @@ class LabelReading:
         # (the figure's own clause opens the sentence, or names more than the tail: 全市国有企业利润收入)
         if len(first) >= len(text) or len(self._unnamed(phrase[:start])) > SIBLING_LEAD_CHARS:
             return None
+        # (the clause opens on the row's head and says what befell it, 建筑施工企业受…影响 (concepts.yaml
+        # subject_cause_words): its subject; not one the head merely stands in, 能源企业带动增长, the whole's)
+        causes = tuple(concepts().get("subject_cause_words") or ())
         heads = {label[:-len(named)]: label for label in self._rows_ending(named)}
-        opening = {label for head, label in heads.items() if head in first}
+        opening = {label for head, label in heads.items() if first.startswith(head) and first[len(head):].startswith(causes)}
         return next(iter(opening)) if len(opening) == 1 and concept not in opening else None
 
     def _rows_ending(self, tail: str) -> list[str]:
