@@ -4,7 +4,9 @@ Each year's growth is its figure over the year before's row (above it, or below 
 newest year comes first), less one. Of which column, the table
 shows: the column of figures whose printed figures give the printed growth most often (at
 least once, and no less often than the growth fails it; of columns tied, the one the growth's
-head names, 支出预算比上年增减; else it is unknown). The rows it fails, even with the figures read within their rounding, are slips.
+head names, 支出预算比上年增减; else it is unknown); a table of one column of figures, the growth's head
+naming no other thing, has it as theirs however few years and whatever fits. The rows it fails, even
+with the figures read within their rounding, are slips.
 """
 from __future__ import annotations
 
@@ -78,7 +80,10 @@ def year_growth_slips(table: Table, words: GrowthHeads, rate_words: tuple[str, .
     first = years[0][0]
     heads = [compact("".join(grid[r][c] for r in range(first) if c < len(grid[r]))) for c in range(table.width)]
     growths = [c for c, h in enumerate(heads) if words.on_year_before(h)]
-    alone = len([c for c in range(1, table.width) if c not in growths and not any(w in heads[c] for w in rate_words)]) == 1
+    figures = [c for c in range(1, table.width) if c not in growths and not any(w in heads[c] for w in rate_words)]
+    # (one column of figures beside the growths, 年度 | 支出合计 | 支出增长率: theirs, whether any year's
+    # growth fits it or not, when the growth's head names nothing else; among several, the one most fit)
+    alone = len(figures) == 1
     if len(years) < MIN_YEARS and not alone:
         return NO_GROWTHS  # (two years: one growth, no reading of its column by others, unless it has one)
     slips: list[GrowthSlip] = []
@@ -88,12 +93,10 @@ def year_growth_slips(table: Table, words: GrowthHeads, rate_words: tuple[str, .
         # newest comes first; a table of two blocks of years pairs within each)
         pairs = [(r, p) for k, (r, y) in enumerate(years) for p, py in years[max(0, k - 1):k + 2]
                  if py == y - 1 and abs(k - years.index((p, py))) == 1 and _rate(grid, r, col) is not None]
-        figures = [c for c in range(1, table.width) if c not in growths and not any(w in heads[c] for w in rate_words)]
         ranked = sorted(((sum(_fits(grid, r, p, c, col, exact=True) for r, p in pairs), c) for c in figures),
                         reverse=True)
-        # (one column of figures beside the growths, 年度 | 支出合计 | 支出增长率: theirs, whether any
-        # year's growth fits it or not; among several, the one most years' growths fit)
-        if not ranked or ranked[0][0] == 0 and len(figures) != 1:
+        sole = alone and _names_column(heads[col], heads[figures[0]], words)
+        if not ranked or ranked[0][0] == 0 and not sole:
             continue
         tied = [c for n, c in ranked if n == ranked[0][0]]
         if len(tied) > 1:
@@ -103,7 +106,7 @@ def year_growth_slips(table: Table, words: GrowthHeads, rate_words: tuple[str, .
                 continue
         fits, best = ranked[0][0], tied[0]
         usable = [(r, p) for r, p in pairs if _growth(grid, r, p, best) is not None]
-        if fits * 2 < len(usable) and len(figures) != 1:
+        if fits * 2 < len(usable) and not sole:
             continue
         checked += len(usable)
         for r, p in usable:
@@ -111,6 +114,16 @@ def year_growth_slips(table: Table, words: GrowthHeads, rate_words: tuple[str, .
                 slips.append(GrowthSlip(r, col, _growth(grid, r, p, best)[0], heads[best], heads[col],
                                         (grid[r][best].strip(), grid[p][best].strip())))
     return YearGrowths(checked, slips)
+
+
+def _names_column(growth: str, figure: str, words: GrowthHeads) -> bool:
+    """The growth's head names no thing but its growth (增长率, 较上年增长（%）), or a thing the figure
+    column's head holds (支出增长率 beside 支出合计): not 经费支出增长率 beside 在职人数."""
+    rest = UNIT_RE.sub("", growth)
+    for w in sorted((*words.growth, *words.prior, *words.rate_growth), key=len, reverse=True):
+        rest = rest.replace(w, "")
+    rest = rest.strip("（）()%％率")
+    return not rest or any(rest[k:k + 2] in figure for k in range(len(rest) - 1))
 
 
 def _bare(head: str) -> str:
