@@ -302,6 +302,8 @@ def test_a_numbered_chunk_in_kangxi_radicals_is_no_head():
 
     assert not _header_like(line("⼀、⼀般公共", "⼀、⼀般公"))
     assert _header_like(line("项⽬", "⾦额"))
+    # (a head further along may be numbered: 项目 | 合计 | 1.因公出国（境）费)
+    assert _header_like(line("项目", "合计", "1.因公出国（境）费"))
 
 
 def test_a_tall_header_over_a_double_rule_stays_the_tables(tmp_path, canvas_factory):

@@ -327,14 +327,15 @@ def _between_rules(rules: list, top: float, bottom: float) -> int:
 
 def _header_like(line: _Line) -> bool:
     """A line of a table's header: words only (a year heading a column is one), no sentence, no
-    caption or unit line, no numbered heading of the text standing alone, and no numbered item: a
-    head is never numbered, a row's label is (一、一般公共 | 一、一般公 over 预算财政拨款 859.35 |
-    共服务支出 716.40: the first lines of two labels wrapped beside the figures set in the cells' middle)."""
+    caption or unit line, no numbered heading of the text standing alone, and no line opening on a
+    numbered item: a row's label is numbered there (一、一般公共 | 一、一般公 over 预算财政拨款 859.35 |
+    共服务支出 716.40: the first lines of two labels wrapped beside the figures set in the cells' middle);
+    a head further along may be (项目 | 合计 | 1.因公出国（境）费 | 2.公务用车购置及运行费)."""
     if not line.chunks or any(c.figure for c in line.chunks):
         return False
     if any(TABLE_LINE_RE.search(c.text) or any(m in c.text for m in SENTENCE_MARKS) for c in line.chunks):
         return False
-    return not any(NUMBERED_RE.match(clean_text(c.text)) for c in line.chunks)  # (⼀、 a Kangxi radical: 一、)
+    return not NUMBERED_RE.match(clean_text(line.chunks[0].text))  # (⼀、 a Kangxi radical: 一、)
 
 
 NUMBERED_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
