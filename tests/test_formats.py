@@ -763,7 +763,8 @@ def test_a_hidden_row_a_sum_formula_adds_up_is_read(tmp_path):
 def test_a_tables_unit_told_in_the_note_under_it():
     """No unit above a table, its note under it telling it (备注：金额单位为元。; 注：以万元为单位): the
     table's unit; a note telling none leaves it unstated."""
-    for note, unit in (("备注：金额单位为元。", "元"), ("注：本表以万元为单位。", "万元"), ("注：本表反映本年度支出。", None)):
+    for note, unit in (("备注：金额单位为元。", "元"), ("注：本表以万元为单位。", "万元"), ("附注：金额单位为元。", "元"),
+                       ("注：本表反映本年度支出。", None)):
         doc = document_from_text(f"某局2024年度部门决算说明\n支出决算表\n项目\t决算数\n基本支出\t12,300\n合计\t12,300\n{note}\n")
         assert doc.tables[0].unit == unit, note
 
@@ -795,6 +796,7 @@ def test_a_part_under_continued_a_blank_page_on_is_joined():
     rest = table(3, [head, ["221", "住房保障支出", "5.00"]])
     joined = [b for b in join_continued_tables([first, RawBlock("para", text="续表", page=3), rest]) if b.kind == "table"]
     assert len(joined) == 1 and [c.text for c in joined[0].rows[-1]] == ["221", "住房保障支出", "5.00"]
-    other = table(3, [["项目", "金额"], ["公务接待费", "2.00"]])
+    # (as wide, its own header, no 续表 line: another table)
+    other = table(3, [["项目", "预算数", "决算数"], ["公务接待费", "2.00", "1.80"]])
     assert len([b for b in join_continued_tables([table(1, [head, ["201", "一般公共服务支出", "10.00"]]), other])
                 if b.kind == "table"]) == 2

@@ -704,15 +704,16 @@ def _is_sentence(text: str) -> bool:
 
 
 # a note right under a table stating its unit (注：本表金额单位为元。, 备注：单位：万元, 说明：以万元为单位)
-NOTE_UNIT_RE = re.compile(r"^\s*(?:备注|注|说明)\s*\d?\s*[:：][^。]*?(?:(?:金额)?单位\s*(?:[:：]|为|是)\s*(亿元|万元|千元|元)"
-                          r"|以\s*(亿元|万元|千元|元)\s*为单位)")
+NOTE_UNIT_RE = re.compile(r"[^。]*?(?:(?:金额)?单位\s*(?:[:：]|为|是)\s*(亿元|万元|千元|元)|以\s*(亿元|万元|千元|元)\s*为单位)")
 
 
 def _note_unit(after) -> str | None:
-    """The unit a note right under a table states (see NOTE_UNIT_RE), where no line above it does."""
+    """The unit a note right under a table states (see NOTE_UNIT_RE), where no line above it does:
+    a note by its label (vocabulary.yaml note_labels: 注：, 备注：, 附注：)."""
     if after is None or after.kind == "table":
         return None
-    m = NOTE_UNIT_RE.match(after.text or "")
+    lead = note_lead_re().match(after.text or "")
+    m = NOTE_UNIT_RE.match(after.text, lead.end()) if lead else None
     return (m.group(1) or m.group(2)) if m else None
 
 
