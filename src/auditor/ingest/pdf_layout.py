@@ -483,9 +483,11 @@ def _repeated_rewrapped(above: list[list[RawCell]], rows: list[list[RawCell]], t
     def heads(part: list[list[RawCell]]) -> list[str]:
         return ["".join(row[c].text for row in part).replace(" ", "") for c in range(len(part[0]))]
 
+    if not _words_only(rows[0]):
+        return 0
     for n in range(min(REPEATED_HEADER_ROWS, len(rows) - 1), 0, -1):
         # (the rows after the first may hold a head's wrapped rest alone: 一级指 / 标)
-        if not _words_only(rows[0]) or any(_figure(c.text) for row in rows[1:n] for c in row):
+        if any(_figure(c.text) for row in rows[1:n] for c in row):
             continue
         for m in range(1, REPEATED_HEADER_ROWS + 1):
             header = above[top:top + m]

@@ -609,7 +609,7 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
         # the clause right after it: 公务用车运行维护费13.98万元，上年为14.09万元，略有增加 claims a change on it)
         prior_stated = claim is None and _prior_at(words, lex, year) == 0 and MONEY_FIGURE_RE.search(words) is not None
         if isinstance(claim, tuple):
-            if ambiguous and not _names_concept(words, lex):
+            if ambiguous and not _names_concept(words, lex) and not getattr(claim[0], "words", ""):
                 # (a list's item the vocabulary does not know, 其中：城市基础设施配套费收入5,400.00万元，
                 # 比上年持平, and no whole known before it: the claim is on the figure before it, as
                 # one naming nothing is)

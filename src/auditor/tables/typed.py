@@ -1340,6 +1340,7 @@ def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
         [_title_group(header_text)] if len(columns) == 6 else [])
     if not groups:
         typed.problems.append(f"“三公”经费表有 {len(columns)} 栏，不是模板的 6 栏或 12 栏")
+        typed.unread_header = True
         return
     order = vocabulary()["table_types"]["three_public"]["template_order"]
     typed.data_row = numbering + 1

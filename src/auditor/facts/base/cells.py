@@ -35,8 +35,7 @@ class CellReading:
             if label and self._label(label).period_only:
                 row_label = self._label(label).row_label
                 years[row_label] = self._row_period(row_label)
-        periods = set(years.values())
-        return {CURRENT, PRIOR} <= periods or sum(1 for p in years.values() if p is not None) >= 2
+        return sum(1 for p in years.values() if p is not None) >= 2
 
     def _row_period(self, row_label: str) -> str | None:
         """The period a row labelled by its year or by 本年 / 上年 states, as a column headed so

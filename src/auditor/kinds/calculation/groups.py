@@ -255,14 +255,16 @@ def shares_whole(facts: list[Fact], parts: list[Fact], total: Fact) -> bool:
 
 def stated_shares(facts: list[Fact], parts: list[Fact]) -> list[Fact] | None:
     """The share of the whole stated right after each part, two parts or more; None where one has none."""
-    shares = [f for f in facts if f.measure == "占比" and f.unit == "%"]
-
-    def share_of(part: Fact) -> Fact | None:
-        # (taken in turn, or the part's own concept's right after it in its clause run's sentence)
-        return next((f for f in shares if f.of == part.id or (f.of < 0 and f.concept == part.concept
-                     and (f.block, f.sentence) == (part.block, part.sentence) and f.at > part.at)), None)
-    stated = [share_of(p) for p in parts]
+    stated = [share_of(facts, p) for p in parts]
     return None if len(parts) < 2 or any(f is None for f in stated) else stated
+
+
+def share_of(facts: list[Fact], part: Fact) -> Fact | None:
+    """The share stated right after the part among `facts`: taken in turn, or the part's own concept's
+    right after it in its sentence."""
+    return next((f for f in facts if f.measure == "占比" and f.unit == "%" and (f.of == part.id or (
+        f.of < 0 and f.concept == part.concept and (f.block, f.sentence) == (part.block, part.sentence)
+        and f.at > part.at))), None)
 
 
 def _opened_partly(text: str, total: Fact, parts: list[Fact], rule) -> bool:

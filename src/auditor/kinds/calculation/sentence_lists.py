@@ -16,6 +16,7 @@ from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit, item_label
 from .parts import sum_part_names, declared_names, money_amount, kind_beside_balance
 from .compare import part_exceeds, compare_listing, odd_part_slip, misprinted_unit_part, compare_sum
+from .groups import share_of
 from .listing import (apart_words, opener_after, SHARE_AFTER_RE, any_parts, OWN_CLAUSE_MEASURES, share_base, sum_words,
                       list_whole_after, bracket_depth, closing_bracket, nested_lists, enumerated_by_commas)
 
@@ -366,8 +367,7 @@ def _list_opens(base: FactBase, block: int, sentence: int, after: list[Fact]) ->
 def _share_of_other_whole(base: FactBase, part: Fact, whole: Fact) -> bool:
     """The part's share right after it names its whole (占项目支出的60.89%), and that whole is not the
     amount taken for the list's: the part is of the whole its share names."""
-    share = next((f for f in base.by_sentence.get((part.block, part.sentence), ()) if f.at > part.at
-                  and f.measure == "占比" and f.unit == "%"), None)
+    share = share_of(list(base.by_sentence.get((part.block, part.sentence), ())), part)
     return share is not None and bool(share.base) and share.base != whole.concept \
         and share.base not in compact(whole.label or "")
 

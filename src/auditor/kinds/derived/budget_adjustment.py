@@ -127,12 +127,12 @@ def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: 
     if change is not None and change.measure == "追加预算" and not change.sign and _compares_initial(change.label, bare):
         # (较年初预算数调增15.00万元: the adjustment stated after the adjusted budget, its word its way)
         change = replace(change, sign=-1 if any(w in change.label for w in cuts) else 1)
-    if change is not None and change.concept != total.concept and _own_clause_thing(base, total, change):
-        return  # (…调整为243,560.00万元；调入资金增加2,400.00万元: another thing's change, in a clause of its own)
     if change is None or initial is None or change.measure not in ("变动额", "追加预算") or not change.sign \
             or change.subject != total.subject or _compares_not_initial(change.label, bare) \
             or _compares_not_initial(base.between(total, change), bare):
         return  # (a change on another base, 较上年增加…, is the year-on-year rules'; 比年初预算 is this one)
+    if change.concept != total.concept and _own_clause_thing(base, total, change):
+        return  # (…调整为243,560.00万元；调入资金增加2,400.00万元: another thing's change, in a clause of its own)
     yield CHECKED
     hit = difference_hit(change, total, initial, change.sign, ("增加", "减少"), "调整增减额",
                           f"调整后 {total.text} − 年初预算 {initial.text}", quote=base.span(initial, change),

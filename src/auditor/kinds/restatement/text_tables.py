@@ -103,7 +103,7 @@ def text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule
     said = _kind_said(fact)
     if said is not None:
         # (城乡居民基本养老保险基金支出20,110万元 against that fund's row in a table of income: another figure)
-        values = [t for t in values if _table_kind(doc, t) in (None, said)]
+        values = [t for t in values if base.remember(("table kind", t.block), lambda: _table_kind(doc, t)) in (None, said)]
     if not values:
         return
     yield CHECKED
@@ -136,8 +136,7 @@ def _kind_said(fact: Fact) -> str | None:
     if not fact.concept or fact.concept not in label:
         return None
     tail = label[label.rindex(fact.concept) + len(fact.concept):]
-    found = [k for k in (concepts().get("kind_totals") or {}) if tail.startswith(k)]
-    return found[0] if len(found) == 1 else None
+    return _one_kind(lambda k: tail.startswith(k))
 
 
 def _table_kind(doc, cell: Fact) -> str | None:
@@ -147,7 +146,12 @@ def _table_kind(doc, cell: Fact) -> str | None:
     if table is None:
         return None
     words = compact(table.title or "") + "".join(compact(c.text) for c in (table.rows[0][:2] if table.rows else ()))
-    found = [k for k in (concepts().get("kind_totals") or {}) if k in words]
+    return _one_kind(lambda k: k in words)
+
+
+def _one_kind(named) -> str | None:
+    """The one kind of money (concepts.yaml kind_totals: 收入, 支出) `named` holds true of, else None."""
+    found = [k for k in (concepts().get("kind_totals") or {}) if named(k)]
     return found[0] if len(found) == 1 else None
 
 
