@@ -132,7 +132,7 @@ def difference_hit(change: Fact, later: Fact, earlier: Fact, sign: int, words: t
     −2.00) and so is the difference. `direction_elsewhere`: a change stated the wrong way (or
     where nothing changed) is another rule's finding (DIR002), not this one's."""
     misfit = difference_misfit(change, later, earlier, sign)
-    if misfit is None:
+    if misfit is None or difference_unit_slip(change, later, earlier, sign):
         return None
     diff, wrong_way = misfit
     if words is None:  # signed figures: the wrong way is a sign the difference does not have
@@ -153,6 +153,17 @@ def difference_hit(change: Fact, later: Fact, earlier: Fact, sign: int, words: t
                                         else change.text), "computed": shown, "relation": relation,
                        **({"rounding_note": TAIL_NOTE} if tail else {})},
                highlights=list(highlights), cls="rounding" if tail else None)
+
+
+def difference_unit_slip(change: Fact, later: Fact, earlier: Fact, sign: int) -> bool:
+    """The change holds on the printed digits but not in the printed units (215.36元 this year,
+    227.84万元 last year, 减少12.48万元): a unit slip of one of the two, which the unit rules report
+    (DRV003, UNT…); the change itself is right, and its difference in the printed units means nothing."""
+    money = (change, later, earlier)
+    if not all(f.is_money and f.unit in MONEY_UNITS for f in money) or later.unit == earlier.unit:
+        return False
+    as_change = [f if f.unit == change.unit else replace(f, unit=change.unit) for f in (later, earlier)]
+    return difference_misfit(change, *as_change, sign) is None
 
 
 def difference_misfit(change: Fact, later: Fact, earlier: Fact, sign: int) -> tuple[Decimal, bool] | None:
