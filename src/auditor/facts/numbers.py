@@ -228,6 +228,18 @@ def unbracketed(plain: str, printed: str) -> str:
     return "-" + (bracketed.group(1) or bracketed.group(3)) + (bracketed.group(2) or bracketed.group(4) or "")
 
 
+# a text of digits and separators only (478.08.00, 2,06,415.30, 1,2188.4): a figure, whether or
+# not it reads as a number (PAT001 reports those that do not)
+FIGURE_CHARS_RE = re.compile(r"[\d.,，．]*\d[\d.,，．]*")
+
+
+def malformed_figure(text: str) -> bool:
+    """A cell printing a figure that reads as no number: no words naming anything, and no amount
+    a sum over its column could take (the column's total cannot be judged)."""
+    text = text.strip()
+    return bool(FIGURE_CHARS_RE.fullmatch(text)) and parse_quantity(text) is None
+
+
 def parse_quantity(text: str) -> Quantity | None:
     """Parse a cell or token such as '81.52%', '106.62万元', '541.04'. A run of small whole
     numbers set apart by spaces (1 2 3 … 12: a table's column numbers in one cell) is no number."""

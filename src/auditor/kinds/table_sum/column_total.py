@@ -9,7 +9,7 @@ import functools
 from functools import lru_cache
 
 from ...facts.lexicon import lexicon
-from ...facts.numbers import MONEY_UNITS, Quantity
+from ...facts.numbers import MONEY_UNITS, Quantity, malformed_figure
 from ...ingest.build import numbering_of
 from ...knowledge import compact, concepts
 from ...model import Table
@@ -268,6 +268,9 @@ def check_column_total(doc, rule, typed):
         for col in summed:
             if _running_total(grid, details, at, col):
                 continue  # (累计支出 by month: its 合计 is the last month's, no sum of them)
+            if any(col < len(grid[r]) and not is_amount(grid[r][col]) and malformed_figure(grid[r][col])
+                   for r in range(min(*details, at), max(*details, at) + 1)):
+                continue  # (资本性支出 | 1,2188.4: a figure no one can read, PAT001's; no sum of the column is known)
             if compact(row_label(grid[at])) not in labels and _facts_of_kinds(grid, range(min(details), max(details) + 1), col):
                 # (项目 | 内容: 问卷发放 1200, 有效率 95.50%, 评价总分 90.36: a list of facts, no parts;
                 # a row labelled 合计 totals its rows whatever rate row stands among them)
