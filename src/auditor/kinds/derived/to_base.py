@@ -79,9 +79,11 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
     if not earlier and not words.strip():
         earlier = sentence_before(base, change)
         words = base.sentences.get((change.block, change.sentence - 1), "")
-        if change.sentence >= 2 and _lists_in_turn(words, earlier):
+        if change.sentence >= 2 and (_lists_in_turn(words, earlier) or lexicon().list_opener.match(words)):
             # (…支出决算3,265.80万元。项目支出分别为386.40万元和818.50万元。与2023年度…相比，增加…: a
-            # sentence listing figures in turn breaks the whole before it down; the change is the whole's)
+            # sentence listing figures in turn breaks the whole before it down, as one opening with
+            # 其中 does; the change is the whole's, and where no one can read the whole (35,21.36万元),
+            # of nothing known)
             earlier = list(base.by_sentence.get((change.block, change.sentence - 2), ()))
             words = base.sentences.get((change.block, change.sentence - 2), "")
     if not earlier:
