@@ -227,11 +227,29 @@ def check(doc, rule):
                 yield _hit(block, previous, f"编号“{block.token}”重复")
                 repeats.add(id(block))
         last[style] = block
+        for lower in order[order.index(style) + 1:]:
+            yield from _first_repeated(doc, ones.pop(lower, None), last.get(lower), where)
         _reset_below(last, style, order)
         if style == "cn":
             switched = None
     for _item, _before, hit in held.values():
         yield hit  # (a skip no repeat followed)
+    for style, pending in ones.items():
+        yield from _first_repeated(doc, pending, last.get(style), where)
+
+
+def _first_repeated(doc, pending: tuple | None, last_item, where: dict):
+    """A run of the style that ended on its first number told twice (（一）…（一）…, then 六、 or
+    the end): the second stood for （二）. Not where a bare title line stands between the two (一)s:
+    a heading lost in the reading began a run again, each of one item."""
+    if pending is None or last_item is not pending[0]:
+        return
+    block, previous = pending
+    between = doc.blocks[where[id(previous)] + 1:where[id(block)]]
+    if any(isinstance(b, Paragraph) and not getattr(b, "token", "") and len(b.text.strip()) <= TITLE_CHARS
+           and not SENTENCE_MARK_RE.search(b.text) for b in between):
+        return
+    yield _hit(block, previous, f"编号“{block.token}”重复：此处应为“{_token_for(block, 2)}”")
 
 
 # an item's number run into a figure after it (2.3所学校: item 2 on 3 schools), read as a decimal
