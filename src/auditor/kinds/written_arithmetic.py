@@ -37,6 +37,15 @@ EQUALS_RE = re.compile(f"[{EQUALS}]")  # a text holding any of the signs, in one
 OPEN, CLOSE = "(（", ")）"
 HUNDRED = Decimal(100)
 NAMED_AFTER = ("+", "-", "*", "/", "=", "(")  # what a figure's name may stand right after, in a formula
+CLAUSE_MARKS = "，,；;：:。"  # words holding one end a clause: no figure's name inside a formula
+
+
+class _Break(str):
+    """Words holding a clause mark: "" as any words are, but never taken for the name of the
+    figure after them (按执行率×分值计算，95.48%×10=9.85分: the formula starts after the ，)."""
+
+
+BREAK = _Break()
 SCALES = {"%": HUNDRED, "％": HUNDRED, "‰": Decimal(1000)}
 MAGNITUDES = {"万": Decimal(10000), "亿": Decimal(10) ** 8}  # 12万人次, 3.6万亩
 TAIL_UNITS = 1  # a result this many units of its last digit off the worked value is a tail (info)
@@ -104,6 +113,11 @@ def tokens(text: str, numbers: re.Pattern, per_unit: re.Pattern) -> list:
             out.append("(")
         elif ch in CLOSE:
             out.append(")")
+        elif ch in CLAUSE_MARKS:
+            if out and out[-1] == "":
+                out[-1] = BREAK
+            else:
+                out.append(BREAK)
         elif not out or out[-1] != "":
             out.append("")
         at += 1
@@ -132,7 +146,7 @@ def chains(items: list) -> list[list[list]]:
     ÷全年预算数1,500.00万元): no break of the formula. A run with no "=" holding a figure with its
     working in brackets right after it (1.32倍（19,527.60÷14,830.00）) is the figure = the working."""
     items = [item for k, item in enumerate(items)
-             if not (item == "" and 0 < k < len(items) - 1 and items[k - 1] in NAMED_AFTER
+             if not (item == "" and item is not BREAK and 0 < k < len(items) - 1 and items[k - 1] in NAMED_AFTER
                      and isinstance(items[k + 1], Number))]
     runs, current, worked = [], [], []
     for item in [*items, ""]:
