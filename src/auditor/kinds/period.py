@@ -55,7 +55,8 @@ PARAMS = {
     # swapped; words in its clause making the date a term's end of its own (到期, 期限)
     "swap_min_gap": (int, 5), "term_words": (list, []),
     # (the year opens the pattern, its look-behind following 19/20: see the note above YEAR_RE)
-    "activity_pattern": (str, r"((?:19|20)(?<![\d\-—~至〔\[【(（]..)\d\d)\s*年\s*度?\s*(?:全年)?\s*(?:共|累计|一共)"),
+    # (到 before the year, as 至: a deadline, 到2030年累计建成…: a target, no year's doings)
+    "activity_pattern": (str, r"((?:19|20)(?<![\d\-—~至到〔\[【(（]..)\d\d)\s*年\s*度?\s*(?:全年)?\s*(?:共|累计|一共)"),
     # a year opening a sentence (after its item's number, 2、 or 2.1 ), then the subject or the
     # year's total: the sentence is about that year
     # (the unit as 本局 / 我馆 / 全院…; the look-ahead: 全社会, 本会计年度, 全所有, 本院校 name no unit)
