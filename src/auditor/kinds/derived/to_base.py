@@ -29,6 +29,9 @@ def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fac
     other = inside[0]
     if other.measure == "变动额":
         return None  # (比上年末分别减少2人、增加16人: another change, no base)
+    # (7,022.36万元（含上年结转180.00万元），比…预算…减少…: a figure in brackets closed before the
+    # clause glosses the one before it, which the clause compares)
+    earlier = [f for f in earlier if not _bracketed_before(text, f, start)] or earlier
     rates = ("%", "‰")
     if len(earlier) >= 2 and earlier[-1].unit in rates and other.unit not in rates \
             and re.search(r"[，,]", text[earlier[-2].at + len(earlier[-2].text):earlier[-1].at]):
@@ -45,6 +48,18 @@ def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fac
         # list the clause compares its whole, unless it holds for the last item
         stated = head
     return (stated, other) if _comparable(stated, other) else None
+
+
+def _bracketed_before(text: str, fact: Fact, start: int) -> bool:
+    """The figure stands in brackets that close before `start`: more brackets close than open
+    between its end and there."""
+    depth = 0
+    for ch in text[fact.at + len(fact.text):start]:
+        depth += ch in "（("
+        depth -= ch in "）)"
+        if depth < 0:
+            return True
+    return False
 
 
 def _paired_in_unit(text: str, earlier: list[Fact], other: Fact) -> Fact:
