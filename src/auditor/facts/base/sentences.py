@@ -18,6 +18,18 @@ from .figures import text_figures, figure_value, decimal_places
 from .rates import NOT_READ  # (a reading not asked for yet: None is an answer)
 
 
+
+# the words joining a figure to the one before in one list (比上年的60批次、512人次)
+BASE_JOINERS = ("、", "和", "与", "及", "以及")
+
+
+def _alike_figures(before: Fact, unit: str, money: bool) -> bool:
+    """Two amounts of money, or two counts (批次, 人次), no rates: figures one list may hold."""
+    if money or before.is_money:
+        return money and before.is_money
+    return unit not in ("%", "‰", "") and before.unit not in ("%", "‰", "")
+
+
 def _bracket_depth(text: str, start: int, end: int, depth: int, balanced: bool = True) -> int:
     """`depth` after the brackets text[start:end] opens and closes: a bracket inside a bracketed
     list (（因公出国（境）费…、公务接待费…）) closes only itself. In a sentence whose brackets do not
@@ -239,6 +251,7 @@ class SentenceReading:
         turn_measure = None  # the measure(s) of the amounts after a 分别 (全年预算数分别为X、Y): see _turn_measure
         last_points: Fact | None = None  # the sentence's last figure in points (a list of them goes on)
         last_period = None  # the period of the sentence's figure before
+        last_fact: Fact | None = None  # the sentence's figure before
         last_change: Fact | None = None  # the sentence's amount before, if it is a change
         # what the sentence as a whole says, read only when a figure first asks (most sentences'
         # figures never do; each is a pure reading of the sentence's text): whether it states plans
@@ -541,6 +554,18 @@ class SentenceReading:
                     # (2025年计划新建管网50公里，完成投资3.00亿元: the later year a plan's sentence names
                     # goes on through its clause; 完成2025年度项目储备12个，全年完成… states no plan)
                     fact["period"] = LATER
+            if last_fact is not None and last_fact.period in (PRIOR, OLDER) and fact.get("period") == CURRENT \
+                    and fact.get("measure") != "变动额" and text[previous_end:figure_at].strip() in BASE_JOINERS \
+                    and _alike_figures(last_fact, unit, money) and not self._names_period(phrase) \
+                    and self.lex.comparison.search(compact(self._clause_to(text, last_fact.at))):
+                # (分别比上年8.12亿元和6.44亿元增长…; 比上年的60批次、512人次分别减少…: the figures joined
+                # to a base of a comparison, alike and naming no period of their own, are bases too)
+                fact["period"] = last_fact.period
+            if last_fact is not None and unit == "%" and last_fact.unit == "%" and last_fact.measure == "变动率" \
+                    and last_fact.sign and fact.get("measure") == "实际值" and not fact.get("sign") \
+                    and text[previous_end:figure_at].strip() in BASE_JOINERS:
+                # (分别比上年增长4.2%和7.8%: a rate joined to a rise and naming nothing is a rise too)
+                fact.update(measure=last_fact.measure, sign=last_fact.sign, implicit=False)
             joined = text[previous_end:figure_at].lstrip()[:1]
             if last_period in (PRIOR, OLDER) and money and fact.get("period") == CURRENT and last_money is not None \
                     and not year_run and fact.get("measure") != "变动额" and (joined == "、" or (
@@ -662,7 +687,7 @@ class SentenceReading:
             if listed:
                 self.base.list_parts.add(fact.id)
             year_run = self._year_run(year_run, fact, span_sum)
-            last_period = fact.period
+            last_period, last_fact = fact.period, fact
             if unit == "分":
                 last_points = fact
             if opening is None and money:

@@ -584,6 +584,9 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
     # (a budget's the same way: 全年预算数315.00万元，比上年300.00万元增长5.00%)
     # (a later year's rate, 2024年…安排12.97亿元，在2023年完成12.35亿元的基础上增长5.0%, is on the
     # report year's figure its sentence states, the outturn or a budget whatever the plan's measure)
+    turn = _pair_in_turn(base, rate)
+    if turn is not None:
+        return turn
     later = rate.period == LATER and current is not None and current.period == LATER
     prior = next((f for f in reversed(sentence) if f.is_money and f.measure in ("决算", *BUDGET_MEASURES)
                   and f.period in ((CURRENT,) if later else (PRIOR, OLDER)) and f.comparator in ("", "较")
@@ -611,6 +614,34 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
                 and after.concept == prior.concept and compact(after.label) in (concepts().get("result_words") or ()):
             now = after
     return (now, prior) if now is not None else None
+
+
+def _pair_in_turn(base: FactBase, rate: Fact) -> tuple[Fact, Fact] | None:
+    """(this year's, last year's) amounts a rate is of where its sentence lists them in turn (A和B
+    分别为8.46亿元和6.94亿元，分别比上年8.12亿元和6.44亿元增长4.2%和7.8%): n amounts of this year,
+    then n of an earlier year one after another, then n rates after them; the rate k-th among them
+    is of the k-th of each. None for any other sentence."""
+    text = base.sentences.get((rate.block, rate.sentence), "")
+    words = tuple((concepts().get("score_lists") or {}).get("respectively") or ())
+    if not any(w in text for w in words):
+        return None
+    facts = same_sentence(base, rate)
+    at = next((k for k, f in enumerate(facts) if f.is_money and f.period in (PRIOR, OLDER)), None)
+    if at is None:
+        return None
+    priors = []
+    for f in facts[at:]:
+        if not (f.is_money and f.period in (PRIOR, OLDER)):
+            break
+        priors.append(f)
+    n = len(priors)
+    currents = [f for f in facts[:at] if f.is_money and f.period == CURRENT and f.measure == priors[0].measure]
+    rates = [f for f in facts[at + n:] if f.unit == "%"]
+    if n < 2 or len(currents) < n or len(rates) != n or rate not in rates \
+            or len(facts) != at + n + len(rates) or facts[at - n:at] != currents[-n:]:
+        return None
+    k = rates.index(rate)
+    return currents[-n:][k], priors[k]
 
 
 def _said_before(base: FactBase, prior: Fact, rate: Fact) -> Fact | None:
