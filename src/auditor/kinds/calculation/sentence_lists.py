@@ -78,6 +78,11 @@ def check_list_unit_slips(base: FactBase, rule):
             sentence = total.sentence  # the sentence the list stands in
             if direct:
                 parts = any_parts(islice(facts, first, None), _joined(base, total), summable)
+                if first < len(facts) and bracket_depth(text)(facts[first].at) > bracket_depth(text)(total.at):
+                    # (…10.00万元（其中A费0元，B费10.00万元），公务接待费2.30万元: a list opened in a
+                    # bracket after its whole ends where the bracket closes)
+                    close = closing_bracket(text, total.at + len(total.text))
+                    parts = [p for p in parts if p.sentence != total.sentence or p.at < close]
             else:
                 # up to the sentence's next amount or its end (so each total costs only its own clause)
                 j = k + 1
