@@ -214,7 +214,7 @@ def _figured_changes(base: FactBase, plan: bool = False):
         # 比年初预算减少, 比上年预算增加: not a change on last year's outturn (but a plan's change on last
         # year's budget, 比上年预算增加 / 比2024年预算增加, is on the base a plan compares with)
         if (names_budget_base(compact(change.label)) and not (plan and compares_other_year(change.label))) \
-                or _on_stated_budget(base, change) or change.period != CURRENT:
+                or _on_stated_budget(base, change) or change.period != CURRENT or _other_year_compared(base, change):
             continue  # (a later year's change, 2025年…预期…，比2024年完成数增加…, is on this year's)
         current = _one(base, change.concept, CURRENT, change)
         prior = _stated_prior(base, change) or _one(base, change.concept, PRIOR, change, base_measure_named(change.label))
@@ -253,6 +253,21 @@ def _figured_changes(base: FactBase, plan: bool = False):
                           f"= {fmt(diff / factor)}{change.unit}，文中写“{SIGN_WORDS.get(change.sign, '')}”",
                   fields={"word": SIGN_WORDS.get(change.sign, ""), "actual": current.with_unit(), "budget": prior.with_unit(),
                           "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
+
+
+def _other_year_compared(base: FactBase, change: Fact) -> bool:
+    """The change's comparison has another year than the report's as its subject (2023年度比2022年度
+    的1,180.00万元增加120.00万元 in a report on 2024): a change between two earlier years."""
+    text = base.sentences.get((change.block, change.sentence), "")
+    start = max(text.rfind("；", 0, change.at), text.rfind(";", 0, change.at)) + 1
+    compared = None
+    for compared in lexicon().comparison.finditer(text, start, change.at):
+        pass
+    if compared is None or not base.year:
+        return False
+    start = max(start, *(text.rfind(mark, start, compared.start()) + 1 for mark in "，,"))  # (in the comparison's own clause)
+    years = YEAR_RE.findall(text, start, compared.start())
+    return bool(years) and int(years[-1][:4]) != base.year
 
 
 def _whole_may_have_moved(base: FactBase, change: Fact, current: Fact) -> bool:
