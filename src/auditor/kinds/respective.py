@@ -25,6 +25,8 @@ PARAMS = {
     "joins": (list, ["和", "及", "与", "以及"]),
     # at most this many characters of verb between 分别 and its first figure (分别比上年增加)
     "max_verb_chars": (int, 8),
+    # words standing for a figure in the list (按优、良、中、差分别得满分、80%、60%和0分)
+    "word_figures": (list, []),
     # a name longer than this is a clause, not a name
     "max_name_chars": (int, 24),
 }
@@ -45,7 +47,9 @@ def validate(params: dict) -> str | None:
 def check(doc, rule):
     params = rule.params
     marker = params["marker"]
-    figures = re.compile(rf"(?:{FIGURE})(?:\s*(?:、|和|及|与|以及)\s*(?:{FIGURE}))*")
+    words = "".join(f"|{re.escape(w)}" for w in sorted(params["word_figures"], key=len, reverse=True))
+    figure = f"{FIGURE}{words}"
+    figures = re.compile(rf"(?:{figure})(?:\s*(?:、|和|及|与|以及)\s*(?:{figure}))*")
     for text, source in document_texts(doc):
         if marker not in text:
             continue  # most sentences pair nothing
@@ -71,7 +75,7 @@ def _figures_after(text: str, start: int, figures: re.Pattern, params: dict) -> 
     """The figures listed right after the marker and a short verb, up to the clause's end."""
     clause_end = CLAUSE_BREAK_RE.search(text, start)
     end = clause_end.start() if clause_end else len(text)
-    first = re.search(r"\d", text[start:end])
+    first = re.search("|".join([r"\d", *map(re.escape, params["word_figures"])]), text[start:end])
     if first is None or first.start() > params["max_verb_chars"]:
         return None
     m = figures.match(text, start + first.start())
