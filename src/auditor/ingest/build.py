@@ -30,7 +30,10 @@ SENTENCE_RE = re.compile(r"[^。！？；!?;]*[。！？；!?;]?")
 UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|元)|[（(]\s*(亿元|万元|千元|元)\s*[）)]")
 YEAR_RE = re.compile(r"(20\d\d)\s*年\s*度")
 # a line numbering a table and naming nothing (公开04表, 附表2, 表3-1, （决算公开表05）)
-TABLE_CODE_RE = re.compile(r"^\s*[（(]?[\u4e00-\u9fff]{0,4}?(?:表\s*[0-9０-９]{1,3}|[0-9０-９]{1,3}\s*表)(?:\s*[-－—]\s*\d{1,3})?[）)]?\s*$")
+TABLE_CODE = r"[（(]?[\u4e00-\u9fff]{0,4}?(?:表\s*[0-9０-９]{1,3}|[0-9０-９]{1,3}\s*表)(?:\s*[-－—]\s*\d{1,3})?[）)]?"
+TABLE_CODE_RE = re.compile(rf"^\s*{TABLE_CODE}\s*$")
+# …beside a field on its line (部门：某局　公开01表)
+TABLE_CODE_AFTER_RE = re.compile(rf"\s{TABLE_CODE}\s*$")
 # a title without 度 (某局2025年部门决算): a year not followed by a month or a day
 # (not a date, 2024年6月; a table's head 2024年 before a tab and the next column's digits is a year)
 TITLE_YEAR_RE = re.compile(r"(20\d\d)\s*年(?![^\S\t]*\d|\s*[底末初])")
@@ -586,8 +589,9 @@ def _field_line(text: str) -> bool:
     """A line filling in a field (编制单位：某局, 项目负责人：张三, 评价机构：某所): it titles no
     table. A line naming a table or an annex (附件：…评分表; vocabulary.yaml title_labels) does."""
     m = FIELD_LINE_RE.match(text)
-    # (表 in what is filled in names a table; in the field's own name, 填表人, it does not)
-    return m is not None and "表" not in text[m.end(1):] \
+    # (表 in what is filled in names a table; in the field's own name, 填表人, it does not; nor in
+    # the table's code printed at the line's end, 部门：某局　公开01表)
+    return m is not None and "表" not in TABLE_CODE_AFTER_RE.sub("", text[m.end(1):]) \
         and not m.group(1).startswith(_title_labels(vocabulary_generation()))
 
 
