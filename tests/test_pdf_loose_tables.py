@@ -412,6 +412,26 @@ def test_a_figure_and_the_next_cells_words_set_close_are_two_cells(tmp_path, can
     assert ["一、一般公共预算财政拨款收入", "859.35", "一般公共服务支出", "716.40"] in rows
 
 
+def test_a_figure_and_the_next_cells_words_half_a_character_apart_are_two_cells(tmp_path, canvas_factory):
+    """Two narrow paddings, a figure's last digit and the next cell's Chinese label 4 points apart in
+    8-point type (no space character between): two cells, the 支出 side's row kept whole."""
+    path = tmp_path / "half-char.pdf"
+    c = canvas_factory(path, size=8)
+    c.drawString(240, 800, "收入支出决算总表")
+    _words(c, 780, ((60, "项目"), (200, "金额"), (240, "项目"), (400, "金额")))
+    y = 760
+    for left, a1, right, a2 in (("一、一般公共预算财政拨款收入", "5,839.56", "一、一般公共服务支出", "5,312.38"),
+                                ("二、其他收入", "35.60", "二、社会保障和就业支出", "279.63"),
+                                ("本年收入合计", "5,875.16", "本年支出合计", "5,592.01")):
+        c.drawString(60, y, left)
+        c.drawRightString(236, y, a1)  # (the label after it starts 4 points further: half the type size)
+        c.drawString(240, y, right)
+        c.drawRightString(430, y, a2)
+        y -= 16
+    rows, _ = _one_table(c, path)
+    assert ["二、其他收入", "35.60", "二、社会保障和就业支出", "279.63"] in rows
+
+
 def test_a_header_repeated_wrapped_otherwise_is_known_again():
     """科目编 / 码 over two header rows on one page, 科目编码 over one on the next (a column set wider):
     the same heads column by column, so the part's two header rows repeat the table's."""

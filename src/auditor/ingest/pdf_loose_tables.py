@@ -25,6 +25,11 @@ from .raw import TABLE_LINE_RE, cell_figure
 
 CELL_GAP = 1.0  # × the type size: a gap this wide or wider parts two cells (a space is a quarter)
 PART_GAP = 0.5  # × size: a gap this wide or wider inside a chunk may part two heads (see _split_over_bands)
+# × size: a gap this wide or wider with no space character in it, between a figure's last digit and
+# a Chinese character (35.60 | 八、社会保障和就业支出: a figure set to the right of its cell, the next
+# cell's label to the left of its own, two narrow paddings between), parts them too; a figure and
+# its unit run on (35.60万元) with none, a space typed between them (共 12 个) is no padding
+FIGURE_WORD_GAP = 0.3
 WRAP_GAP = 1.51  # × size, top to top: lines this close are one cell's wrapped lines (a row's pitch is more; a hair over
 # 1.5, a line height of 1.5 as web pages set it, the positions being rounded)
 # × size, top to top: a header's word under another one this close, lined up with it, is its
@@ -193,9 +198,15 @@ def _line(line: list, line_text) -> _Line:
     gap = CELL_GAP * size
     groups: list[list] = []
     end = None
+    spaced = set()  # (the characters a space character stands right before)
+    after_space = False
     for ch in sorted(chars, key=lambda c: c["x0"]):
         if ch["text"].isspace():
+            after_space = True
             continue
+        if after_space:
+            spaced.add(id(ch))
+            after_space = False
         if not groups or ch["x0"] - end > gap:
             groups.append([])
             end = ch["x1"]
@@ -206,17 +217,20 @@ def _line(line: list, line_text) -> _Line:
         text = line_text(group)[0].strip()
         if text:
             chunk = _Chunk(min(c["x0"] for c in group), max(c["x1"] for c in group), text,
-                           cell_figure(text, dashes=True), _parts(group, PART_GAP * size, line_text))
+                           cell_figure(text, dashes=True), _parts(group, size, line_text, spaced))
             chunks.extend(_figures_apart(chunk))
     # (a remark beside a row's figures is a cell of its own: 10 | 8 | 线时间推迟约半个月，扣2)
     return _Line(top, size, chunks, sum(1 for c in chunks if c.figure))
 
 
-def _parts(group: list, gap: float, line_text) -> list:
-    """A chunk's characters cut at gaps of `gap` or more, as chunks; [] where they make one."""
+def _parts(group: list, size: float, line_text, spaced: set = frozenset()) -> list:
+    """A chunk's characters cut at gaps of PART_GAP or more (FIGURE_WORD_GAP from a figure's last
+    digit to a Chinese character with no space character between), as chunks; [] where they make one."""
     parts: list[list] = [[group[0]]]
-    for ch in group[1:]:
-        if ch["x0"] - max(c["x1"] for c in parts[-1]) > gap:
+    for before, ch in zip(group, group[1:]):
+        gap = ch["x0"] - max(c["x1"] for c in parts[-1])
+        if gap > PART_GAP * size or (gap >= FIGURE_WORD_GAP * size and id(ch) not in spaced
+                                     and before["text"].isdigit() and "\u4e00" <= ch["text"] <= "\u9fff"):
             parts.append([])
         parts[-1].append(ch)
     if len(parts) < 2:
