@@ -432,6 +432,33 @@ def test_a_figure_and_the_next_cells_words_half_a_character_apart_are_two_cells(
     assert ["二、其他收入", "35.60", "二、社会保障和就业支出", "279.63"] in rows
 
 
+def test_a_column_numbers_row_centred_under_the_heads_is_no_row_of_figures(tmp_path, canvas_factory):
+    """A 栏次 row (栏次 1 2 3) with its digits centred in the columns, the amounts set to the right:
+    the header's last row, so the columns stay the amounts' and each amount stays in its column."""
+    path = tmp_path / "column-numbers.pdf"
+    c = canvas_factory(path)
+    _rule(c, 792)
+    _words(c, 780, ((60, "科目编码"), (120, "科目名称"), (300, "本年支出合计"), (390, "基本支出"), (470, "项目支出")))
+    _rule(c, 774, width=0.5)
+    c.drawString(60, 764, "栏次")
+    for x, digit in ((330, "1"), (415, "2"), (495, "3")):
+        c.drawCentredString(x, 764, digit)
+    y = 748
+    for code, name, total, basic, project in (("合计", "", "5,592.01", "1,525.31", "4,066.70"),
+                                               ("208", "社会保障和就业支出", "279.63", "279.63", ""),
+                                               ("211", "节能环保支出", "5,312.38", "1,245.68", "4,066.70")):
+        c.drawString(60, y, code)
+        c.drawString(120, y, name)
+        for x, figure in ((370, total), (450, basic), (530, project)):
+            if figure:
+                c.drawRightString(x, y, figure)
+        y -= 16
+    _rule(c, y + 8)
+    rows, _ = _one_table(c, path)
+    assert ["208", "社会保障和就业支出", "279.63", "279.63", ""] in rows
+    assert ["211", "节能环保支出", "5,312.38", "1,245.68", "4,066.70"] in rows
+
+
 def test_a_header_repeated_wrapped_otherwise_is_known_again():
     """科目编 / 码 over two header rows on one page, 科目编码 over one on the next (a column set wider):
     the same heads column by column, so the part's two header rows repeat the table's."""

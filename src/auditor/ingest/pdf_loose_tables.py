@@ -21,6 +21,7 @@ from functools import lru_cache
 from ..knowledge import concepts
 from .cleanup import clean_text
 from .raw import TABLE_LINE_RE, cell_figure
+from ..facts.numbers import is_column_numbers
 
 
 CELL_GAP = 1.0  # × the type size: a gap this wide or wider parts two cells (a space is a quarter)
@@ -219,8 +220,16 @@ def _line(line: list, line_text) -> _Line:
             chunk = _Chunk(min(c["x0"] for c in group), max(c["x1"] for c in group), text,
                            cell_figure(text, dashes=True), _parts(group, size, line_text, spaced))
             chunks.extend(_figures_apart(chunk))
+    if any(c.figure for c in chunks) and is_column_numbers([c.text for c in chunks], _column_number_heads()):
+        # (栏次 1 2 3 4 5 6, the digits centred in their columns: the header's last row numbering the
+        # columns, no row of figures; read as one, its bands would cut the amounts' columns apart)
+        chunks = [replace(c, figure=False) for c in chunks]
     # (a remark beside a row's figures is a cell of its own: 10 | 8 | 线时间推迟约半个月，扣2)
     return _Line(top, size, chunks, sum(1 for c in chunks if c.figure))
+
+
+def _column_number_heads() -> tuple[str, ...]:
+    return tuple(concepts().get("not_figure_columns") or ())
 
 
 def _parts(group: list, size: float, line_text, spaced: set = frozenset()) -> list:
