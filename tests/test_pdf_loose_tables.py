@@ -459,6 +459,56 @@ def test_a_column_numbers_row_centred_under_the_heads_is_no_row_of_figures(tmp_p
     assert ["211", "节能环保支出", "5,312.38", "1,245.68", "4,066.70"] in rows
 
 
+def test_rows_of_a_fixed_tall_height_are_one_table(tmp_path, canvas_factory):
+    """A three-line table of 9-point type in rows 0.8 cm high (22.7 points, more than LINE_GAP sizes
+    apart), a category row of words among them: its rows of figures lined up are one table's, the
+    category row too, the 合计 row last."""
+    path = tmp_path / "tall-rows.pdf"
+    c = canvas_factory(path)
+    _rule(c, 800)
+    _words(c, 788, ((60, "项目"), (300, "全年预算数"), (400, "全年执行数")))
+    _rule(c, 780, width=0.5)
+    y = 764
+    for label, budget, spent in (("一、基本支出", "", ""), ("人员经费", "1,245.68", "1,240.10"),
+                                 ("公用经费", "279.63", "275.00"), ("二、项目支出", "4,066.70", "3,980.25"),
+                                 ("合计", "5,592.01", "5,495.35")):
+        c.drawString(60, y, label)
+        for x, figure in ((350, budget), (450, spent)):
+            if figure:
+                c.drawRightString(x, y, figure)
+        y -= 22.7
+    _rule(c, y + 14)
+    rows, _ = _one_table(c, path)
+    assert rows[-1] == ["合计", "5,592.01", "5,495.35"]
+    # (the category's row of words right under the header opens the body; the header stays the table's)
+    assert rows[:3] == [["项目", "全年预算数", "全年执行数"], ["一、基本支出", "", ""], ["人员经费", "1,245.68", "1,240.10"]]
+
+
+def test_a_short_rule_under_a_group_head_is_inside_the_header(tmp_path, canvas_factory):
+    """A three-line table whose group head (本年支出 over 小计 | 基本支出 | 项目支出) has a short rule
+    under it, from the amounts' columns only: the header's two rows stay the table's."""
+    path = tmp_path / "group-rule.pdf"
+    c = canvas_factory(path)
+    _rule(c, 800)
+    _words(c, 788, ((60, "项目"), (380, "本年支出")))
+    _rule(c, 782, x0=300, width=0.5)
+    _words(c, 770, ((60, "科目名称"), (320, "小计"), (400, "基本支出"), (480, "项目支出")))
+    _rule(c, 764, width=0.5)
+    y = 750
+    for name, total, basic, project in (("合计", "5,592.01", "1,525.31", "4,066.70"),
+                                        ("社会保障和就业支出", "279.63", "279.63", ""),
+                                        ("节能环保支出", "5,312.38", "1,245.68", "4,066.70")):
+        c.drawString(60, y, name)
+        for x, figure in ((350, total), (440, basic), (520, project)):
+            if figure:
+                c.drawRightString(x, y, figure)
+        y -= 16
+    _rule(c, y + 8)
+    rows, _ = _one_table(c, path)
+    assert rows[0][0] == "项目" and "本年支出" in rows[0]
+    assert rows[1] == ["科目名称", "小计", "基本支出", "项目支出"]
+
+
 def test_a_header_repeated_wrapped_otherwise_is_known_again():
     """科目编 / 码 over two header rows on one page, 科目编码 over one on the next (a column set wider):
     the same heads column by column, so the part's two header rows repeat the table's."""

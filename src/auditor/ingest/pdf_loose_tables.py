@@ -37,6 +37,10 @@ WRAP_GAP = 1.51  # × size, top to top: lines this close are one cell's wrapped 
 # wrapped rest (a line of another cell may sit between them: 附属单位上缴收 / 本年收入合计 / 入)
 HEADER_WRAP = 1.75
 LINE_GAP = 2.5  # × size, top to top: a wider gap ends the table (a title or a paragraph after it)
+# × size, top to top: rows of figures lined up under one another may stand this far apart (a Word
+# table of a fixed row height, 0.8 cm in 9-point type is 2.52 sizes); once they do, the table's
+# other lines may stand as far apart as its rows (a head's row of words among them)
+TALL_ROW_GAP = 4.5
 HEADER_GAP = 3.5  # × size, top to top: the gap between a header's last line and the body's first, at most
 MIN_ROWS = 3  # lines with figures set apart that make a table
 WIDE_ROW = 3  # figures in a row that, under a header of words, make a table of one or two rows
@@ -295,9 +299,12 @@ def _table_from(lines: list[_Line], first: int, rules: list, width: float) -> tu
     size = lines[first].size
     last = first
     k = first + 1
-    while k < len(lines) and _goes_on(lines[k - 1], lines[k], size, width):
+    pitch = 0.0  # the rows' pitch where rows of figures lined up stand further apart than LINE_GAP
+    while k < len(lines) and _goes_on(lines[k - 1], lines[k], size, width, pitch):
         if lines[k].figures:  # (a row of one figure inside the table too: 一般公共预算财政拨款 150.00)
             last = k
+        if _lined_up_rows(lines[k - 1], lines[k]):
+            pitch = max(pitch, lines[k].top - lines[k - 1].top)
         k += 1
     # the body: from the first row's cell (its label's first lines above it) to the last row's
     start, end = first, last
@@ -305,6 +312,9 @@ def _table_from(lines: list[_Line], first: int, rules: list, width: float) -> tu
             and _goes_on(lines[start - 1], lines[start], size, width) \
             and (len(lines[start - 1].chunks) == 1 or not _header_like(lines[start - 1])):
         start -= 1
+    while start > 0 and _category_row(lines[start - 1], lines[first]) \
+            and _goes_on(lines[start - 1], lines[start], size, width, pitch):
+        start -= 1  # (一、基本支出 alone on its row right under the header, the rows of its figures below)
     while end + 1 < len(lines) and _wraps(lines[end], lines[end + 1], size, rules) \
             and _goes_on(lines[end], lines[end + 1], size, width) and not lines[end + 1].figures:
         end += 1
@@ -325,15 +335,39 @@ def _table_from(lines: list[_Line], first: int, rules: list, width: float) -> tu
     return LooseTable(bbox, grid, tuple(bands), used), end + 1
 
 
-def _goes_on(above: _Line, line: _Line, size: float, width: float) -> bool:
-    """The line may be part of the table the line above is in: close enough below it, set no
-    larger (a title), no caption or unit line, no paragraph's line."""
-    if line.top - above.top > LINE_GAP * size or line.size > size + 0.5:
+def _goes_on(above: _Line, line: _Line, size: float, width: float, pitch: float = 0.0) -> bool:
+    """The line may be part of the table the line above is in: close enough below it (as close as
+    the table's rows are, `pitch`, or two rows of figures lined up, TALL_ROW_GAP), set no larger (a
+    title), no caption or unit line, no paragraph's line."""
+    gap = line.top - above.top
+    if line.size > size + 0.5 or (gap > max(LINE_GAP * size, pitch * PITCH_SLACK)
+                                  and not (gap <= TALL_ROW_GAP * size and _lined_up_rows(above, line))):
         return False
     if any(TABLE_LINE_RE.search(c.text) for c in line.chunks):
         return False
     return not (len(line.chunks) == 1 and line.chunks[0].x1 - line.chunks[0].x0 > PROSE_SHARE * width
                 and any(m in line.chunks[0].text for m in SENTENCE_MARKS))
+
+
+PITCH_SLACK = 1.1  # a line as far below the one above as the table's rows' pitch, a tenth more, goes on with it
+
+
+def _lined_up_rows(a: _Line, b: _Line) -> bool:
+    """Two rows of two figures or more each, two of them set one under the other (right edges
+    within ALIGN): rows of one table's columns."""
+    if a.figures < 2 or b.figures < 2:
+        return False
+    rights = [c.x1 for c in a.chunks if c.figure]
+    return sum(1 for c in b.chunks if c.figure and any(abs(c.x1 - x) <= ALIGN for x in rights)) >= 2
+
+
+def _category_row(line: _Line, row: _Line) -> bool:
+    """A row of one numbered label and no figure (一、基本支出) set where the row's labels begin: a
+    category's row opening the table's body, no line of its header."""
+    if line.figures or len(line.chunks) != 1 or not row.chunks:
+        return False
+    chunk = line.chunks[0]
+    return abs(chunk.x0 - row.chunks[0].x0) <= ALIGN and bool(NUMBERED_RE.match(clean_text(chunk.text)))
 
 
 def _wraps(a: _Line, b: _Line, size: float, rules: list) -> bool:
@@ -370,6 +404,10 @@ def _header(lines: list[_Line], start: int, size: float, rules: list) -> list[in
     across at most HEADER_RULES rules (a rule further up is not the table's)."""
     header: list[int] = []
     k, below = start - 1, lines[start].top
+    # (only a rule from the table's left edge is one of its rules: a short one under a group's head,
+    # 本年支出 over 小计 | 基本支出 | 项目支出, parts the header's rows)
+    left = min((c.x0 for c in lines[start].chunks), default=0)
+    rules = [r for r in rules if r[1] <= left + 2 * size]
     while k >= 0 and len(header) < HEADER_LINES:
         line = lines[k]
         # (a header's line may stand further above the one below it: a tall header row, its words
