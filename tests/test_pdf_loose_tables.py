@@ -509,6 +509,29 @@ def test_a_short_rule_under_a_group_head_is_inside_the_header(tmp_path, canvas_f
     assert rows[1] == ["科目名称", "小计", "基本支出", "项目支出"]
 
 
+def test_a_wrapped_head_starting_at_the_columns_edge_heads_the_next_column(tmp_path, canvas_factory):
+    """A rate's head wrapped over two lines (完成年初预算比 / 例（%）) filling its column, its first
+    line starting right where the amounts to its left end: the rate column's head, not theirs."""
+    path = tmp_path / "wrapped-rate-head.pdf"
+    c = canvas_factory(path)
+    _rule(c, 800)
+    c.drawString(406, 790, "完成年初预算比")
+    _words(c, 785, ((60, "科目名称"), (290, "年初预算数"), (362, "决算数"), (474, "占比（%）")))
+    c.drawString(420, 780, "例（%）")
+    _rule(c, 774, width=0.5)
+    y = 760
+    for name, budget, spent, rate, share in (("行政运行", "1260.00", "1245.68", "98.86", "38.25"),
+                                             ("大气", "2000.00", "2011.25", "100.56", "61.75"),
+                                             ("合计", "3260.00", "3256.93", "99.91", "100.00")):
+        c.drawString(60, y, name)
+        for x, figure in ((342, budget), (404, spent), (470, rate), (520, share)):
+            c.drawRightString(x, y, figure)
+        y -= 16
+    _rule(c, y + 8)
+    rows, _ = _one_table(c, path)
+    assert rows[0] == ["科目名称", "年初预算数", "决算数", "完成年初预算比例（%）", "占比（%）"]
+
+
 def test_a_header_repeated_wrapped_otherwise_is_known_again():
     """科目编 / 码 over two header rows on one page, 科目编码 over one on the next (a column set wider):
     the same heads column by column, so the part's two header rows repeat the table's."""

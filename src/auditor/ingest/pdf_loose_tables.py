@@ -581,8 +581,14 @@ def _band_of(chunk: _Chunk, bands: list[tuple]) -> int:
     column of a cell spanning several, as a ruled table's does."""
     for k, (_, x1) in enumerate(bands):
         if chunk.x0 <= x1 + ALIGN:
+            if chunk.x0 >= x1 - ALIGN and k + 1 < len(bands) and _overlap(chunk, bands[k + 1]) > _overlap(chunk, bands[k]):
+                return k + 1  # (a head starting at the column's right edge over the next: 决算数 | 完成年初预算比 / 例（%）)
             return k
     return len(bands) - 1
+
+
+def _overlap(chunk: _Chunk, band: tuple) -> float:
+    return max(0.0, min(chunk.x1, band[1]) - max(chunk.x0, band[0]))
 
 
 def _body_rows(body: list[_Line], bands: list[tuple], size: float) -> list[list[str]]:
