@@ -256,13 +256,14 @@ def _figured_changes(base: FactBase, plan: bool = False):
 
 
 def _other_year_compared(base: FactBase, change: Fact) -> bool:
-    """The change's comparison has another year than the report's as its subject (2023年度比2022年度
-    的1,180.00万元增加120.00万元 in a report on 2024): a change between two earlier years."""
+    """The change's comparison has another year than the report's as its subject, before the word
+    opening it in its clause (2023年度比2022年度的1,180.00万元增加120.00万元 in a report on 2024): a
+    change between two earlier years. Not the year compared with (与2023年度相比)."""
     text = base.sentences.get((change.block, change.sentence), "")
     start = max(text.rfind("；", 0, change.at), text.rfind(";", 0, change.at)) + 1
-    compared = None
-    for compared in lexicon().comparison.finditer(text, start, change.at):
-        pass
+    # (the word opening the comparison: 比 closing 与2023年度相比 or 同…相比 opens none)
+    compared = next((m for m in lexicon().comparison.finditer(text, start, change.at)
+                     if text[m.start() - 1:m.start()] not in ("相", "对")), None)
     if compared is None or not base.year:
         return False
     start = max(start, *(text.rfind(mark, start, compared.start()) + 1 for mark in "，,"))  # (in the comparison's own clause)
