@@ -37,6 +37,7 @@ FIGURE = r"[-－]?\d[\d,，]*(?:\.\d+)?\s*(?:[%‰]|[\u4e00-\u9fff]{0,3}?(?=[、
 # a stated count of the names at the end of their clause (三个项目, 4项工作)
 COUNT_TAIL_RE = re.compile(r"(?:等)?(?P<count>\d+|[一二两三四五六七八九十]{1,3})\s*(?:个|项|家|所|处|座|条|类|笔|部分)[\u4e00-\u9fff]{0,6}$")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。：:]")
+ITEM_END = r"(?=[、和及与，,；;。）)]|$)"  # after a word standing for a figure: the list's next item or its end
 BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]|[“\"‘][^”\"’]*[”\"’]")
 
 
@@ -47,7 +48,7 @@ def validate(params: dict) -> str | None:
 def check(doc, rule):
     params = rule.params
     marker = params["marker"]
-    words = "".join(f"|{re.escape(w)}" for w in sorted(params["word_figures"], key=len, reverse=True))
+    words = "".join(f"|{re.escape(w)}{ITEM_END}" for w in sorted(params["word_figures"], key=len, reverse=True))
     figure = f"{FIGURE}{words}"
     figures = re.compile(rf"(?:{figure})(?:\s*(?:、|和|及|与|以及)\s*(?:{figure}))*")
     for text, source in document_texts(doc):
@@ -75,7 +76,8 @@ def _figures_after(text: str, start: int, figures: re.Pattern, params: dict) -> 
     """The figures listed right after the marker and a short verb, up to the clause's end."""
     clause_end = CLAUSE_BREAK_RE.search(text, start)
     end = clause_end.start() if clause_end else len(text)
-    first = re.search("|".join([r"\d", *map(re.escape, params["word_figures"])]), text[start:end])
+    # (a word figure only as an item of the list, 满分、80%; not 按满分的100%, 满分20分)
+    first = re.search("|".join([r"\d", *(re.escape(w) + ITEM_END for w in params["word_figures"])]), text[start:end] + "。")
     if first is None or first.start() > params["max_verb_chars"]:
         return None
     m = figures.match(text, start + first.start())
