@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ...facts.agreement import restates, round_hedge, widen_by_hedge
 from ...facts.base import Fact, FactBase
+from ...facts.base.model import CURRENT, PRIOR
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt, half_unit
 from ..base import CHECKED, TAIL_NOTE, Hit
@@ -132,8 +133,10 @@ def difference_hit(change: Fact, later: Fact, earlier: Fact, sign: int, words: t
     −2.00) and so is the difference. `direction_elsewhere`: a change stated the wrong way (or
     where nothing changed) is another rule's finding (DIR002), not this one's."""
     misfit = difference_misfit(change, later, earlier, sign)
-    if misfit is None or difference_unit_slip(change, later, earlier, sign):
+    if misfit is None:
         return None
+    if difference_unit_slip(change, later, earlier, sign):
+        return _slipped_unit_hit(change, later, earlier, terms)
     diff, wrong_way = misfit
     if words is None:  # signed figures: the wrong way is a sign the difference does not have
         wrong_way = diff != 0 and change.value != 0 and (diff > 0) != (change.value > 0)
@@ -155,10 +158,28 @@ def difference_hit(change: Fact, later: Fact, earlier: Fact, sign: int, words: t
                highlights=list(highlights), cls="rounding" if tail else None)
 
 
+def _slipped_unit_hit(change: Fact, later: Fact, earlier: Fact, terms: str) -> Hit | None:
+    """The one of the two figures printed in another unit than the change (215.36元 beside 227.84万元
+    and 减少12.48万元), told as a unit slip: read in the change's unit the change holds. None where
+    neither or both are in the change's unit (which slipped, the figures do not say)."""
+    odd = [f for f in (later, earlier) if f.unit != change.unit]
+    if len(odd) != 1:
+        return None
+    slipped = odd[0]
+    meant = f"{slipped.text.removesuffix(slipped.unit)}{change.unit}"
+    return Hit(quote=slipped.quote, location=slipped.loc, stated=slipped.text, expected=meant, cls="unit_error",
+               formula=f"按 {meant} 计：{terms.replace(slipped.text, meant)} = {change.text}，与所写相符；"
+                       f"按“{slipped.unit}”计则不符，应为单位笔误",
+               fields={"rate": slipped.text, "computed": meant,
+                       "relation": {PRIOR: "上年金额的单位", CURRENT: "本年金额的单位"}.get(slipped.period, "金额的单位")
+                       if later.period != earlier.period else "金额的单位"},
+               highlights=[change.loc, (earlier if slipped is later else later).loc])
+
+
 def difference_unit_slip(change: Fact, later: Fact, earlier: Fact, sign: int) -> bool:
     """The change holds on the printed digits but not in the printed units (215.36元 this year,
-    227.84万元 last year, 减少12.48万元): a unit slip of one of the two, which the unit rules report
-    (DRV003, UNT…); the change itself is right, and its difference in the printed units means nothing."""
+    227.84万元 last year, 减少12.48万元): a unit slip of one of the two (told so, _slipped_unit_hit),
+    not a change to work out again in the printed units."""
     money = (change, later, earlier)
     if not all(f.is_money and f.unit in MONEY_UNITS for f in money) or later.unit == earlier.unit:
         return False

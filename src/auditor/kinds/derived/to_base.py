@@ -31,7 +31,9 @@ def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fac
         return None  # (比上年末分别减少2人、增加16人: another change, no base)
     # (7,022.36万元（含上年结转180.00万元），比…预算…减少…: a figure in brackets closed before the
     # clause glosses the one before it, which the clause compares)
-    earlier = [f for f in earlier if not _bracketed_before(text, f, start)] or earlier
+    # (not where no figure outside them could be compared: 救助4,680人次（资金312.60万元），比上年…万元)
+    outside = [f for f in earlier if not _bracketed_before(text, f, start)]
+    earlier = outside if outside and _comparable(outside[-1], other) else earlier
     rates = ("%", "‰")
     if len(earlier) >= 2 and earlier[-1].unit in rates and other.unit not in rates \
             and re.search(r"[，,]", text[earlier[-2].at + len(earlier[-2].text):earlier[-1].at]):
@@ -75,7 +77,7 @@ def _paired_in_unit(text: str, earlier: list[Fact], other: Fact) -> Fact:
 COMPARED_TAIL_RE = re.compile(r"\s*(?:相比|比较|对比|相较)?\s*$")
 
 
-def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple[Fact, Fact] | None:
+def _compared_clause_before(base: FactBase, change: Fact, params: dict, fits=None) -> tuple[Fact, Fact] | None:
     """(this figure, the base) where the base has a clause of its own before the change's:
     “补助资金8,450.00万元，与2023年的7,980.00万元相比，减少470.00万元”; a sentence opening so
     compares the last figure of the sentence before (…8,450.00万元。与2023年的…相比，减少…)."""
@@ -91,9 +93,11 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
             or not COMPARED_TAIL_RE.match(words, inside[0].at - opened + len(inside[0].text)):
         return None
     earlier, words = [f for f in before if f.at < opened], text[:opened]
+    listed = earlier  # (the sentence before's figures, where a 其中 sentence's are passed over for its whole's)
     if not earlier and not words.strip():
         earlier = sentence_before(base, change)
         words = base.sentences.get((change.block, change.sentence - 1), "")
+        listed = earlier
         if change.sentence >= 2 and (_lists_in_turn(words, earlier) or lexicon().list_opener.match(words)):
             # (…支出决算3,265.80万元。项目支出分别为386.40万元和818.50万元。与2023年度…相比，增加…: a
             # sentence listing figures in turn breaks the whole before it down, as one opening with
@@ -114,6 +118,8 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
             stated = earlier[k]
             break
     other = inside[0]
+    if fits is not None and earlier is not listed and listed and _comparable(listed[-1], other) and fits(listed[-1], other):
+        return listed[-1], other  # (其中项目支出1,660.34万元。与2023年…相比，增加…: what holds for the part is the part's)
     named = lexicon().measures.last(compact(other.label))
     if named == other.measure and stated.measure != other.measure and stated.concept == other.concept:
         # (…支出8,211.07万元。年初预算为8,520.00万元。与2023年度决算数…相比，增加…: a base naming its
@@ -168,7 +174,8 @@ def check_difference_to_base(base: FactBase, rule):
     for change in (f for f in sentence_figures(base, "变动额") if not f.comparator and f.sign):
         pair = _with_base(base, change, rule.params,
                           lambda later, earlier: difference_misfit(change, later, earlier, change.sign) is None) \
-            or _compared_clause_before(base, change, rule.params)
+            or _compared_clause_before(base, change, rule.params,
+                                       lambda later, earlier: difference_misfit(change, later, earlier, change.sign) is None)
         terms = f"{pair[0].text} − {pair[1].text}" if pair else ""
         if pair is None:
             pair = _named_base(base, change)
