@@ -1056,6 +1056,8 @@ def _check_year_end(doc, rule, year):
                 continue  # (last year's stock beside this year's in one paragraph: a comparison)
             if span and span[0] <= stated <= span[1]:
                 continue  # (到2027年底… in a plan for 2025—2027, 2021年底… in an evaluation of 2021—2023: the span's own)
+            if stated > year and plain.startswith("到", m.start()):
+                continue  # (到2026年底，全县累计建成…: a later year's end after 到 is a deadline, a plan's target)
             if stated == year - 1 and (str(year) in plain[m.end():] or year_named.get(_paragraph_key(loc), -1) > k):
                 # (2023年末，余额52.3亿元。2024年发行…: the stock the report's year opened with, its
                 # year's flows after it in the paragraph)
