@@ -38,6 +38,7 @@ OPEN, CLOSE = "(（", ")）"
 HUNDRED = Decimal(100)
 NAMED_AFTER = ("+", "-", "*", "/", "=", "(")  # what a figure's name may stand right after, in a formula
 CLAUSE_MARKS = "，,；;：:。"  # words holding one end a clause: no figure's name inside a formula
+WIDE_GROUPING_RE = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 
 
 class _Break(str):
@@ -86,6 +87,8 @@ GLOSS_RE = re.compile(r"[（(][^（()）\d]{1,20}[）)]")  # words in brackets a
 
 def tokens(text: str, numbers: re.Pattern, per_unit: re.Pattern) -> list:
     """Numbers, operator characters, brackets, "=" and "" (any other words) in order."""
+    if "，" in text:
+        text = WIDE_GROUPING_RE.sub(",", text)  # (1，450.00: a full-width comma grouping thousands, no clause mark)
     out, at = [], 0
     while at < len(text):
         ch = text[at]
