@@ -108,6 +108,10 @@ class ParagraphReading:
                           if whole.concept in parts and part.concept in parts), None)
             if wider is not None:
                 self.base.name(whole, wider)
+            else:
+                # (机关运行经费支出126.40万元（含上年结转6.00万元）: the carry-over of that amount, a
+                # part of it; no statement of the unit's own 上年结转 the document's sums take)
+                self.base.unname(part)
 
     def _spending_before_carry_over(self, index: int) -> None:
         """“收入总计213.10亿元……支出总计211.10亿元。收支相抵，结转下年2.00亿元”: a 支出总计 that with
