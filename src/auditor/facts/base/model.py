@@ -295,12 +295,15 @@ class FactBase:
         (资产总额4,575.12万元，其中固定资产3,955.12万元；较上年末下降…): the change may be the whole's."""
         before = [f for f in self.run_before(change) if f.is_money]  # (its sentence, and those before a ；)
         opener = lexicon().whole_opener
-        for whole, part in zip(before, before[1:]):
+        found = None
+        for k, whole in enumerate(before):
             text = self.sentences.get((whole.block, whole.sentence), "")
-            if part.concept == concept and (part.block, part.sentence) == (whole.block, whole.sentence) \
-                    and opener.match(text, whole.at + len(whole.text)):
-                return whole
-        return None
+            # (the part any item of the list it opens: 全年支出…，其中基本支出…，项目支出…，较上年减少…)
+            if opener.match(text, whole.at + len(whole.text)) and any(
+                    part.concept == concept and (part.block, part.sentence) == (whole.block, whole.sentence)
+                    for part in before[k + 1:]):
+                found = whole  # (the nearest such whole before the change)
+        return found
 
     def opens_list(self, key: tuple[int, int]) -> bool:
         """Whether the sentence opens with a list opener (其中：…): it lists the parts of what the
