@@ -32,7 +32,9 @@ def check_execution(base: FactBase, rule):
                                      "预算执行率", "执行数 ÷ 全年预算")
             continue
         # this year's figures (“较2024年度的2,205.30万元增长” names last year's between them)
-        actual = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == CURRENT), None)
+        # (not an amount left over: 实际支出1,796.35万元，结余28.65万元，预算执行率98.43%)
+        actual = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == CURRENT
+                       and not _left_over(f)), None)
         budgets = [f for f in reversed(sentence) if f.is_money and f.measure == "全年预算" and f.period == CURRENT]
         if actual is not None and _listed_after(base, actual, rate):
             continue  # “…执行率96.70%，其中计划生育家庭奖励扶助资金足额发放，执行率100%”: an item's rate, no amounts of its own
@@ -212,3 +214,10 @@ def _budget_of(actual: Fact | None, budgets: list[Fact]) -> Fact | None:
     if actual is None or actual.concept is None:
         return next((f for f in budgets if f.concept is None), budgets[0] if budgets else None)
     return next((f for f in budgets if f.concept in (None, actual.concept)), None)
+
+
+def _left_over(fact: Fact) -> bool:
+    """An amount its own words call what was left (结余28.65万元, 结转下年…): no amount spent
+    (concepts.yaml left_over_words)."""
+    words = compact(fact.label)
+    return any(w in words for w in concepts().get("left_over_words") or ())
