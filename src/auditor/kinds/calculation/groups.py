@@ -138,6 +138,15 @@ def added_onto(base, key: tuple[int, int]) -> Fact | None:
     return before[-1] if before else None
 
 
+def _other_measure_adds_up(facts, total: Fact, parts: list[Fact], rule) -> bool:
+    """The same thing's amount of the period under another measure stated beside the total adds up
+    from the parts (“三公”经费支出决算为28.64万元，年初预算为35.00万元。其中：…0、22.40、6.24): the
+    list may be of that one, its parts read in the measure of the amount the sentence ended on."""
+    others = [f for f in facts if f.concept == total.concept and f.period == total.period and f is not total
+              and f.measure != total.measure and money_amount(f)]
+    return any(all(h.cls == "rounding" for h in compare_sum(other, parts, "同一句", rule)) for other in others)
+
+
 def check_group(facts, calc, names, context, rule, complete, checked=None, blank=frozenset(), text="", carried=None,
                 base: FactBase | None = None):
     """`carried`: the amount of the sentence before that a sentence opening with 加 adds to (added_onto);
@@ -173,6 +182,8 @@ def check_group(facts, calc, names, context, rule, complete, checked=None, blank
         if checked is not None:
             checked.append(total)
         yield CHECKED
+        if context == "同一句" and _other_measure_adds_up(facts, total, parts, rule):
+            continue
         wider = _wider_items(facts, total, parts, calc, text) if context == "同一句" and text \
             else _wider_rows(facts, total, parts, calc) if context == "同一表列" else None
         holds = (wider is not None or unnamed) and not list(compare_sum(total, parts + unnamed, context, rule))
