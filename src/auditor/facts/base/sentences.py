@@ -154,6 +154,13 @@ class SentenceReading:
         return before.unit != fact.unit and between[:1] in ("（", "(") \
             and between[1:].strip() in self.restating_words and CLOSING_BRACKET_RE.match(text, fact_end) is not None
 
+    def _without_funds(self, words: str) -> str:
+        """The words with the funds' names taken out (一般公共预算支出中 → 支出中)."""
+        found = self.lex.funds.all(words)
+        for start, end, _name in reversed(found):
+            words = words[:start] + words[end:]
+        return words
+
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text
         self.sentence_key = (index, s_index)  # (where an unread amount is noted: _text_fact)
@@ -201,9 +208,11 @@ class SentenceReading:
                 list_fund, list_parts = head_fund[0], ANY_PART
         # (a sentence may open on the words leading into the list, 按资金来源划分，其中：…)
         in_list, list_measure = bool(self.lex.list_opener.match(text) or list_lead(text, 0, self.lex)) or headed, None
-        if head and self.lex.measures.last(compact(head.group(0))) in BUDGET_MEASURES:
-            # “支出预算中，基本支出…、项目支出…”: the parts of a budget are budget
-            list_measure = (self.lex.measures.last(compact(head.group(0))), ANY_PART, CURRENT)
+        head_measure = self.lex.measures.last(self._without_funds(compact(head.group(0)))) if head else None
+        if head_measure in BUDGET_MEASURES:
+            # “支出预算中，基本支出…、项目支出…”: the parts of a budget are budget (not 一般公共预算支出中:
+            # 预算 in a fund's name names no budget)
+            list_measure = (head_measure, ANY_PART, CURRENT)
         # (a sentence opening 实际支出中，… lists parts up to its 。: one ending with ； goes on with it)
         self.list_goes_on = False
         list_period = None  # the period of the whole a 其中 list opens under
