@@ -497,10 +497,17 @@ def _own_years_over_clauses(base: FactBase, facts, before: int, sentence: tuple)
     whole the run of clauses opened with)."""
     run_of, runs = base.runs()
     k = run_of.get(sentence)
-    if k is None:
-        return None
-    earlier = [f for key, group in runs[k] if key[1] < sentence[1] and not base.opens_list(key) for f in group]
+    earlier = [f for key, group in runs[k] if key[1] < sentence[1] and not base.opens_list(key) for f in group] \
+        if k is not None else []
+    if not earlier and sentence[1] and LAST_YEAR_LEAD_RE.match(compact(base.sentences.get(sentence, ""))):
+        # (机关运行经费支出176.42万元。与上年190.15万元相比，基本持平: a sentence opening on last year
+        # goes on about the figure the sentence before ends on)
+        earlier = [f for f in base.by_sentence.get((sentence[0], sentence[1] - 1), ()) if f.unit not in RATE_UNITS][-1:]
     return _own_years(earlier + [f for f in facts if f.at < before]) if earlier else None
+
+
+# a sentence opening on last year, as what it compares with (与上年…相比, 上年为…, 上年同期为…)
+LAST_YEAR_LEAD_RE = re.compile(r"(?:与|较|比|同)?(?:上年|上一年度?|去年|上年度)(?:同期)?(?:为|的|支出|数|决算数)?")
 
 
 def _same_measure_prior(base: FactBase, facts, concept: str, subject: str, plan: bool = False):

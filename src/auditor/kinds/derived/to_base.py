@@ -95,7 +95,8 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict, fits=Non
     earlier, words = [f for f in before if f.at < opened], text[:opened]
     listed = earlier  # (the sentence before's figures, where a 其中 sentence's are passed over for its whole's)
     if not earlier and not words.strip():
-        earlier = sentence_before(base, change)
+        # (…11,605.93万元，预算执行率95.49%。与上年…相比，减少…: the amount, not a rate ending the sentence)
+        earlier = _without_trailing_rates(sentence_before(base, change))
         words = base.sentences.get((change.block, change.sentence - 1), "")
         listed = earlier
         if change.sentence >= 2 and (_lists_in_turn(words, earlier) or lexicon().list_opener.match(words)):
@@ -140,6 +141,14 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict, fits=Non
         if stated is None:
             return None
     return (stated, other) if _comparable(stated, other) else None
+
+
+def _without_trailing_rates(facts: list[Fact]) -> list[Fact]:
+    """The facts without the rates (%) at their end."""
+    end = len(facts)
+    while end and facts[end - 1].unit in ("%", "‰"):
+        end -= 1
+    return facts[:end]
 
 
 def _lists_in_turn(text: str, facts: list[Fact]) -> bool:
