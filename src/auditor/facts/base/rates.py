@@ -27,6 +27,25 @@ ROW_NAME_CHARS = 4  # …and a table row's label so long at least names that row
 class RateReading:
     """FactReader's reading of a rate and of the concept a phrase names."""
 
+    def _closes_joined_list(self, last: Fact | None) -> bool:
+        """The amount is the last of two parts or more a 其中 list right after their whole joins by
+        、 (和, 及) in its sentence (…3,284.42万元，其中基本支出…、项目支出…)."""
+        if last is None:
+            return False
+        facts, text = self.base.facts, self.base.sentences.get((last.block, last.sentence), "")
+
+        def alike(f: Fact) -> bool:
+            return (f.block, f.sentence) == (last.block, last.sentence) and f.is_money
+
+        k = last.id  # (back over the parts joined to the one after them)
+        while k >= 2 and alike(facts[k - 1]) \
+                and text[facts[k - 1].at + len(facts[k - 1].text):facts[k].at].strip()[:1] in ("、", "和", "及"):
+            k -= 1
+        if k == last.id or k < 1 or not alike(facts[k - 1]):
+            return False
+        whole = facts[k - 1]
+        return self.lex.list_opener.match(text[whole.at + len(whole.text):facts[k].at].lstrip("，,：: ")) is not None
+
     def _rate(self, phrase, concept, carried, last_money, out) -> dict:
         embedded = self._embedded_share(phrase, last_money)
         if embedded is not None:
@@ -142,6 +161,9 @@ class RateReading:
                 member = named  # (其中基本支出执行率99.20%: that part's rate, whatever amount came last)
             elif member and any(w in phrase for w in self.whole_rate_words):
                 member = ""  # (…项目支出1,892.11万元，整体预算执行率为96.43%: the whole's rate, its words say)
+            elif member and self._closes_joined_list(last_money):
+                member = ""  # (…，其中基本支出1,248.96万元、项目支出2,035.46万元，预算执行率为98.02%: the
+                # whole's, after its parts listed in one breath; not 其中项目支出…，执行率…: the item's own)
             if self.singling_words and any(w in phrase for w in self.singling_words):
                 return dict(out, concept=None, measure="实际值")  # (执行率最低的是某某项目，为64.26%: that item's)
             projects_rate = PROJECTS_RATE_RE.search(phrase)

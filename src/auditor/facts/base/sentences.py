@@ -179,7 +179,7 @@ class SentenceReading:
             scope = SCOPE_RE.match(text)  # a sentence opening with the year and measure its figures are of
             opened = self._opening_period(text)
             # (its period and measure, read once for the sentence)
-            scoped = (self._year_period(scope.group(0)), self.lex.measures.last(compact(scope.group(2)))) \
+            scoped = (self._year_period(scope.group(0)), self.lex.measures.last(self._without_funds(compact(scope.group(2))))) \
                 if scope else None
             self.span_in_sentence = self._names_span(text)
         else:
