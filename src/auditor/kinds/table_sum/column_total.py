@@ -420,7 +420,18 @@ def _kind_total(label: str, labels: set) -> bool:
     if word is None:
         return False
     name = label[:-len(word)]
-    return len(label) <= KIND_TOTAL_CHARS or any(start == 0 and end == len(name) for start, end, _ in lexicon().concepts.all(name))
+    if len(label) <= KIND_TOTAL_CHARS or _names_whole(name):
+        return True
+    # (政府性基金预算收入合计: a fund's name before a kind of money, 收入, is that fund's total of it)
+    rest = name
+    for start, end, _fund in reversed(lexicon().funds.all(name)):
+        rest = rest[:start] + rest[end:]
+    return rest != name and bool(rest) and (len(rest) + len(word) <= KIND_TOTAL_CHARS or _names_whole(rest))
+
+
+def _names_whole(name: str) -> bool:
+    """The vocabulary knows the name whole (一般公共预算支出)."""
+    return any(start == 0 and end == len(name) for start, end, _ in lexicon().concepts.all(name))
 
 
 KIND_TOTAL_CHARS = 8  # a longer label closed by 合计 is an item's own words (…项目资金合计), no table's total
