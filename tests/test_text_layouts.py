@@ -557,3 +557,18 @@ def test_a_spaced_form_row_ending_in_a_remark_of_sentences_stays_a_row(tmp_path)
                             "总分                                    30    28.50\n")
     assert len(doc.tables) == 1 and len(doc.tables[0].rows) == 4
     assert doc.tables[0].grid()[1][-1] == "需求偏弱；加强订单式培训"
+
+
+def test_a_full_width_line_ending_in_a_semicolon_goes_on_with_its_list():
+    """A text export wrapping a paragraph at the page's width: a line ending in ； as wide as the
+    wrapped line before it goes on (the list's last item on the next line stays in the paragraph);
+    a short line ending in ； ends it."""
+    text = ("某局2025年部门预算\n"
+            "    2025年收入预算合计6,994.05万元，其中：一般公共预算财政拨款收入4,687.05万元，占67.01%；政府性基\n"
+            "    金预算拨款收入1,850.00万元，占26.45%；事业收入291.40万元，占4.17%；其他收入45.60万元，占0.65%；\n"
+            "    上年结转120.00万元，占1.72%。\n"
+            "    一是保障运转；\n"
+            "    二是推进重点项目。\n")
+    paragraphs = [b.text for b in document_from_text(text).blocks if not isinstance(b, (Table, Heading))]
+    assert any(p.startswith("2025年收入预算合计") and p.endswith("上年结转120.00万元，占1.72%。") for p in paragraphs)
+    assert "一是保障运转；" in paragraphs

@@ -704,8 +704,8 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
                 or _md_heading(lines[j]) is not None:
             break  # (a Markdown heading is never the wrapped end of the text above it)
         nxt = lines[j].strip()
-        if not _wraps_tail(length, tail, nxt, terminal, wrap_min) or single_spaced.row_like(pieces[-1]) \
-                or single_spaced.row_like(nxt):
+        if not (_wraps_tail(length, tail, nxt, terminal, wrap_min) or _full_line_of_clauses(pieces, nxt)) \
+                or single_spaced.row_like(pieces[-1]) or single_spaced.row_like(nxt):
             break
         if _field_lines(pieces[-1], nxt):
             break  # (项目名称：…建设项目 ↵ 项目单位：…: a form's fields one a line, however long)
@@ -719,6 +719,22 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
         i = j + 1
     blocks.append(RawBlock("para", text="".join(pieces), line=start + 1))
     return i
+
+
+def _full_line_of_clauses(pieces: list[str], nxt: str) -> bool:
+    """A line ending in ； as wide as the wrapped line before it (each set to the page's width, as a
+    PDF's text export or a hard-wrapped file sets them): a list of clauses the width wrapped, going
+    on unless the next line opens an item of its own (…其他收入45.60万元，占0.65%；↵上年结转…)."""
+    return len(pieces) >= 2 and pieces[-1][-1:] in ("；", ";") and not ITEM_START_RE.match(nxt) \
+        and display_width(pieces[-1]) >= display_width(pieces[-2]) - FULL_LINE_SLACK
+
+
+FULL_LINE_SLACK = 2  # display columns a full line may fall short of the wrapped one before it (its last word kept whole)
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a fixed-width layout: a Chinese (wide) character two, others one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _field_lines(line: str, nxt: str) -> bool:
