@@ -98,6 +98,16 @@ def _bare_completion(base: FactBase, rate: Fact, sentence: list[Fact], actual: F
 
 
 def check_target_completion(base: FactBase, rule):
+    """Each finding says how its figure was worked out (its message's basis): achieved ÷ target, or
+    for a rate of going beyond the target, the excess over it ÷ the target."""
+    for out in _target_completions(base, rule):
+        if isinstance(out, Hit):
+            out.fields.setdefault("basis", "实际完成 ÷ 目标")
+        yield out
+    yield from _excess_amounts(base, rule)
+
+
+def _target_completions(base: FactBase, rule):
     """“改造老旧管网45.6公里，完成年度目标（50公里）的91.2%”, “改造路灯1150盏，完成计划的95.83%”:
     the achieved quantity (the figure before the rate's clause) ÷ the target (a figure of the same
     unit inside the clause, else the indicator's one 目标值 in a table). Money is DRV002's."""
@@ -117,7 +127,9 @@ def check_target_completion(base: FactBase, rule):
         # clause stating the target and one stating what was done (计划适配900件，实际适配846件，完成率94.00%);
         # a share of a target (占年度任务5,000亩的73%) is its completion too
         if any(w in clause for w in params["excess_cues"]):
-            continue  # 超额完成6.67%: how far beyond the target, not its completion
+            # 超额完成6.67%: how far beyond the target, not its completion: (achieved − target) ÷ target
+            yield from _excess_rate(base, rate, text, [f for f in before if f.at < start and f.unit != "%"], params)
+            continue
         share_of_target = any(w in clause for w in params["share_cues"]) and any(c in clause for c in params["target_cues"])
         if rate.measure == "占比" and not share_of_target:
             continue
@@ -182,6 +194,56 @@ def check_target_completion(base: FactBase, rule):
             continue
         yield from _noted(rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标"),
                           rate, achieved, target)
+
+
+def _excess_rate(base: FactBase, rate: Fact, text: str, earlier: list[Fact], params: dict):
+    """“计划巡查1,800点次，实际巡查2,136点次，…，超额完成16.87%”: the rate against (achieved − target)
+    ÷ target, the two clauses before stating them (see _target_clause_before)."""
+    pair = _target_clause_before(text, earlier, params)
+    if pair is None or not pair[1].value:
+        return
+    achieved, target = pair
+    span = ratio_bounds(achieved, target)
+    if span is None:
+        return
+    yield CHECKED
+    if consistent(rate, span[0] - HUNDRED, span[1] - HUNDRED):
+        return
+    computed = exact_ratio(achieved, target) - HUNDRED
+    hit = rate_hit(rate, computed, "超额完成的比例",
+                   f"（实际完成 {achieved.text} − 目标 {target.text}）÷ 目标 {target.text} = {fmt(computed)}%",
+                   operands=(achieved, target))
+    hit.fields["basis"] = "（实际完成 − 目标）÷ 目标"
+    yield hit
+
+
+def _excess_amounts(base: FactBase, rule):
+    """“计划培训600人次，实际培训642人次，…，超计划24人次”: an amount its words call done beyond the
+    target (excess_amount_pattern) against achieved − target, the clauses before it stating them."""
+    params = rule.params
+    if not params["excess_amount_pattern"]:
+        return
+    pattern = re.compile(params["excess_amount_pattern"])
+    for excess in (f for f in sentence_figures(base) if not f.comparator and f.unit and f.unit != "%"
+                   and pattern.search(compact(f.label))):
+        text, start, before = clause_of(base, excess, params)
+        earlier = [f for f in facts_before(same_sentence(base, excess), excess) if f.unit == excess.unit]
+        pair = _target_clause_before(text, earlier, params)
+        if pair is None:
+            continue
+        achieved, target = pair
+        yield CHECKED
+        diff = achieved.value - target.value
+        slack = achieved.half_unit + target.half_unit + excess.half_unit
+        if abs(diff - excess.value) <= slack:
+            continue
+        places = max(achieved.places, target.places, excess.places)
+        shown = f"{fmt(diff, places, achieved.text)}{excess.unit}"
+        yield Hit(quote=excess.quote, location=excess.loc, stated=excess.quote, expected=shown,
+                  formula=f"实际完成 {achieved.text} − 目标 {target.text} = {shown}",
+                  fields={"relation": "超出目标的数量", "rate": excess.text, "computed": shown,
+                          "basis": "实际完成 − 目标"},
+                  highlights=[achieved.loc, target.loc])
 
 
 def _names_own_subject(before: str, note: str, params: dict) -> bool:
