@@ -119,6 +119,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # budget_adjustment: the words between the adjusted budget and its change naming the
           # year-start budget in short, nothing else (，比年初增加): a pattern over them, compacted
           "bare_initial_pattern": (str, "(?!)"),
+          # budget_adjustment: the words of an adjustment alone (调增, 调减) that, right after an adjusted
+          # budget whose run of clauses states the initial one, are that adjustment
+          "adjustment_words": (list, []),
           # per_head: the words of an amount per head and the units the heads are counted in
           "per_head": (dict, {"人均": ["人", "名"], "生均": ["人", "名"], "户均": ["户"]}),
           # stated_base_rate: a rate's name -> the concepts of the figure it is of and the words of

@@ -24,6 +24,7 @@ def check_budget_adjustment(base: FactBase, rule):
     clauses. A change in 元 that makes the sum hold read as 万元 is a unit slip."""
     cuts = (*rule.params["cut_words"], *(concepts().get("budget_cut_words") or ()))
     bare = re.compile(rule.params["bare_initial_pattern"])
+    adjustment_words = tuple(rule.params["adjustment_words"])
     for run in base.clause_runs():
         flat = [f for _, group in run for f in group if f.is_money and not f.comparator and f.period == CURRENT]
         rates = [f for _, group in run for f in group if f.unit == "%" and f.measure == "变动率" and not f.comparator]
@@ -54,9 +55,9 @@ def check_budget_adjustment(base: FactBase, rule):
                 if all(h is not None for h in hits):
                     yield hits[0]
                 # (…调整后支出预算393,462.50万元，比年初预算净增加4,760.90万元: the net change too)
-                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2], cuts, bare)
+                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2], cuts, bare, adjustment_words)
             elif k and flat[k - 1] is initial:
-                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2], cuts, bare)
+                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2], cuts, bare, adjustment_words)
 
 
 def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact], cuts: tuple[str, ...]):
@@ -120,12 +121,15 @@ def _initial_of(initial: Fact, total: Fact) -> bool:
     return initial.concept == total.concept
 
 
-def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: list[Fact], cuts: tuple, bare):
+def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: list[Fact], cuts: tuple, bare,
+                             adjustment_words: tuple = ()):
     """“由年初预算的8,640.00万元调整为8,320.00万元，增加320.00万元”: the change stated right after
     the adjusted budget is that budget less the initial one, the way its word says."""
     change = after[0] if after else None
-    if change is not None and change.measure == "追加预算" and not change.sign and _compares_initial(change.label, bare):
-        # (较年初预算数调增15.00万元: the adjustment stated after the adjusted budget, its word its way)
+    if change is not None and change.measure == "追加预算" and not change.sign and (
+            _compares_initial(change.label, bare) or compact(change.label).strip("，,") in adjustment_words):
+        # (较年初预算数调增15.00万元: the adjustment stated after the adjusted budget, its word its way;
+        # 调整预算184,020万元，调增4,020万元: the word alone right after it says as much)
         change = replace(change, sign=-1 if any(w in change.label for w in cuts) else 1)
     if change is None or initial is None or change.measure not in ("变动额", "追加预算") or not change.sign \
             or change.subject != total.subject or _compares_not_initial(change.label, bare) \
