@@ -68,7 +68,8 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             continue  # (…合计200.00万元，民警70人，人均公用经费2.86万元，占全局公用经费…的40.00%: an amount
             # per head is no part of a whole; the share is of the sum before it, which the words leave unsaid)
         whole = None if part is None else _adjusted_budget(base, rate, part) if part.measure == ADJUSTMENT \
-            else _elliptic_whole(base, rate, out) or share_whole(base, rate, part, sentence) or _list_sum_whole(base, rate, part)
+            else _bracketed_whole(base, rate) or _elliptic_whole(base, rate, out) or share_whole(base, rate, part, sentence) \
+            or _list_sum_whole(base, rate, part)
         if rate.of >= 0 and not rate.base and whole is not None and any(
                 f.of == whole.id for f in same_sentence(base, rate) if f.measure == "占比"):
             continue  # (A、B分别为X、Y，占比分别为…: the other item is no whole; their sum is, unsaid)
@@ -89,6 +90,25 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
     # (a whole read as a sibling of its part, once the list's wholes are settled: their sum)
     return [(rate, part, sibling_whole(base, rate, part, whole))
             for rate, part, whole in _one_whole_per_list(_wholes_the_parts_make(base, out + _opened_shares(base)))]
+
+
+def _bracketed_whole(base: FactBase, rate: Fact) -> Fact | None:
+    """The whole a bracket right after a share names with its amount and nothing after it (占比
+    75.82%（政府采购支出总额397.87万元）): the share's whole."""
+    text = base.sentences.get((rate.block, rate.sentence), "")
+    after = next((f for f in same_sentence(base, rate) if f.at > rate.at), None)
+    if after is None or not after.is_money or not after.value or after.period != rate.period:
+        return None
+    opening = text[rate.at + len(rate.text):after.at]
+    words = compact(opening).lstrip("（(")
+    # (not a part it holds: （其中中央资金…）, （含…）)
+    parts_words = (*lexicon().list_openers, *(concepts().get("inclusion_words") or ()))
+    return after if BRACKET_OPENING_RE.fullmatch(opening) and not words.startswith(parts_words) \
+        and CLOSING_RE.match(text, after.at + len(after.text)) else None
+
+
+BRACKET_OPENING_RE = re.compile(r"\s*[（(][^（()）\d，,；;。]{0,20}")  # （政府采购支出总额: a bracket naming a whole
+CLOSING_RE = re.compile(r"\s*[）)]")
 
 
 def _narrowed(rate: Fact, whole: Fact) -> bool:
