@@ -572,3 +572,19 @@ def test_a_full_width_line_ending_in_a_semicolon_goes_on_with_its_list():
     paragraphs = [b.text for b in document_from_text(text).blocks if not isinstance(b, (Table, Heading))]
     assert any(p.startswith("2025年收入预算合计") and p.endswith("上年结转120.00万元，占1.72%。") for p in paragraphs)
     assert "一是保障运转；" in paragraphs
+
+
+def test_a_spaced_table_goes_on_over_blank_lines_and_rows_of_a_label_alone():
+    """A text export's table laid out with spaces, blank lines between some of its rows and rows
+    holding a label alone (nothing received): one table, every row in it, the totals with their rows."""
+    pad = " " * 8
+    rows = [("项目", "预算数"), ("一、财政拨款收入", "4,687.05"), ("二、事业收入", "291.40"), None,
+            ("三、上级补助收入", ""), ("四、附属单位上缴收入", ""), None, ("五、其他收入", "45.60"),
+            ("本年收入合计", "5,024.05")]
+    lines = ["某局2025年部门预算", "表1 部门收入总表"]
+    for row in rows:
+        lines.append("" if row is None else f"{pad}{row[0]:<20}{pad}{row[1]:>12}".rstrip())
+    tables = _tables("\n".join(lines) + "\n")
+    assert len(tables) == 1
+    grid = tables[0].grid()
+    assert ["三、上级补助收入", ""] in grid and grid[-1] == ["本年收入合计", "5,024.05"]

@@ -388,6 +388,11 @@ def _spaced_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     found = []
     start = i
     while i < len(lines):
+        if found and _blank(lines[i]):
+            resumed = _resumes_after_blanks(lines, i, found)
+            if resumed is None:
+                break
+            i = resumed  # (blank lines inside the table, as a text export leaves them: its rows go on)
         cells = _spaced_cells(lines[i])
         lone = _lone_cell(lines[i], found[-1], _left(found)) if not cells and found else None
         if isinstance(lone, int):  # (the rest of the cell above, wrapped: joined to it)
@@ -410,6 +415,25 @@ def _spaced_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
             for k, cells in enumerate(found)]
     _add_table(blocks, rows, start + 1)
     return i
+
+
+def _resumes_after_blanks(lines: list[str], i: int, found: list) -> int | None:
+    """Where a spaced table goes on after the blank lines from line i (at most MAX_BLANK_RUN): a row
+    of its figures starting where its rows start, or a label alone there with the table going on
+    after it; None where something else comes."""
+    j = i
+    while j < len(lines) and j - i < MAX_BLANK_RUN and _blank(lines[j]):
+        j += 1
+    if j >= len(lines) or _blank(lines[j]):
+        return None
+    cells = _spaced_cells(lines[j])
+    if cells:
+        return j if _figure_row(cells) and abs(cells[0][0] - _left(found)) <= ALIGN_SLACK else None
+    lone = _lone_cell(lines[j], found[-1], _left(found))
+    return j if isinstance(lone, list) and _goes_on(lines, j + 1, found) else None
+
+
+MAX_BLANK_RUN = 2  # blank lines a spaced table may hold between two of its rows
 
 
 def _left(found: list[list[tuple[int, int, str]]]) -> int:
@@ -443,7 +467,9 @@ def _lone_cell(line: str, above: list[tuple[int, int, str]], left: int):
 def _goes_on(lines: list[str], k: int, found: list) -> bool:
     """The table goes on from line k: a row of its figures, after at most a few more lines of one
     label each (六、经营收入 ↵ 七、附属单位上缴收入 ↵ 八、其他收入  1.51)."""
-    for j in range(k, min(len(lines), k + MAX_LONE_RUN)):
+    for j in range(k, min(len(lines), k + MAX_LONE_RUN + MAX_BLANK_RUN)):
+        if _blank(lines[j]):
+            continue  # (a blank line among them, as a text export leaves one)
         if cells := _spaced_cells(lines[j]):
             return _figure_row(cells)  # (a row of words after it is another table's header: a heading between)
         if not isinstance(_lone_cell(lines[j], found[-1], _left(found)), (list, int)):
