@@ -261,14 +261,24 @@ def _other_year_compared(base: FactBase, change: Fact) -> bool:
     change between two earlier years. Not the year compared with (与2023年度相比)."""
     text = base.sentences.get((change.block, change.sentence), "")
     start = max(text.rfind("；", 0, change.at), text.rfind(";", 0, change.at)) + 1
-    # (the word opening the comparison: 比 closing 与2023年度相比 or 同…相比 opens none)
+    # (the word opening the comparison: 比 closing 与2023年度相比 or 同…相比 opens none; 相比 with no
+    # such word before it in its clause opens one, 2023年相比2022年…)
     compared = next((m for m in lexicon().comparison.finditer(text, start, change.at)
-                     if text[m.start() - 1:m.start()] not in ("相", "对")), None)
+                     if text[m.start() - 1:m.start()] not in ("相", "对")
+                     or not OPENS_COMPARISON_RE.search(text, _clause_from(text, start, m.start()), m.start())), None)
     if compared is None or not base.year:
         return False
-    start = max(start, *(text.rfind(mark, start, compared.start()) + 1 for mark in "，,"))  # (in the comparison's own clause)
+    start = _clause_from(text, start, compared.start())  # (in the comparison's own clause)
     years = YEAR_RE.findall(text, start, compared.start())
     return bool(years) and int(years[-1][:4]) != base.year
+
+
+def _clause_from(text: str, start: int, at: int) -> int:
+    """Where the clause holding `at` begins, from `start` on."""
+    return max(start, *(text.rfind(mark, start, at) + 1 for mark in "，,"))
+
+
+OPENS_COMPARISON_RE = re.compile(r"[与同跟和]")  # (与…相比, 同…相比: the word a closing 相比 answers)
 
 
 def _whole_may_have_moved(base: FactBase, change: Fact, current: Fact) -> bool:
@@ -278,9 +288,11 @@ def _whole_may_have_moved(base: FactBase, change: Fact, current: Fact) -> bool:
     whole = base.whole_before_part(change, current.concept)
     if whole is None:
         return False
-    prior = _one(base, whole.concept, PRIOR, change) if whole.concept else None
+    prior = (_one(base, whole.concept, PRIOR, change) if whole.concept else None) or base.unnamed_prior(change, whole)
     if prior is None:
-        return True  # (which the change is of, the words do not say: not judged)
+        # (which the change is of, the words do not say: not judged; after a later item of the list,
+        # 其中A…，B…，C…，比上年减少…, the nearest item's, judged)
+        return base.first_listed(whole, current)
     return _sign(whole, prior, False, Decimal(0)) == change.sign
 
 
@@ -502,8 +514,20 @@ def _own_years_over_clauses(base: FactBase, facts, before: int, sentence: tuple)
     if not earlier and sentence[1] and LAST_YEAR_LEAD_RE.match(compact(base.sentences.get(sentence, ""))):
         # (机关运行经费支出176.42万元。与上年190.15万元相比，基本持平: a sentence opening on last year
         # goes on about the figure the sentence before ends on)
-        earlier = [f for f in base.by_sentence.get((sentence[0], sentence[1] - 1), ()) if f.unit not in RATE_UNITS][-1:]
+        earlier = _sentence_amount(base, (sentence[0], sentence[1] - 1))
     return _own_years(earlier + [f for f in facts if f.at < before]) if earlier else None
+
+
+def _sentence_amount(base: FactBase, key: tuple) -> list[Fact]:
+    """[the figure a sentence ends on] (a rate after it aside), or [the whole a 其中 list in the
+    sentence breaks down] (基本支出1,236.80万元，其中人员经费…，公用经费156.25万元: the 1,236.80)."""
+    facts = [f for f in base.by_sentence.get(key, ()) if f.unit not in RATE_UNITS]
+    text = base.sentences.get(key, "")
+    for k in range(len(facts) - 1):
+        between = text[facts[k].at + len(facts[k].text):facts[k + 1].at]
+        if any(o in between for o in lexicon().list_openers):
+            return [facts[k]]
+    return facts[-1:]
 
 
 # a sentence opening on last year, as what it compares with (与上年…相比, 上年为…, 上年同期为…)

@@ -7,7 +7,7 @@ from bisect import insort
 from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
 
-from ...knowledge import concepts
+from ...knowledge import compact, concepts
 from ...model import Location
 from ..lexicon import lexicon
 from ..numbers import MONEY_UNITS, half_unit
@@ -304,6 +304,19 @@ class FactBase:
                     for part in before[k + 1:]):
                 found = whole  # (the nearest such whole before the change)
         return found
+
+    def unnamed_prior(self, change: Fact, whole: Fact) -> Fact | None:
+        """Last year's amount of a whole the paragraph states before the change naming no concept,
+        its words ending on the whole's kind of money (上年支出4,237.00万元 before 全年支出…): the one such."""
+        kind = (whole.concept or "")[-2:]
+        found = [f for f in self.by_block.get(change.block, ()) if f.id < change.id and f.period == PRIOR
+                 and f.is_money and f.concept is None and f.measure == whole.measure and kind
+                 and compact(f.label).endswith(kind)]
+        return found[-1] if found else None
+
+    def first_listed(self, whole: Fact, part: Fact) -> bool:
+        """The part is the first amount after the whole (其中固定资产… right after 资产总额…)."""
+        return whole.id + 1 == part.id
 
     def opens_list(self, key: tuple[int, int]) -> bool:
         """Whether the sentence opens with a list opener (其中：…): it lists the parts of what the

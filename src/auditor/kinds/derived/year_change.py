@@ -141,13 +141,18 @@ def _side(base: FactBase, fact: Fact) -> str:
 
 def _whole_may_be_meant(base: FactBase, change: Fact, current: Fact) -> bool:
     """The change follows a part listed under a whole (本年支出合计1,270.00万元，其中项目支出480.00万元，
-    占37.80%，比上年减少30.00万元) and may be the whole's: its size fits the whole's two years, or the
-    whole's last year is not known."""
+    占37.80%，比上年减少30.00万元) and may be the whole's: its size fits the whole's two years (last
+    year's perhaps stated naming no concept, 上年支出…), or the whole's last year is not known and the
+    part is the list's first."""
     whole = base.whole_before_part(change, current.concept)
     if whole is None:
         return False
-    prior = prior_value(base, replace(change, concept=whole.concept), whole) if whole.concept else None
-    return prior is None or difference_misfit(change, whole, prior, change.sign) is None
+    prior = (prior_value(base, replace(change, concept=whole.concept), whole) if whole.concept else None) \
+        or base.unnamed_prior(change, whole)
+    if prior is None:
+        # (after a later item of the list, 其中A…，B…，C…，比上年减少…, the nearest item's, judged)
+        return base.first_listed(whole, current)
+    return difference_misfit(change, whole, prior, change.sign) is None
 
 
 def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base: list[str]):
