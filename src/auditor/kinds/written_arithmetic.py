@@ -38,7 +38,9 @@ OPEN, CLOSE = "(（", ")）"
 HUNDRED = Decimal(100)
 NAMED_AFTER = ("+", "-", "*", "/", "=", "(")  # what a figure's name may stand right after, in a formula
 CLAUSE_MARKS = "，,；;：:。"  # words holding one end a clause: no figure's name inside a formula
-WIDE_GROUPING_RE = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+# (only where the grouped number goes on as a term of the formula, its decimals or an operator
+# after it: 1，450.00÷…; not a clause's comma after a result, =92，100分制…)
+WIDE_GROUPING_RE = re.compile(r"(?<=\d)，(?=\d{3}(?:[.．]\d+)?\s*[+\-－×÷*/=＝)）%％])")
 
 
 class _Break(str):
