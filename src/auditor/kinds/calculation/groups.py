@@ -142,8 +142,10 @@ def _other_measure_adds_up(facts, total: Fact, parts: list[Fact], rule) -> bool:
     """The same thing's amount of the period under another measure stated beside the total adds up
     from the parts (“三公”经费支出决算为28.64万元，年初预算为35.00万元。其中：…0、22.40、6.24): the
     list may be of that one, its parts read in the measure of the amount the sentence ended on."""
-    others = [f for f in facts if f.concept == total.concept and f.period == total.period and f is not total
-              and f.measure != total.measure and money_amount(f)]
+    # (stated before the total in its own right: not a base the total is compared with after it,
+    # 比年初预算28.64万元增加…)
+    others = [f for f in facts if f.concept == total.concept and f.period == total.period and f.id < total.id
+              and f.measure != total.measure and money_amount(f) and not f.comparator]
     return any(all(h.cls == "rounding" for h in compare_sum(other, parts, "同一句", rule)) for other in others)
 
 
