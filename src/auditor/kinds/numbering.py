@@ -32,6 +32,8 @@ PARAMS = {
     # `number` (a Chinese numeral); their numbers run 1, 2, 3 … through a paragraph and the
     # paragraphs right after it that go on with them; checked instead of the headings when given
     "point_pattern": (str, ""),
+    # the endings of a line leading into a list (主要成效如下：): no subtitle beginning a run again
+    "lead_in_endings": (list, []),
 }
 MESSAGE_FIELDS = {"previous", "current", "problem"}
 CN = "零一二三四五六七八九十"
@@ -137,6 +139,7 @@ def check(doc, rule):
         yield from _points(doc, re.compile(rule.params["point_pattern"]))
         return
     styles = set(rule.params["styles"])
+    lead_ins = tuple(rule.params["lead_in_endings"])
     yield from _inline_lists(doc, styles)
     last: dict[str, object] = {}  # style -> last block of that style in the current run
     order = sorted(NUMBERING_LEVELS, key=NUMBERING_LEVELS.get)
@@ -228,17 +231,17 @@ def check(doc, rule):
                 repeats.add(id(block))
         last[style] = block
         for lower in order[order.index(style) + 1:]:
-            yield from _first_repeated(doc, ones.pop(lower, None), last.get(lower), where)
+            yield from _first_repeated(doc, ones.pop(lower, None), last.get(lower), where, lead_ins)
         _reset_below(last, style, order)
         if style == "cn":
             switched = None
     for _item, _before, hit in held.values():
         yield hit  # (a skip no repeat followed)
     for style, pending in ones.items():
-        yield from _first_repeated(doc, pending, last.get(style), where)
+        yield from _first_repeated(doc, pending, last.get(style), where, lead_ins)
 
 
-def _first_repeated(doc, pending: tuple | None, last_item, where: dict):
+def _first_repeated(doc, pending: tuple | None, last_item, where: dict, lead_ins: tuple = ()):
     """A run of the style that ended on its first number told twice (（一）…（一）…, then 六、 or
     the end): the second stood for （二）. Not where a bare title line stands between the two (一)s:
     a heading lost in the reading began a run again, each of one item."""
@@ -246,9 +249,10 @@ def _first_repeated(doc, pending: tuple | None, last_item, where: dict):
         return
     block, previous = pending
     between = doc.blocks[where[id(previous)] + 1:where[id(block)]]
-    # (a subtitle may end with its colon: 存在的问题：, 改进措施：)
+    # (a subtitle may end with its colon: 存在的问题：, 改进措施：; not a line leading into a list, 如下：)
     if any(isinstance(b, Paragraph) and not getattr(b, "token", "") and len(b.text.strip()) <= TITLE_CHARS
-           and not SENTENCE_MARK_RE.search(b.text.strip().rstrip("：:")) for b in between):
+           and not SENTENCE_MARK_RE.search(b.text.strip().rstrip("：:"))
+           and not b.text.strip().rstrip("：:").endswith(lead_ins) for b in between):
         return
     yield _hit(block, previous, f"编号“{block.token}”重复：此处应为“{_token_for(block, 2)}”")
 
