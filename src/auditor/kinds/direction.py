@@ -268,6 +268,10 @@ def _other_year_compared(base: FactBase, change: Fact) -> bool:
                      or not OPENS_COMPARISON_RE.search(text, _clause_from(text, start, m.start()), m.start())), None)
     if compared is None or not base.year:
         return False
+    own = text[_clause_from(text, start, change.at):change.at]
+    opening = YEAR_RE.match(own.lstrip())
+    if opening and not lexicon().comparison.search(own) and int(opening.group(0)[:4]) != base.year:
+        return True  # (与2022年的…相比，2023年度增加…: the change's own clause opens on another year, its subject)
     start = _clause_from(text, start, compared.start())  # (in the comparison's own clause)
     years = YEAR_RE.findall(text, start, compared.start())
     return bool(years) and int(years[-1][:4]) != base.year
