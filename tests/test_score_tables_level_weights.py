@@ -152,3 +152,18 @@ def test_a_deduction_told_in_other_words_is_held_to_the_score(reason):
 @pytest.mark.parametrize("reason", ["档案得分较去年减少2分，系新增归档要求", "按标准扣1-2分，取低限", "增减2分均在合理范围"])
 def test_words_of_a_change_or_a_range_are_no_deduction(reason):
     assert findings(REASON_FORM.format(score="9", reason=reason), "SCO022") == []
+
+
+def test_category_names_in_the_middle_of_their_rows_take_the_rows_their_weights_make():
+    """A 一级指标 printed in the middle of its merged cell (or on the next page where a page break cut
+    the cell): the rows above its name are its own where the weights the names state (决策（10分）)
+    make it so, and only one cutting of the rows does."""
+    text = ("某局2024年度部门整体支出绩效评价报告\n部门整体支出绩效评价指标评分表\n"
+            "一级指标\t三级指标\t分值\t得分\n"
+            "\t立项依据充分性\t4\t4\n决策（10分）\t绩效目标合理性\t3\t3\n\t绩效指标明确性\t3\t2.5\n"
+            "\t资金到位率\t3\t3\n过程（10分）\t预算执行率\t3\t3\n\t制度执行有效性\t4\t4\n"
+            "\t合计\t20\t19.5\n")
+    typed = next(t for t in typed_tables(document_from_text(text)) if t.records)
+    assert [r.level1 for r in typed.records] == ["决策（10分）"] * 3 + ["过程（10分）"] * 3
+    findings = audit_document(document_from_text(text), [RULES["SCO004"]]).findings
+    assert not findings

@@ -674,7 +674,8 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
             setattr(record, key, getattr(record, key) or carried[key])
         record.row = r
         typed.records.append(record)
-    _centred_categories(typed, own)
+    if not _categories_by_weights(typed, own):
+        _centred_categories(typed, own)
 
 
 def _centred_categories(typed: TypedTable, own: list[str]) -> None:
@@ -688,8 +689,8 @@ def _centred_categories(typed: TypedTable, own: list[str]) -> None:
     fits: list[list[int]] = []
 
     def tile(j: int, start: int, ends: list[int]) -> None:
-        if len(fits) > 1:
-            return  # (two tilings already: the layout does not tell)
+        if len(fits) > MAX_TILINGS:
+            return  # (many tilings: the layout does not tell)
         if j == len(names):
             if start == len(own):
                 fits.append(ends)
@@ -698,6 +699,10 @@ def _centred_categories(typed: TypedTable, own: list[str]) -> None:
             if names[j] <= end < len(own) and (j + 1 == len(names) or end < names[j + 1]):
                 tile(j + 1, end + 1, ends + [end])
     tile(0, 0, [])
+    if len(fits) > 1:
+        # (two tilings fit the layout: the one whose spans' weights make each name's own, 决策（10分）
+        # over 4 + 3 + 3, tells)
+        fits = [ends for ends in fits if _weights_tile(typed, own, names, ends)]
     if len(fits) != 1:
         return
     start = 0
@@ -705,6 +710,63 @@ def _centred_categories(typed: TypedTable, own: list[str]) -> None:
         for record in typed.records[start:end + 1]:
             record.level1 = own[k]
         start = end + 1
+
+
+MAX_TILINGS = 8  # tilings of centred names tried before the layout is taken to tell nothing
+
+
+def _categories_by_weights(typed: TypedTable, own: list[str]) -> bool:
+    """Where every 一级指标 name states its weight (决策（10分）) and every row its own: the one way of
+    cutting the rows into runs, each round its name's row, whose weights make each name's (a name
+    printed in the middle of its merged cell, or on the next page where a page break cut it, heads
+    rows above it as well). True where one way, and only one, so cuts them."""
+    names = [k for k, name in enumerate(own) if name]
+    weights = [r.weight for r in typed.records]
+    stated = [NAMED_WEIGHT_RE.search(own[k]) for k in names]
+    if not names or None in weights or None in stated:
+        return False
+    prefix = [Decimal(0)]
+    for w in weights:
+        prefix.append(prefix[-1] + w)
+    found: list[list[int]] = []
+
+    def cut(j: int, start: int, ends: list[int]) -> None:
+        if len(found) > 1:
+            return
+        if j == len(names):
+            if start == len(own):
+                found.append(ends)
+            return
+        if start > names[j]:
+            return
+        last = names[j + 1] - 1 if j + 1 < len(names) else len(own) - 1
+        for end in range(names[j], last + 1):
+            if prefix[end + 1] - prefix[start] == Decimal(stated[j].group(1)):
+                cut(j + 1, end + 1, ends + [end])
+    cut(0, 0, [])
+    if len(found) != 1:
+        return False
+    start = 0
+    for k, end in zip(names, found[0]):
+        for record in typed.records[start:end + 1]:
+            record.level1 = own[k]
+        start = end + 1
+    return True
+
+
+def _weights_tile(typed: TypedTable, own: list[str], names: list[int], ends: list[int]) -> bool:
+    """Each name states its weight (决策（10分）) and the rows of its span weigh that much together."""
+    start = 0
+    for k, end in zip(names, ends):
+        m = NAMED_WEIGHT_RE.search(own[k])
+        weights = [r.weight for r in typed.records[start:end + 1]]
+        if m is None or any(w is None for w in weights) or sum(weights) != Decimal(m.group(1)):
+            return False
+        start = end + 1
+    return True
+
+
+NAMED_WEIGHT_RE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")  # 决策（10分）: the category's weight
 
 
 def _is_subtotal(texts: list[str], subtotals: tuple[str, ...]) -> bool:
