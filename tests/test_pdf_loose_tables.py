@@ -532,6 +532,26 @@ def test_a_wrapped_head_starting_at_the_columns_edge_heads_the_next_column(tmp_p
     assert rows[0] == ["科目名称", "年初预算数", "决算数", "完成年初预算比例（%）", "占比（%）"]
 
 
+def test_rows_ruled_off_in_a_box_with_no_column_rules_are_read_by_their_words(tmp_path, canvas_factory):
+    """A box with a rule under each row and none between the columns (one cell a row to a table
+    finder): the rows' words set apart are its columns, the figures each in its own."""
+    path = tmp_path / "framed-rows.pdf"
+    c = canvas_factory(path)
+    c.rect(60, 700, 480, 96)
+    y = 780
+    for label, total, basic in (("项目", "本年支出合计", "基本支出"), ("合计", "1,765.08", "1,525.31"),
+                                ("社会保障和就业支出", "279.63", "279.63"), ("节能环保支出", "1,485.45", "1,245.68"),
+                                ("住房保障支出", "0.00", "0.00")):
+        c.drawString(66, y, label)
+        c.drawRightString(400, y, total)
+        c.drawRightString(520, y, basic)
+        _rule(c, y - 6)
+        y -= 19
+    rows, _ = _one_table(c, path)
+    assert ["社会保障和就业支出", "279.63", "279.63"] in rows
+    assert ["合计", "1,765.08", "1,525.31"] in rows
+
+
 def test_a_header_repeated_wrapped_otherwise_is_known_again():
     """科目编 / 码 over two header rows on one page, 科目编码 over one on the next (a column set wider):
     the same heads column by column, so the part's two header rows repeat the table's."""

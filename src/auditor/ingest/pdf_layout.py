@@ -32,7 +32,9 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
     first and the last line of each page read so far, kept by the caller across the pages
     (running headers and footers)."""
     extract = _extract if isinstance(page, _PageShim) else (lambda table: table.extract())
-    tables = page.find_tables()
+    # (a box with a rule under each row and none between the columns is one cell a row to the table
+    # finder: its rows' words, figures set apart, are read from their positions as a borderless table's)
+    tables = [t for t in page.find_tables() if not _rows_without_columns(t, extract)]
     boxes = [t.bbox for t in tables]
 
     def outside(obj) -> bool:
@@ -109,6 +111,20 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
         _flush([clean_text(text) for _, text, _ in notes], number, blocks, lines_before)
         for block in blocks[at:]:
             block.foot_note = True
+
+
+def _rows_without_columns(table, extract) -> bool:
+    """A ruled table of one column whose rows hold two figures or more each, in two rows at least:
+    rows ruled off with no rule between their columns, the columns to be read from the words."""
+    if len({round(cell[0], 1) for cell in table.cells}) != 1 or len(table.cells) < MIN_FRAMED_ROWS:
+        return False
+    rows = extract(table)
+    return sum(1 for row in rows if sum(1 for word in " ".join(c or "" for c in row).split()
+                                        if FIGURE_WORD_RE.fullmatch(word)) >= 2) >= MIN_FRAMED_ROWS
+
+
+MIN_FRAMED_ROWS = 2
+FIGURE_WORD_RE = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
 
 
 def _carried_columns(blocks: list[RawBlock], page: int) -> tuple:
