@@ -552,6 +552,30 @@ def test_rows_ruled_off_in_a_box_with_no_column_rules_are_read_by_their_words(tm
     assert ["合计", "1,765.08", "1,525.31"] in rows
 
 
+def test_narrow_heads_side_by_side_under_group_rules_with_gaps_stay_in_their_columns(tmp_path, canvas_factory):
+    """A three-line 三公 table: 预算数 and 决算数 over their groups with a short rule under each (the two
+    strokes a gap apart at one height), narrow heads set 4 points apart: the group row and each head
+    in its column, the header whole."""
+    path = tmp_path / "sangong-three-line.pdf"
+    c = canvas_factory(path)
+    _rule(c, 800)
+    _words(c, 790, ((160, "预算数"), (400, "决算数")))
+    _rule(c, 784, x0=60, x1=296, width=0.5)
+    _rule(c, 784, x0=300, x1=536, width=0.5)
+    heads = ("合计", "出国费", "购置费", "运行费", "接待费")
+    for k, head in enumerate(heads):
+        _words(c, 772, ((62 + 46 * k, head), (302 + 46 * k, head)))
+    _rule(c, 764, width=0.5)
+    for k, (a, b) in enumerate((("48.50", "37.78"), ("6.00", "0.00"), ("18.00", "17.62"), ("20.00", "18.30"), ("4.50", "1.86"))):
+        c.drawRightString(100 + 46 * k, 750, a)
+        c.drawRightString(340 + 46 * k, 750, b)
+    _rule(c, 742)
+    rows, _ = _one_table(c, path)
+    assert rows[0][0] == "预算数" and "决算数" in rows[0]
+    assert rows[1] == [*heads, *heads]
+    assert rows[2][0] == "48.50" and rows[2][5] == "37.78"
+
+
 def test_a_header_repeated_wrapped_otherwise_is_known_again():
     """科目编 / 码 over two header rows on one page, 科目编码 over one on the next (a column set wider):
     the same heads column by column, so the part's two header rows repeat the table's."""

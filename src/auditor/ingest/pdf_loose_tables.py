@@ -26,10 +26,11 @@ from ..facts.numbers import is_column_numbers
 
 CELL_GAP = 1.0  # × the type size: a gap this wide or wider parts two cells (a space is a quarter)
 PART_GAP = 0.5  # × size: a gap this wide or wider inside a chunk may part two heads (see _split_over_bands)
-# × size: a gap this wide or wider with no space character in it, between a figure's last digit and
-# a Chinese character (35.60 | 八、社会保障和就业支出: a figure set to the right of its cell, the next
-# cell's label to the left of its own, two narrow paddings between), parts them too; a figure and
-# its unit run on (35.60万元) with none, a space typed between them (共 12 个) is no padding
+# × size: a gap this wide or wider with no space character in it, between a figure's last digit or
+# a Chinese character and a Chinese character (35.60 | 八、社会保障和就业支出: a figure set to the
+# right of its cell, the next cell's label to the left of its own, two narrow paddings between;
+# 公务用车 | 公务用车 | 公务接待: narrow columns' heads), parts them too; a figure and its unit run on
+# (35.60万元) with none, a space typed between them (共 12 个) is no padding
 FIGURE_WORD_GAP = 0.3
 WRAP_GAP = 1.51  # × size, top to top: lines this close are one cell's wrapped lines (a row's pitch is more; a hair over
 # 1.5, a line height of 1.5 as web pages set it, the positions being rounded)
@@ -243,7 +244,7 @@ def _parts(group: list, size: float, line_text, spaced: set = frozenset()) -> li
     for before, ch in zip(group, group[1:]):
         gap = ch["x0"] - max(c["x1"] for c in parts[-1])
         if gap > PART_GAP * size or (gap >= FIGURE_WORD_GAP * size and id(ch) not in spaced
-                                     and before["text"].isdigit() and "\u4e00" <= ch["text"] <= "\u9fff"):
+                                     and (before["text"].isdigit() or _han(before["text"])) and _han(ch["text"])):
             parts.append([])
         parts[-1].append(ch)
     if len(parts) < 2:
@@ -254,6 +255,10 @@ def _parts(group: list, size: float, line_text, spaced: set = frozenset()) -> li
         if text:
             out.append(_Chunk(min(c["x0"] for c in part), max(c["x1"] for c in part), text, cell_figure(text, dashes=True)))
     return out if len(out) >= 2 else []
+
+
+def _han(text: str) -> bool:
+    return "\u4e00" <= text <= "\u9fff"
 
 
 def _figures_apart(chunk: _Chunk) -> list[_Chunk]:
@@ -407,7 +412,7 @@ def _header(lines: list[_Line], start: int, size: float, rules: list) -> list[in
     # (only a rule from the table's left edge is one of its rules: a short one under a group's head,
     # 本年支出 over 小计 | 基本支出 | 项目支出, parts the header's rows)
     left = min((c.x0 for c in lines[start].chunks), default=0)
-    rules = [r for r in rules if r[1] <= left + 2 * size]
+    rules = [r for r in _unbroken_rules(rules) if r[1] <= left + 2 * size]
     while k >= 0 and len(header) < HEADER_LINES:
         line = lines[k]
         # (a header's line may stand further above the one below it: a tall header row, its words
@@ -421,6 +426,22 @@ def _header(lines: list[_Line], start: int, size: float, rules: list) -> list[in
         below = line.top
         k -= 1
     return header
+
+
+def _unbroken_rules(rules: list) -> list:
+    """The rules drawn across in one stroke (or strokes meeting): a height holding strokes with gaps
+    between them is the rules under group heads (预算数 | 决算数 over their columns), no rule of the
+    table's own."""
+    levels: dict[float, list] = {}
+    for rule in rules:
+        key = next((y for y in levels if abs(y - rule[0]) <= ALIGN), rule[0])
+        levels.setdefault(key, []).append(rule)
+    kept = []
+    for strokes in levels.values():
+        strokes.sort(key=lambda r: r[1])
+        if all(b[1] - a[2] <= ALIGN for a, b in zip(strokes, strokes[1:])):
+            kept += strokes
+    return sorted(kept)
 
 
 def _a_table(rows: list[_Line], header: list[int]) -> bool:
