@@ -268,9 +268,9 @@ def check_column_total(doc, rule, typed):
         for col in summed:
             if _running_total(grid, details, at, col):
                 continue  # (累计支出 by month: its 合计 is the last month's, no sum of them)
-            if any(col < len(grid[r]) and not is_amount(grid[r][col]) and malformed_figure(grid[r][col])
-                   for r in range(min(*details, at), max(*details, at) + 1)):
-                continue  # (资本性支出 | 1,2188.4: a figure no one can read, PAT001's; no sum of the column is known)
+            if any(col < len(grid[r]) and _unread_figure(grid[r][col]) for r in range(min(*details, at), max(*details, at) + 1)):
+                continue  # (资本性支出 | 1,2188.4: a figure no one can read, PAT001's; 2,480.00（含上年结转132.60）:
+                # a figure with a note the rows do not take as one; no sum of the column is known)
             if compact(row_label(grid[at])) not in labels and _facts_of_kinds(grid, range(min(details), max(details) + 1), col):
                 # (项目 | 内容: 问卷发放 1200, 有效率 95.50%, 评价总分 90.36: a list of facts, no parts;
                 # a row labelled 合计 totals its rows whatever rate row stands among them)
@@ -323,6 +323,17 @@ def check_column_total(doc, rule, typed):
         yield from groups
         yield from _partial_parent_hits(rule, table, grid, partial, summed, heads,
                                         told | {(h.location.row, h.location.col) for h in groups})
+
+
+def _unread_figure(text: str) -> bool:
+    """A cell holding digits that reads as no amount and no rate (a malformed figure, or a figure
+    with words after it): a figure of the column the rows leave out."""
+    text = text.strip()
+    return bool(text) and not is_amount(text) and any(ch.isdigit() for ch in text) \
+        and (malformed_figure(text) or FIGURE_START_RE.match(text) is not None) and not text.endswith(("%", "％", "‰"))
+
+
+FIGURE_START_RE = re.compile(r"[-－]?\d[\d,]*(?:\.\d+)?\s*[（(]")  # 2,480.00（含…）: a figure, its note in brackets
 
 
 def _rows_above(table: Table, first: int) -> Table | None:
