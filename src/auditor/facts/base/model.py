@@ -14,6 +14,7 @@ from ..numbers import MONEY_UNITS, half_unit
 from ..titles import TitleScopes
 
 
+RATE_UNITS = ("%", "‰")  # (a zero printed bare in them is rounded, see Fact.half_unit)
 CURRENT, PRIOR = "本年", "上年"
 OLDER = "往年"  # a year before last: neither this year's figure nor last year's
 LATER = "下年"  # a year after the report's (2025年预算草案 beside 2024年执行): a plan, no figure of the year
@@ -83,11 +84,13 @@ class Fact:
 
     @property
     def half_unit(self) -> Decimal:
-        """Half a unit of the last printed digit; a zero printed bare (0, —) is exactly zero (0.0
+        """Half a unit of the last printed digit; a zero printed bare (0, —) is exactly zero, but for
+        a rate printed to whole per cents (0% beside 99%: 0.34% so printed) (0.0
         is rounded like any figure: a change of 0.04% is printed 0.0), and a whole number of
         people, items or cars is an exact count (not of percentage points: a difference of rates
         is measured, not counted, whatever its 个)."""
-        if (self.value == 0 and self.places == 0) or (self.places == 0 and self.unit and self.unit not in MONEY_UNITS
+        if (self.value == 0 and self.places == 0 and self.unit not in RATE_UNITS) \
+                or (self.places == 0 and self.unit and self.unit not in MONEY_UNITS
                                                        and self.unit not in MEASURED_UNITS):
             return Decimal(0)
         return half_unit(self.places)
