@@ -800,3 +800,34 @@ def test_a_part_under_continued_a_blank_page_on_is_joined():
     other = table(3, [["项目", "预算数", "决算数"], ["公务接待费", "2.00", "1.80"]])
     assert len([b for b in join_continued_tables([table(1, [head, ["201", "一般公共服务支出", "10.00"]]), other])
                 if b.kind == "table"]) == 2
+
+
+def test_two_tables_side_by_side_on_a_sheet_are_two_tables(tmp_path):
+    """Two tables set side by side on one sheet, a blank column between them, each with its own
+    column of labels: two tables, each row's figures in its own; a blank spacer column inside one
+    table (figures right of it) keeps it one."""
+    import openpyxl
+
+    from auditor.ingest import load
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [["“三公”经费表", None, None, None, "机关运行经费表", None],
+            ["项目", "预算数", "决算数", None, "项目", "决算数"],
+            ["合计", 28, 22.47, None, "合计", 41.14],
+            ["公务用车运行维护费", 20, 18.35, None, "办公费", 18.6],
+            ["公务接待费", 8, 4.12, None, "水电费", 22.54]]
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            sheet.cell(row=r, column=c, value=value)
+    spacer = book.create_sheet("一张表")
+    for r, row in enumerate([["项目", "预算数", None, "决算数"], ["合计", 28, None, 22.47],
+                             ["公务接待费", 8, None, 4.12]], start=1):
+        for c, value in enumerate(row, start=1):
+            spacer.cell(row=r, column=c, value=value)
+    path = tmp_path / "side.xlsx"
+    book.save(path)
+    doc = load(str(path))
+    grids = [t.grid() for t in doc.tables]
+    assert ["公务接待费", "8", "4.12"] in grids[0] and ["水电费", "22.54"] in grids[1]
+    assert len(grids) == 3 and grids[2][0][0] == "项目" and grids[2][0][-1] == "决算数"

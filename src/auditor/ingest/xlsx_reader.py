@@ -573,9 +573,43 @@ FORM_GAP = 2  # blank rows that set two forms on one sheet apart (one blank row 
 def _sheet_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None = None) -> list[RawBlock]:
     """A sheet's forms, each a table with its title, unit and note lines as paragraphs."""
     blocks: list[RawBlock] = []
-    for form in _forms(rows):
-        blocks.extend(_form_blocks(title, form, cells))
+    for part in _side_by_side(rows):
+        for form in _forms(part):
+            blocks.extend(_form_blocks(title, form, cells))
     return blocks
+
+
+def _side_by_side(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
+    """Tables set side by side on a sheet (三公 in A–C, 机关运行经费 in E–F): the rows cut at a column
+    blank from top to bottom where the part right of it opens on a column of words of its own, as
+    the part left of it does (a blank spacer column inside one table has figures right of it). The
+    left part first, then the right; one part where no such column is."""
+    width = max((len(r) for r in rows), default=0)
+    for c in range(1, width - 1):
+        if any(c < len(r) and r[c].text.strip() for r in rows):
+            continue
+        left = [r[:c] for r in rows]
+        right = [r[c + 1:] for r in rows]
+        if _labelled(left) and _labelled(right):
+            rest = _side_by_side([r for r in right if any(cell.text.strip() for cell in r)])
+            return [[r for r in left if any(cell.text.strip() for cell in r)], *rest]
+    return [rows]
+
+
+def _labelled(rows: list[list[RawCell]]) -> bool:
+    """The rows' first filled column holds words in two rows or more and figures stand right of it
+    in two rows or more: a table of its own."""
+    filled = [k for k in range(max((len(r) for r in rows), default=0))
+              if any(k < len(r) and r[k].text.strip() for r in rows)]
+    if len(filled) < 2:
+        return False
+    first = filled[0]
+    words = sum(1 for r in rows if first < len(r) and r[first].text.strip() and not FIGURE_TEXT_RE.fullmatch(r[first].text.strip()))
+    figures = sum(1 for r in rows if any(FIGURE_TEXT_RE.fullmatch(c.text.strip()) for c in r[first + 1:]))
+    return words >= 2 and figures >= 2
+
+
+FIGURE_TEXT_RE = re.compile(r"[-－]?\d[\d,]*(?:\.\d+)?%?")
 
 
 def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
