@@ -52,6 +52,9 @@ PARAMS = {
     "signed_words": (list, []),
     # heads of columns of keys, not figures (科目编码, 序号)
     "key_heads": (list, []),
+    # the heads naming a key column whole (类, 款, 项: a 功能分类 code split over three columns), not
+    # words found inside other heads (项 of 项目支出)
+    "key_head_names": (list, []),
     # heads of columns of figures outside the flow (编制数: a limit set for the year, no stock moving)
     "outside_words": (list, []),
     # …and words of a head beside the stock unless every column's head holds one (限额: a debt's
@@ -151,8 +154,13 @@ def _rows_read(rule, table):
     heads = _heads(rule, grid, first, len(grid[0]))
     outside = (*rule.params["key_heads"], *rule.params["outside_words"])
     for c in range(len(grid[0])):
-        if not any(w in heads[c] for w in outside):
+        if not any(w in heads[c] for w in outside) and not _key_named(rule, heads[c]):
             yield from _column_hits(rule, table, grid, rows, c, heads[c])
+
+
+def _key_named(rule, head: str) -> bool:
+    """A column headed by a key's name alone (类 | 款 | 项: a code split in three)."""
+    return compact(head) in rule.params["key_head_names"]
 
 
 def _names_both_ends(params: dict, grid) -> bool:
@@ -372,7 +380,8 @@ def _roles(rule, grid, first: int, ceiling: bool = False) -> dict | None:
     width = len(grid[0])
     heads = _heads(rule, grid, first, width)
     figured = [c for c in range(width) if any(is_amount(grid[r][c]) for r in range(first, len(grid)))
-               and not any(w in heads[c] for w in (*rule.params["key_heads"], *rule.params["outside_words"]))]
+               and not any(w in heads[c] for w in (*rule.params["key_heads"], *rule.params["outside_words"]))
+               and not _key_named(rule, heads[c])]
     # a ceiling beside the stock (限额) is outside it, unless every column is the ceiling's (上年末债务限额 |
     # 本年新增债务限额 | 本年末债务限额: the ceiling followed through the year)
     beside = rule.params["beside_words"]
@@ -462,11 +471,18 @@ def _cell_quantity(text: str, blank_is_nil: bool) -> Quantity | None:
     return q if q is not None and q.unit not in ("%", "‰") else None
 
 
+def _column_filled(grid, col: int, r: int) -> bool:
+    """Another row of the grid holds an amount in the column."""
+    return any(k != r and col < len(row) and is_amount(row[col]) for k, row in enumerate(grid))
+
+
 def _row_hits(rule, table, grid, r: int, columns: dict):
     row = grid[r]
     closing_col, opening_col = columns["closing"][0], columns["opening"][0]
     closing = parse_cell(row[closing_col].strip()) if is_amount(row[closing_col]) else None
-    opening = _cell_quantity(row[opening_col], blank_is_nil=False)
+    # (a blank opening is nothing brought forward where the column states openings in other rows,
+    # as a 决算 form leaves its zeros blank; a column blank throughout states none)
+    opening = _cell_quantity(row[opening_col], blank_is_nil=_column_filled(grid, opening_col, r))
     ins = [_cell_quantity(row[c], blank_is_nil=True) for c in columns["in"]]
     outs = [_cell_quantity(row[c], blank_is_nil=True) for c in columns["out"]]
     if closing is None or opening is None or any(q is None for q in [*ins, *outs]):
