@@ -13,8 +13,15 @@ from ...tables.typed import parse_cell
 
 
 def row_level(grid, r: int, label_col: int):
-    """The numbering level of a row's label (the document model's reading: 一、 1, （一） 2, 1. 3 …), or None."""
-    return (numbering_of(row_label(label_cells(grid[r], label_col)).strip()) or (None,) * 4)[3]
+    """The numbering level of a row's label (the document model's reading: 一、 1, （一） 2, 1. 3 …), or None.
+    A 序号 cell holding a bare numeral (一 | 1) numbers its row as 一、 and 1、 would."""
+    label = row_label(label_cells(grid[r], label_col)).strip()
+    if BARE_SERIAL_RE.fullmatch(label):
+        label += "、"
+    return (numbering_of(label) or (None,) * 4)[3]
+
+
+BARE_SERIAL_RE = re.compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")  # a 序号 cell: 一, 二, 1, 12
 
 
 def label_cells(row: list[str], label_col: int) -> list[str]:
