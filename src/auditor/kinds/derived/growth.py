@@ -1003,6 +1003,8 @@ def _told_as_rise(rate: Fact, current: Fact, prior: Fact) -> bool:
     rate's way, before last year's level: the change, not the level of the year, where the rate
     holds so (150 ÷ 1,230 = 12.20%) or on neither reading (the finding then told on the change's)."""
     label = compact(current.label)
+    if label.endswith(tuple(concepts().get("result_words") or ())):
+        return False  # (由上年的486公斤提高到512公斤: the level reached, not the rise)
     ways = {kind for _, _, kind in lexicon().directions.all(label)}
     if any(w in label for w in concepts().get("added_words") or ()):
         ways.add("up")  # (新增…320个: what the year added)
