@@ -449,12 +449,26 @@ def _balance_over_limit(base: FactBase, sentence, limits: dict):
         # (the ceiling of the balance's own scope: 县本级's ceiling is no limit of 全县's balance)
         scope = figure_scope(base, balance)
         ceiling = unique_value([f for f in base.by_concept.get(limits[balance.concept], ()) if _stock_figure(f)
-                                 and f.period == balance.period and figure_scope(base, f) == scope])
+                                 and f.period == balance.period and figure_scope(base, f) == scope]) \
+            or _limit_in_claim(base, balance)
         if ceiling is not None and bounds(balance)[0] > bounds(ceiling)[1]:
             return balance, ceiling, f"{balance.concept} {balance.text} 超过 {ceiling.concept} {ceiling.text}", \
                 (f"{balance.concept} {balance.text}（{balance.where()}）大于 {ceiling.concept} {ceiling.text}"
                  f"（{ceiling.where()}）")
     return None
+
+
+def _limit_in_claim(base: FactBase, balance: Fact) -> Fact | None:
+    """The ceiling the claim's own words state after the balance, naming no thing of its own
+    (…余额112.60亿元，控制在省核定的限额108.50亿元以内: a bound, in no sentence's index): the
+    balance's ceiling."""
+    return next((f for f in base.facts[balance.id + 1:balance.id + 1 + LIMIT_REACH] if (f.block, f.sentence) == (balance.block, balance.sentence)
+                 and f.concept is None and f.is_money and f.unit == balance.unit
+                 and compact(f.label).endswith(LIMIT_WORD)), None)
+
+
+LIMIT_WORD = "限额"
+LIMIT_REACH = 4  # figures after a balance its ceiling may stand among, in its sentence
 
 
 def _share_over_limit(base: FactBase, limits: dict):
