@@ -13,6 +13,7 @@ Equal means the printed intervals meet; 基本持平 allows a relative gap (para
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from decimal import Decimal
@@ -518,20 +519,27 @@ def _own_years_over_clauses(base: FactBase, facts, before: int, sentence: tuple)
     if not earlier and sentence[1] and LAST_YEAR_LEAD_RE.match(compact(base.sentences.get(sentence, ""))):
         # (机关运行经费支出176.42万元。与上年190.15万元相比，基本持平: a sentence opening on last year
         # goes on about the figure the sentence before ends on)
-        earlier = _sentence_amount(base, (sentence[0], sentence[1] - 1))
+        own = [f for f in facts if f.at < before and f.period == PRIOR]
+        earlier = _sentence_amount(base, (sentence[0], sentence[1] - 1), own[0] if len(own) == 1 else None)
     return _own_years(earlier + [f for f in facts if f.at < before]) if earlier else None
 
 
-def _sentence_amount(base: FactBase, key: tuple) -> list[Fact]:
+def _sentence_amount(base: FactBase, key: tuple, prior: Fact | None = None) -> list[Fact]:
     """[the figure a sentence ends on] (a rate after it aside), or [the whole a 其中 list in the
-    sentence breaks down] (基本支出1,236.80万元，其中人员经费…，公用经费156.25万元: the 1,236.80)."""
+    sentence breaks down] (基本支出1,236.80万元，其中人员经费…，公用经费156.25万元: the 1,236.80). Where
+    last year's figure (`prior`) is read as the list's last part (上年同期为160.00万元 after 公用经费),
+    the one of the two its size is nearer to: a thing's two years are of one size."""
     facts = [f for f in base.by_sentence.get(key, ()) if f.unit not in RATE_UNITS]
     text = base.sentences.get(key, "")
-    for k in range(len(facts) - 1):
-        between = text[facts[k].at + len(facts[k].text):facts[k + 1].at]
-        if any(o in between for o in lexicon().list_openers):
-            return [facts[k]]
-    return facts[-1:]
+    whole = next((facts[k] for k in range(len(facts) - 1) if any(
+        o in text[facts[k].at + len(facts[k].text):facts[k + 1].at] for o in lexicon().list_openers)), None)
+    if whole is None:
+        return facts[-1:]
+    named = [f for f in facts if prior is not None and prior.concept and f.concept == prior.concept and f.period == CURRENT]
+    if len(named) == 1 and prior.value > 0 and named[0].value > 0 and whole.value > 0 \
+            and abs(math.log(named[0].in_yuan() / prior.in_yuan())) < abs(math.log(whole.in_yuan() / prior.in_yuan())):
+        return named
+    return [whole]
 
 
 # a sentence opening on last year, as what it compares with (与上年…相比, 上年为…, 上年同期为…)
