@@ -127,8 +127,11 @@ def _target_completions(base: FactBase, rule):
         # clause stating the target and one stating what was done (计划适配900件，实际适配846件，完成率94.00%);
         # a share of a target (占年度任务5,000亩的73%) is its completion too
         if any(w in clause for w in params["excess_cues"]):
-            # 超额完成6.67%: how far beyond the target, not its completion: (achieved − target) ÷ target
-            yield from _excess_rate(base, rate, text, [f for f in before if f.at < start and f.unit != "%"], params)
+            # 超额完成6.67%: how far beyond the target, not its completion: (achieved − target) ÷ target;
+            # not 超额完成年度目标任务的105.42% (of the target: a completion), nor an excess over last
+            # year (较上年…超出15.71%)
+            if not clause.rstrip().endswith("的") and not lexicon().comparison.search(clause):
+                yield from _excess_rate(base, rate, text, [f for f in before if f.at < start and f.unit != "%"], params)
             continue
         share_of_target = any(w in clause for w in params["share_cues"]) and any(c in clause for c in params["target_cues"])
         if rate.measure == "占比" and not share_of_target:
