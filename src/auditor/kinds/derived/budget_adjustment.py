@@ -55,9 +55,9 @@ def check_budget_adjustment(base: FactBase, rule):
                 if all(h is not None for h in hits):
                     yield hits[0]
                 # (…调整后支出预算393,462.50万元，比年初预算净增加4,760.90万元: the net change too)
-                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2], cuts, bare, adjustment_words)
+                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 3], cuts, bare, adjustment_words)
             elif k and flat[k - 1] is initial:
-                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2], cuts, bare, adjustment_words)
+                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 3], cuts, bare, adjustment_words)
 
 
 def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact], cuts: tuple[str, ...]):
@@ -126,7 +126,8 @@ def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: 
     """“由年初预算的8,640.00万元调整为8,320.00万元，增加320.00万元”: the change stated right after
     the adjusted budget is that budget less the initial one, the way its word says."""
     change = after[0] if after else None
-    if change is not None and change.measure == "追加预算" and not change.sign and (
+    alone = len(after) < 2 or after[1].measure != "追加预算"  # (调增4,800万元，调减780万元: a gross rise, a cut after it)
+    if change is not None and change.measure == "追加预算" and not change.sign and alone and (
             _compares_initial(change.label, bare) or compact(change.label).strip("，,") in adjustment_words):
         # (较年初预算数调增15.00万元: the adjustment stated after the adjusted budget, its word its way;
         # 调整预算184,020万元，调增4,020万元: the word alone right after it says as much)
