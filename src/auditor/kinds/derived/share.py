@@ -95,6 +95,8 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
 def _bracketed_whole(base: FactBase, rate: Fact) -> Fact | None:
     """The whole a bracket right after a share names with its amount and nothing after it (占比
     75.82%（政府采购支出总额397.87万元）): the share's whole."""
+    if not BARE_SHARE_RE.fullmatch(compact(rate.label)):
+        return None  # (占本年支出合计的35.20%（年初预算380.00万元）: the share names its whole itself)
     text = base.sentences.get((rate.block, rate.sentence), "")
     after = next((f for f in same_sentence(base, rate) if f.at > rate.at), None)
     if after is None or not after.is_money or not after.value or after.period != rate.period:
