@@ -57,7 +57,7 @@ PARAMS = {
     # (the year opens the pattern, its look-behind following 19/20: see the note above YEAR_RE)
     # (到 before the year, as 至: a deadline, 到2030年累计建成…: a target, no year's doings; 预期2027年、
     # 预计2027年: a projection)
-    "activity_pattern": (str, r"((?:19|20)(?<![\d\-—~至到期计〔\[【(（]..)\d\d)\s*年\s*度?\s*(?:全年)?\s*(?:共|累计|一共)"),
+    "activity_pattern": (str, r"((?:19|20)(?<![\d\-—~至到〔\[【(（]..)(?<!预计..)(?<!预期..)\d\d)\s*年\s*度?\s*(?:全年)?\s*(?:共|累计|一共)"),
     # a year opening a sentence (after its item's number, 2、 or 2.1 ), then the subject or the
     # year's total: the sentence is about that year
     # (the unit as 本局 / 我馆 / 全院…; the look-ahead: 全社会, 本会计年度, 全所有, 本院校 name no unit)
@@ -160,6 +160,8 @@ PARAMS = {
     "deadline_words": (list, []),
     # year_end: the words of a target reached by a deadline (到2026年底累计建成…)
     "target_words": (list, []),
+    # year_end: the words saying the target was already reached (到2025年底，本局已累计完成…: a state)
+    "reached_words": (list, []),
     # comparison_base: a column head naming a year and a measure (group 1 the year, group 2 the
     # measure: 2025年预算数); the words heading a change column (增减额, 比上年增长)
     "year_head_pattern": (str, ""),
@@ -1060,9 +1062,10 @@ def _check_year_end(doc, rule, year):
             if span and span[0] <= stated <= span[1]:
                 continue  # (到2027年底… in a plan for 2025—2027, 2021年底… in an evaluation of 2021—2023: the span's own)
             if stated > year and plain.startswith("到", m.start()) and not plain[max(0, m.start() - 2):m.start()].endswith(("截至", "截止")) \
-                    and any(w in clause for w in params["target_words"]):
+                    and any(w in clause for w in params["target_words"]) and not any(w in clause for w in params["reached_words"]):
                 continue  # (到2026年底，全县累计建成…: a later year's end after 到, a target's verb in its
-                # clause, is a deadline; 到2025年底，本局固定资产总额为… states a stock, misdated)
+                # clause, is a deadline; 到2025年底，本局固定资产总额为… states a stock, misdated, and so
+                # does 到2025年底，本局已累计完成…: reached_words)
             if stated == year - 1 and (str(year) in plain[m.end():] or year_named.get(_paragraph_key(loc), -1) > k):
                 # (2023年末，余额52.3亿元。2024年发行…: the stock the report's year opened with, its
                 # year's flows after it in the paragraph)
