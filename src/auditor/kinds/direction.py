@@ -293,7 +293,8 @@ def _whole_may_have_moved(base: FactBase, change: Fact, current: Fact) -> bool:
     whole = base.whole_before_part(change, current.concept)
     if whole is None:
         return False
-    prior = (_one(base, whole.concept, PRIOR, change) if whole.concept else None) or base.unnamed_prior(change, whole)
+    prior = (_one(base, whole.concept, PRIOR, change) if whole.concept else None) or base.unnamed_prior(change, whole) \
+        or base.row_prior(whole)
     if prior is None:
         # (which the change is of, the words do not say: not judged; after a later item of the list,
         # 其中A…，B…，C…，比上年减少…, the nearest item's, judged)

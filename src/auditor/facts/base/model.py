@@ -317,6 +317,16 @@ class FactBase:
                  and compact(f.label).endswith(kind)]
         return found[-1] if found else None
 
+    def row_prior(self, whole: Fact) -> Fact | None:
+        """Last year's figure in the row of a table that states the whole's figure of this year
+        (合计 | 3,885.80 | 3,860.20 beside 财政拨款支出3,860.20万元, the table naming it otherwise): the
+        one such row's, else None."""
+        rows = {(f.block, f.loc.row) for f in self.facts if f.source == "table" and f.period == CURRENT
+                and f.is_money and f.in_yuan() == whole.in_yuan()}
+        found = [f for f in self.facts if f.source == "table" and (f.block, f.loc.row) in rows
+                 and f.period == PRIOR and f.is_money and f.measure == whole.measure]
+        return found[0] if len(found) == 1 else None
+
     def first_listed(self, whole: Fact, part: Fact) -> bool:
         """The part is the first amount after the whole (其中固定资产… right after 资产总额…)."""
         return whole.id + 1 == part.id

@@ -148,7 +148,7 @@ def _whole_may_be_meant(base: FactBase, change: Fact, current: Fact) -> bool:
     if whole is None:
         return False
     prior = (prior_value(base, replace(change, concept=whole.concept), whole) if whole.concept else None) \
-        or base.unnamed_prior(change, whole)
+        or base.unnamed_prior(change, whole) or base.row_prior(whole)
     if prior is None:
         # (after a later item of the list, 其中A…，B…，C…，比上年减少…, the nearest item's, judged)
         return base.first_listed(whole, current)
