@@ -588,3 +588,19 @@ def test_a_spaced_table_goes_on_over_blank_lines_and_rows_of_a_label_alone():
     assert len(tables) == 1
     grid = tables[0].grid()
     assert ["三、上级补助收入", ""] in grid and grid[-1] == ["本年收入合计", "5,024.05"]
+
+
+def test_a_caption_after_a_full_line_ending_in_a_semicolon_is_no_wrapped_text():
+    """A table's caption, centred, right after a full-width line ending in ；: the caption starts a
+    line of its own (the table keeps its title)."""
+    text = ("                              某局2025年部门预算\n\n一、收入预算情况\n"
+            "    2025年收入预算合计2,460.00万元，其中：一般公共预算财政拨款收入2,100.00万元，占85.37%；事\n"
+            "业收入240.00万元，占9.76%；上年结转120.00万元，占4.88%；具体见表1收入预算总表中各项收入；\n"
+            "                                表1 收入预算总表\n"
+            "                                                                           单位：万元\n"
+            "项目                                  合计          财政拨款收入        事业收入\n"
+            "合计                              2,460.00          2,100.00          240.00\n"
+            "行政运行                          1,560.00          1,320.00          240.00\n"
+            "社会福利                            900.00            780.00\n")
+    doc = document_from_text(text)
+    assert [t.title for t in doc.tables] == ["表1 收入预算总表"]

@@ -730,7 +730,7 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
                 or _md_heading(lines[j]) is not None:
             break  # (a Markdown heading is never the wrapped end of the text above it)
         nxt = lines[j].strip()
-        if not (_wraps_tail(length, tail, nxt, terminal, wrap_min) or _full_line_of_clauses(pieces, nxt)) \
+        if not (_wraps_tail(length, tail, nxt, terminal, wrap_min) or _full_line_of_clauses(pieces, nxt, lines[j], lines[j - 1])) \
                 or single_spaced.row_like(pieces[-1]) or single_spaced.row_like(nxt):
             break
         if _field_lines(pieces[-1], nxt):
@@ -747,12 +747,18 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
     return i
 
 
-def _full_line_of_clauses(pieces: list[str], nxt: str) -> bool:
+def _full_line_of_clauses(pieces: list[str], nxt: str, raw_next: str = "", raw_last: str = "") -> bool:
     """A line ending in ； as wide as the wrapped line before it (each set to the page's width, as a
     PDF's text export or a hard-wrapped file sets them): a list of clauses the width wrapped, going
-    on unless the next line opens an item of its own (…其他收入45.60万元，占0.65%；↵上年结转…)."""
+    on unless the next line opens an item of its own (…其他收入45.60万元，占0.65%；↵上年结转…), is a
+    table's caption, or stands indented far in from the text (a centred title)."""
+    indent = len(raw_next) - len(raw_next.lstrip()) - (len(raw_last) - len(raw_last.lstrip()))
     return len(pieces) >= 2 and pieces[-1][-1:] in ("；", ";") and not ITEM_START_RE.match(nxt) \
+        and not CAPTION_RE.match(nxt) and indent <= CENTRED_INDENT \
         and display_width(pieces[-1]) >= display_width(pieces[-2]) - FULL_LINE_SLACK
+
+
+CENTRED_INDENT = 8  # columns further in than the line before: a centred line, no wrapped text
 
 
 FULL_LINE_SLACK = 2  # display columns a full line may fall short of the wrapped one before it (its last word kept whole)
