@@ -629,3 +629,18 @@ def test_a_degree_word_before_a_direction_names_nothing_but_the_per_head_words_k
     lex = lexicon()
     assert own_words("大幅下降", lex) == "" and own_words("有所增长", lex) == ""
     assert own_words("人均增长", lex) == "人均" and own_words("平均增长", lex) == "平均"
+
+
+def test_rules_keeping_readings_on_the_fact_base_do_not_share_a_key():
+    """Two rules keep a reading of the document's tables' money columns on the fact base, each its
+    own (the stages' rows and columns; the columns alone): run together on one document, neither
+    takes the other's and fails, and DRV016 tells a rate that does not hold."""
+    from auditor.engine import audit_document
+    from auditor.examples import document_from_text
+    from auditor.ruleset import load_rules
+
+    text = ("某县教育局2024年度部门整体支出绩效自评报告\n本年收入合计720.00万元，其中财政拨款收入700.00万元，其他收入20.00万元。\n"
+            "全年实际支出710.00万元，预算执行率98.61%。\n抽查的48个标段中，有41个标段按期完工，完工及时率为86.42%。\n")
+    result = audit_document(document_from_text(text), load_rules())
+    assert not [n for n in result.not_assessable if n["reason"].startswith("规则执行出错")]
+    assert any(f.rule == "DRV016" and f.expected.startswith("85.42") for f in result.findings)

@@ -246,7 +246,7 @@ def _column_beside(base: FactBase, figure: Fact, planned_words: tuple[str, ...])
     figure names its row by the row's concept (value_links.py), one cell of which prints its value."""
     if figure.concept is None or not figure.is_money or not planned_words:
         return [], []
-    rows, columns = base.remember(("money columns",), lambda: _money_columns(base))
+    rows, columns = base.remember(("money rows and columns by stage",), lambda: _money_columns(base))
     same = [c for c in rows.get(figure.concept, ()) if c.in_yuan() == figure.in_yuan()]
     if len(same) != 1 or any(w in same[0].label for w in planned_words):
         return [], []  # (no one cell; or the figure is a planned amount itself)

@@ -177,7 +177,7 @@ def _money_columns(base: FactBase) -> list[list[Fact]]:
                 if f.is_money and not f.comparator:
                     found.setdefault((block, f.loc.col), []).append(f)
         return [cells for cells in found.values() if len(cells) >= 3]
-    return base.remember(("money columns",), columns)
+    return base.remember(("money columns of tables",), columns)
 
 
 def _rest_of_wider(parts: list[Fact], total: Fact, rule) -> bool:
