@@ -45,7 +45,16 @@ def compare_listing(total: Fact, parts: list[Fact], partial: bool, rule):
         return
     if _two_breakdowns(total, parts):
         return  # (其中一般8.50、专项12.80，拟再融资偿还15.00，其余6.30: the total split two ways)
+    if _holds_a_difference(parts):
+        return  # (其中固定资产原值2,846.30万元，累计折旧1,102.58万元，净值1,743.72万元: a value less its wear, no parts)
     yield from compare_sum(total, parts, "列举", rule, at_most=partial)
+
+
+def _holds_a_difference(parts: list[Fact]) -> bool:
+    """Three items in a row of which the third is the first less the second, to the cent (原值 −
+    累计折旧 = 净值): a stock and what was taken off it, no items of one sum."""
+    return any(a.unit == b.unit == c.unit and a.value - b.value == c.value and b.value
+               for a, b, c in zip(parts, parts[1:], parts[2:]))
 
 
 def _two_breakdowns(total: Fact, parts: list[Fact]) -> bool:

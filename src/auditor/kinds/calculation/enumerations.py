@@ -39,6 +39,15 @@ COUNTED_NAMES_RE = re.compile(r"[、和及][^，,；;。]*?([一二两三四五�
 MALFORMED_RE = re.compile(r"\d(?:\.\.+\d|\d*\.\d+\.\d)")
 
 
+YEAR_IN_TEXT_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+SAME_PERIODS_RE = re.compile(r"(?<!上年)(?<!去年)同期")  # (the years named before, each in turn: 同期…分别为…; not 上年同期)
+
+
+def _respectively() -> tuple[str, ...]:
+    """The words giving items in turn (分别, 依次: concepts.yaml score_lists respectively)."""
+    return tuple((concepts().get("score_lists") or {}).get("respectively") or ())
+
+
 def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = frozenset()):
     """A concept followed by 包括 / 分别为 and a list of amounts: the amounts add up to it. (A
     total a declared sum checked, `summed`, is compared again but not counted again.)"""
@@ -58,6 +67,9 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             continue
         depth = depth or bracket_depth(text)
         word, at, end = cue  # (the list's items stand between at and end)
+        if word.startswith(_respectively()) and (len(set(YEAR_IN_TEXT_RE.findall(text[:at]))) >= 2
+                                                  or SAME_PERIODS_RE.search(text, 0, at)):
+            continue  # (2022年、2023年、2024年…；同期“三公”经费分别为…: the years' figures in turn, no parts)
         if word.startswith("分别") and (SPAN_YEARS_RE.search(text, 0, at) or len(YEAR_RE.findall(text, 0, at)) >= 2):
             continue  # (2022年至2024年，支出合计分别为A、B、C: each a year's figure, no part of a whole)
         if MALFORMED_RE.search(text, at):
