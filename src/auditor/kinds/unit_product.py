@@ -277,6 +277,10 @@ def _periods(text: str, m: re.Match, patterns: _Patterns, params: dict) -> tuple
     in a year (每月 × 12) where the amount is the year's (全年). None where it is not known."""
     groups = m.groupdict()
     period = groups.get("period1") or groups.get("period2")
+    if period is None:
+        # (每名网格员每月3800元: the period after the measure's words, inside the verb's gap)
+        period = next((p for p in sorted(params["periods"], key=len, reverse=True)
+                       if f"{params['per_words'][0]}{p}" in m.group(0)), None) if params["per_words"] else None
     outside = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     stated = {p: {cn_to_int(c.group("n")) if not c.group("n").isdigit() else int(c.group("n"))
                   for c in pattern.finditer(outside)} for p, pattern in patterns.counted.items()}
