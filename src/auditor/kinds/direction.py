@@ -215,7 +215,7 @@ def _figured_changes(base: FactBase, plan: bool = False):
         # 比年初预算减少, 比上年预算增加: not a change on last year's outturn (but a plan's change on last
         # year's budget, 比上年预算增加 / 比2024年预算增加, is on the base a plan compares with)
         if (names_budget_base(compact(change.label)) and not (plan and compares_other_year(change.label))) \
-                or _on_stated_budget(base, change) or change.period != CURRENT or _other_year_compared(base, change):
+                or _on_stated_budget(base, change) or change.period != CURRENT or other_year_compared(base, change):
             continue  # (a later year's change, 2025年…预期…，比2024年完成数增加…, is on this year's)
         current = _one(base, change.concept, CURRENT, change)
         prior = _stated_prior(base, change) or _one(base, change.concept, PRIOR, change, base_measure_named(change.label))
@@ -256,7 +256,7 @@ def _figured_changes(base: FactBase, plan: bool = False):
                           "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
 
 
-def _other_year_compared(base: FactBase, change: Fact) -> bool:
+def other_year_compared(base: FactBase, change: Fact) -> bool:
     """The change's comparison has another year than the report's as its subject, before the word
     opening it in its clause (2023年度比2022年度的1,180.00万元增加120.00万元 in a report on 2024): a
     change between two earlier years. Not the year compared with (与2023年度相比)."""
@@ -264,15 +264,19 @@ def _other_year_compared(base: FactBase, change: Fact) -> bool:
     start = max(text.rfind("；", 0, change.at), text.rfind(";", 0, change.at)) + 1
     # (the word opening the comparison: 比 closing 与2023年度相比 or 同…相比 opens none; 相比 with no
     # such word before it in its clause opens one, 2023年相比2022年…)
-    compared = next((m for m in lexicon().comparison.finditer(text, start, change.at)
-                     if text[m.start() - 1:m.start()] not in ("相", "对")
-                     or not OPENS_COMPARISON_RE.search(text, _clause_from(text, start, m.start()), m.start())), None)
+    # (the comparison nearest before the change: …减少50.00万元，2023年度比2022年度…增加…)
+    compared = None
+    for m in lexicon().comparison.finditer(text, start, change.at):
+        if text[m.start() - 1:m.start()] not in ("相", "对") \
+                or not OPENS_COMPARISON_RE.search(text, _clause_from(text, start, m.start()), m.start()):
+            compared = m
     if compared is None or not base.year:
         return False
     own = text[_clause_from(text, start, change.at):change.at]
     opening = YEAR_RE.match(own.lstrip())
-    if opening and not lexicon().comparison.search(own) and int(opening.group(0)[:4]) != base.year:
-        return True  # (与2022年的…相比，2023年度增加…: the change's own clause opens on another year, its subject)
+    if not lexicon().comparison.search(own) and ((opening and int(opening.group(0)[:4]) != base.year)
+                                                 or lexicon().prior.match(compact(own))):
+        return True  # (与2022年的…相比，2023年度增加…, …，上年增加…: the change's own clause opens on another year, its subject)
     start = _clause_from(text, start, compared.start())  # (in the comparison's own clause)
     years = YEAR_RE.findall(text, start, compared.start())
     return bool(years) and int(years[-1][:4]) != base.year

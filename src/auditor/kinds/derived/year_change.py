@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...facts.base import Fact, FactBase
+from ..direction import other_year_compared
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, PRIOR
 from ...facts.base.text_facts import names_budget_base
 from ...facts.base.words import balance_side, clause_before
@@ -53,6 +54,8 @@ def _year_changes(base: FactBase, rule):
                 hit.fields["basis"] = rule.params["from_to_basis"]
                 yield hit
             continue
+        if other_year_compared(base, change):
+            continue  # (与2022年的…相比，2023年度增加…: a change between earlier years, not this year's)
         if change.concept is None:
             yield from _unnamed_year_change(base, change, sentence, cues)
             continue
