@@ -13,7 +13,6 @@ Equal means the printed intervals meet; 基本持平 allows a relative gap (para
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import replace
 from decimal import Decimal
@@ -399,10 +398,13 @@ def _unfigured_claims(doc, base: FactBase, rule):
                 # a claim after a list of several items is judged only when wrong for each reading
                 readings = concept if isinstance(concept, tuple) else (concept,)
                 if readings == ("",):
-                    pairs = [_own_years(facts, clause.end())
-                             or _last_figure_pair(base, facts, clause.start(), (index, s_index), subject)
-                             or _own_years_over_clauses(base, facts, clause.end(), (index, s_index))]
-                    if pairs[0] is None or not _both_name(pairs[0], getattr(readings[0], "words", "")):
+                    found = _own_years(facts, clause.end()) \
+                        or _last_figure_pair(base, facts, clause.start(), (index, s_index), subject) \
+                        or _own_years_over_clauses(base, facts, clause.end(), (index, s_index))
+                    # (a sentence opening on last year after a 其中 sentence: the whole's and the last
+                    # part's readings, the claim judged only when wrong for each)
+                    pairs = found if isinstance(found, list) else [found]
+                    if not pairs or None in pairs or not all(_both_name(p, getattr(readings[0], "words", "")) for p in pairs):
                         continue
                 else:
                     pairs = [_claim_pair(base, facts, c, (index, s_index), subject, base.plan) for c in readings]
@@ -524,27 +526,21 @@ def _own_years_over_clauses(base: FactBase, facts, before: int, sentence: tuple)
     if not earlier and sentence[1] and LAST_YEAR_LEAD_RE.match(compact(base.sentences.get(sentence, ""))):
         # (机关运行经费支出176.42万元。与上年190.15万元相比，基本持平: a sentence opening on last year
         # goes on about the figure the sentence before ends on)
-        own = [f for f in facts if f.at < before and f.period == PRIOR]
-        earlier = _sentence_amount(base, (sentence[0], sentence[1] - 1), own[0] if len(own) == 1 else None)
+        readings = _sentence_amounts(base, (sentence[0], sentence[1] - 1))
+        found = [pair for pair in (_own_years([f, *[g for g in facts if g.at < before]]) for f in readings) if pair]
+        return found if len(found) > 1 else (found[0] if found else None)
     return _own_years(earlier + [f for f in facts if f.at < before]) if earlier else None
 
 
-def _sentence_amount(base: FactBase, key: tuple, prior: Fact | None = None) -> list[Fact]:
-    """[the figure a sentence ends on] (a rate after it aside), or [the whole a 其中 list in the
-    sentence breaks down] (基本支出1,236.80万元，其中人员经费…，公用经费156.25万元: the 1,236.80). Where
-    last year's figure (`prior`) is read as the list's last part (上年同期为160.00万元 after 公用经费),
-    the one of the two its size is nearer to: a thing's two years are of one size."""
+def _sentence_amounts(base: FactBase, key: tuple) -> list[Fact]:
+    """The figures a sentence opening on last year may go on about, in the sentence before: the one
+    it ends on (a rate after it aside), and where a 其中 list breaks a whole down in it (基本支出1,236.80
+    万元，其中人员经费…，公用经费156.25万元), that whole as well."""
     facts = [f for f in base.by_sentence.get(key, ()) if f.unit not in RATE_UNITS]
     text = base.sentences.get(key, "")
     whole = next((facts[k] for k in range(len(facts) - 1) if any(
         o in text[facts[k].at + len(facts[k].text):facts[k + 1].at] for o in lexicon().list_openers)), None)
-    if whole is None:
-        return facts[-1:]
-    named = [f for f in facts if prior is not None and prior.concept and f.concept == prior.concept and f.period == CURRENT]
-    if len(named) == 1 and prior.value > 0 and named[0].value > 0 and whole.value > 0 \
-            and abs(math.log(named[0].in_yuan() / prior.in_yuan())) < abs(math.log(whole.in_yuan() / prior.in_yuan())):
-        return named
-    return [whole]
+    return [f for f in (whole, *facts[-1:]) if f is not None]
 
 
 # a sentence opening on last year, as what it compares with (与上年…相比, 上年为…, 上年同期为…)

@@ -56,8 +56,8 @@ PARAMS = {
     "swap_min_gap": (int, 5), "term_words": (list, []),
     # (the year opens the pattern, its look-behind following 19/20: see the note above YEAR_RE)
     # (到 before the year, as 至: a deadline, 到2030年累计建成…: a target, no year's doings; 预期2027年、
-    # 预计2027年: a projection)
-    "activity_pattern": (str, r"((?:19|20)(?<![\d\-—~至到〔\[【(（]..)(?<!预计..)(?<!预期..)\d\d)\s*年\s*度?\s*(?:全年)?\s*(?:共|累计|一共)"),
+    # 预计2027年: a projection; 二期2025年, 远期2030年: a phase's or a plan's year)
+    "activity_pattern": (str, r"((?:19|20)(?<![\d\-—~至到期〔\[【(（]..)(?<!预计..)\d\d)\s*年\s*度?\s*(?:全年)?\s*(?:共|累计|一共)"),
     # a year opening a sentence (after its item's number, 2、 or 2.1 ), then the subject or the
     # year's total: the sentence is about that year
     # (the unit as 本局 / 我馆 / 全院…; the look-ahead: 全社会, 本会计年度, 全所有, 本院校 name no unit)

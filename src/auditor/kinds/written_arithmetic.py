@@ -38,10 +38,10 @@ OPEN, CLOSE = "(（", ")）"
 HUNDRED = Decimal(100)
 NAMED_AFTER = ("+", "-", "*", "/", "=", "(")  # what a figure's name may stand right after, in a formula
 CLAUSE_MARKS = "，,；;：:。"  # words holding one end a clause: no figure's name inside a formula
-# (only where the grouped number goes on as a term of the formula, its decimals then an operator,
-# a money unit or the formula's end after it: 1，450.00÷…, =1，450.00万元; not a clause's comma
-# after a result, =92，100分制…)
-WIDE_GROUPING_RE = re.compile(r"(?<=\d)，(?=\d{3}(?:[.．]\d+)?\s*(?:[+\-－×÷*/=＝)）%％。]|万元|亿元|元))")
+# (only where the grouped number goes on as a term of the formula, its decimals then an operator or
+# the formula's end after it, or its decimals and a money unit: 1，450.00÷…, =1，450.00万元; not a
+# clause's comma after a result, =92，100分制…, =450，450万元已全部拨付)
+WIDE_GROUPING_RE = re.compile(r"(?<=\d)，(?=\d{3}(?:(?:[.．]\d+)?\s*[+\-－×÷*/=＝)）%％。]|[.．]\d+\s*(?:万元|亿元|元)))")
 
 
 class _Break(str):

@@ -9,6 +9,7 @@ from ...facts.agreement import UNBOUNDED, hedge_spread, round_hedge
 from ...facts.base import Fact
 from ...facts.base.model import CURRENT, SPAN
 from ...facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack
+from ...knowledge import compact, concepts
 from ..base import Hit, item_label, slipped_unit, sum_as_printed_coarser
 
 
@@ -51,10 +52,13 @@ def compare_listing(total: Fact, parts: list[Fact], partial: bool, rule):
 
 
 def _holds_a_difference(parts: list[Fact]) -> bool:
-    """Three items in a row of which the third is the first less the second, to the cent (原值 −
-    累计折旧 = 净值): a stock and what was taken off it, no items of one sum."""
-    return any(a.unit == b.unit == c.unit and a.value - b.value == c.value and b.value
-               for a, b, c in zip(parts, parts[1:], parts[2:]))
+    """Three items in a row of which the third is the first less the second (原值 − 累计折旧 = 净值),
+    the second's words naming what is taken off or the third's what is left (concepts.yaml
+    net_value_words): a stock and what was taken off it, no items of one sum."""
+    words = tuple(concepts().get("net_value_words") or ())
+    return bool(words) and any(a.unit == b.unit == c.unit and a.value - b.value == c.value and b.value
+                               and any(w in compact(f.label) for f in (b, c) for w in words)
+                               for a, b, c in zip(parts, parts[1:], parts[2:]))
 
 
 def _two_breakdowns(total: Fact, parts: list[Fact]) -> bool:

@@ -40,7 +40,7 @@ MALFORMED_RE = re.compile(r"\d(?:\.\.+\d|\d*\.\d+\.\d)")
 
 
 YEAR_IN_TEXT_RE = re.compile(r"((?:19|20)\d\d)\s*年")
-SAME_PERIODS_RE = re.compile(r"(?<!上年)(?<!去年)同期")  # (the years named before, each in turn: 同期…分别为…; not 上年同期)
+SAME_PERIODS_RE = re.compile(r"(?<!上年)(?<!去年)(?<!上年度)(?<!较)(?<!比)同期")  # (the years named before, each in turn: 同期…分别为…; not 上年同期)
 
 
 def _respectively() -> tuple[str, ...]:

@@ -98,8 +98,11 @@ def check_list_unit_slips(base: FactBase, rule):
                 if j < len(facts) and facts[j].sentence == total.sentence \
                         or not _list_opens(base, total.block, total.sentence + 1, facts[j:j + 1]):
                     continue
-                if any(w in compact((whole or total).label) for w in concepts().get("left_over_words") or ()):
-                    continue  # (…；结余18.54万元，…。其中，中央和省级资金…: what is left over is no whole of the list)
+                left_over = tuple(concepts().get("left_over_words") or ())
+                if any(w in compact((whole or total).label) for w in left_over) and not any(
+                        w in compact(f.label) for f in facts[j:j + 1] for w in left_over):
+                    continue  # (…；结余18.54万元，…。其中，中央和省级资金…: what is left over is no whole of
+                    # the list, unless its items are left over too, 其中基本支出结余…)
                 # the last amount of its sentence, the next one listing its parts (…支出85.60万元，
                 # 执行率100%。从支出结构看，其中设备购置…); a list opening its own sentence goes on over
                 # the clauses ； joins to it (其中：税收收入…，增长4.8%；非税收入…，增长6.2%。)

@@ -126,7 +126,8 @@ def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: 
     """“由年初预算的8,640.00万元调整为8,320.00万元，增加320.00万元”: the change stated right after
     the adjusted budget is that budget less the initial one, the way its word says."""
     change = after[0] if after else None
-    alone = len(after) < 2 or after[1].measure != "追加预算"  # (调增4,800万元，调减780万元: a gross rise, a cut after it)
+    # (调增4,800万元，调减780万元: a gross rise, a cut after it; not 主要是追加…: its breakdown)
+    alone = len(after) < 2 or after[1].measure != "追加预算" or not any(w in after[1].label for w in cuts)
     if change is not None and change.measure == "追加预算" and not change.sign and alone and (
             _compares_initial(change.label, bare) or compact(change.label).strip("，,") in adjustment_words):
         # (较年初预算数调增15.00万元: the adjustment stated after the adjusted budget, its word its way;

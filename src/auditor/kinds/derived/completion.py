@@ -126,11 +126,11 @@ def _target_completions(base: FactBase, rule):
         # 完成年度目标的 / 目标完成率: both words in the rate's clause; or a bare 完成率 after a
         # clause stating the target and one stating what was done (计划适配900件，实际适配846件，完成率94.00%);
         # a share of a target (占年度任务5,000亩的73%) is its completion too
-        if any(w in clause for w in params["excess_cues"]):
+        if any(w in clause for w in params["excess_cues"]) and not clause.rstrip().endswith("的"):
             # 超额完成6.67%: how far beyond the target, not its completion: (achieved − target) ÷ target;
-            # not 超额完成年度目标任务的105.42% (of the target: a completion), nor an excess over last
-            # year (较上年…超出15.71%)
-            if not clause.rstrip().endswith("的") and not lexicon().comparison.search(clause):
+            # not an excess over last year (较上年…超出15.71%); 超额完成年度目标任务的105.42% is a
+            # completion of the target, judged below
+            if not lexicon().prior.search(clause):
                 yield from _excess_rate(base, rate, text, [f for f in before if f.at < start and f.unit != "%"], params)
             continue
         share_of_target = any(w in clause for w in params["share_cues"]) and any(c in clause for c in params["target_cues"])

@@ -69,7 +69,7 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             # per head is no part of a whole; the share is of the sum before it, which the words leave unsaid)
         whole = None if part is None else _adjusted_budget(base, rate, part) if part.measure == ADJUSTMENT \
             else _bracketed_whole(base, rate) or _elliptic_whole(base, rate, out) or share_whole(base, rate, part, sentence) \
-            or _list_sum_whole(base, rate, part)
+            or _list_sum_whole(base, rate, part) or _bracketed_whole(base, rate, named=True)
         if rate.of >= 0 and not rate.base and whole is not None and any(
                 f.of == whole.id for f in same_sentence(base, rate) if f.measure == "占比"):
             continue  # (A、B分别为X、Y，占比分别为…: the other item is no whole; their sum is, unsaid)
@@ -92,11 +92,12 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             for rate, part, whole in _one_whole_per_list(_wholes_the_parts_make(base, out + _opened_shares(base)))]
 
 
-def _bracketed_whole(base: FactBase, rate: Fact) -> Fact | None:
+def _bracketed_whole(base: FactBase, rate: Fact, named: bool = False) -> Fact | None:
     """The whole a bracket right after a share names with its amount and nothing after it (占比
     75.82%（政府采购支出总额397.87万元）): the share's whole."""
-    if not BARE_SHARE_RE.fullmatch(compact(rate.label)):
-        return None  # (占本年支出合计的35.20%（年初预算380.00万元）: the share names its whole itself)
+    if not named and not BARE_SHARE_RE.fullmatch(compact(rate.label)):
+        return None  # (占本年支出合计的35.20%（年初预算380.00万元）: the share names its whole itself; its
+        # bracket is read only where no figure of the whole it names is found, `named`)
     text = base.sentences.get((rate.block, rate.sentence), "")
     after = next((f for f in same_sentence(base, rate) if f.at > rate.at), None)
     if after is None or not after.is_money or not after.value or after.period != rate.period:

@@ -122,7 +122,7 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict, fits=Non
     if fits is not None and earlier is not listed and listed and _comparable(listed[-1], other) and fits(listed[-1], other):
         return listed[-1], other  # (其中项目支出1,660.34万元。与2023年…相比，增加…: what holds for the part is the part's)
     if stated.measure in BUDGET_MEASURES and other.measure not in BUDGET_MEASURES \
-            and lexicon().measures.last(compact(change.label)) not in BUDGET_MEASURES:
+            and lexicon().measures.last(_without_funds(compact(change.label))) not in BUDGET_MEASURES:
         # (…实际支出11,605.93万元，全年预算12,154.00万元，预算执行率95.49%。与上年…相比: an outturn
         # compared with last year's is this year's outturn, not the budget stated after it; a change
         # naming the budget, 预算规模增加…, is the budget's)
@@ -148,6 +148,13 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict, fits=Non
         if stated is None:
             return None
     return (stated, other) if _comparable(stated, other) else None
+
+
+def _without_funds(words: str) -> str:
+    """The words with the funds' names taken out (一般公共预算支出增加 → 支出增加: 预算 there names no budget)."""
+    for start, end, _name in reversed(lexicon().funds.all(words)):
+        words = words[:start] + words[end:]
+    return words
 
 
 def _without_trailing_rates(facts: list[Fact]) -> list[Fact]:
