@@ -122,6 +122,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # budget_adjustment: the words of an adjustment alone (调增, 调减) that, right after an adjusted
           # budget whose run of clauses states the initial one, are that adjustment
           "adjustment_words": (list, []),
+          # named_rate: the words saying a figure was done whole (全部整改): a rate of 100% after them is its own
+          "all_done_words": (list, []),
           # per_head: the words of an amount per head and the units the heads are counted in
           "per_head": (dict, {"人均": ["人", "名"], "生均": ["人", "名"], "户均": ["户"]}),
           # stated_base_rate: a rate's name -> the concepts of the figure it is of and the words of
