@@ -407,7 +407,8 @@ def _unfigured_claims(doc, base: FactBase, rule):
                     if not pairs or None in pairs or not all(_both_name(p, getattr(readings[0], "words", "")) for p in pairs):
                         continue
                 else:
-                    pairs = [_claim_pair(base, facts, c, (index, s_index), subject, base.plan) for c in readings]
+                    pairs = [_claim_pair(base, facts, c, (index, s_index), subject, base.plan)
+                             or _restated_row_pair(base, facts, c, subject) for c in readings]
                     if pairs == [None] and not lexicon().concepts.all(compact(clause.group(0))):
                         # a concept carried from the clause before, whose figures the sentence
                         # states under another reading (本年支出合计 read as the fund's own
@@ -487,8 +488,21 @@ def _last_figure_pair(base: FactBase, facts, before: int, sentence: tuple, subje
     if last is None or last.comparator or last.period != CURRENT or last.measure == "变动额" or not last.concept \
             or last.unit in RATE_UNITS:
         return None
-    pair = _claim_pair(base, facts, last.concept, sentence, subject, base.plan)
+    pair = _claim_pair(base, facts, last.concept, sentence, subject, base.plan) \
+        or _restated_row_pair(base, facts, last.concept, subject)
     return pair if pair is not None and (pair[0].is_money or _quantity_pair(pair)) else None
+
+
+def _restated_row_pair(base: FactBase, facts, concept: str, subject: str) -> tuple[Fact, Fact] | None:
+    """(this year's amount of the concept its sentence states, last year's in the table row restating
+    it) where nothing else gives last year's (财政拨款支出3,860.20万元，比上年有所增加 beside 合计 |
+    3,885.80 | 3,860.20, the table naming it otherwise)."""
+    own = [f for f in facts if f.concept == concept and f.is_money and f.period == CURRENT and not f.comparator
+           and f.measure != "变动额"]
+    if len(own) != 1 or subject:
+        return None
+    prior = base.row_prior(own[0])
+    return (own[0], prior) if prior is not None else None
 
 
 def _quantity_pair(pair: tuple[Fact, Fact]) -> bool:
