@@ -821,8 +821,8 @@ def test_two_tables_side_by_side_on_a_sheet_are_two_tables(tmp_path):
         for c, value in enumerate(row, start=1):
             sheet.cell(row=r, column=c, value=value)
     spacer = book.create_sheet("一张表")
-    for r, row in enumerate([["项目", "预算数", None, "决算数"], ["合计", 28, None, 22.47],
-                             ["公务接待费", 8, None, 4.12]], start=1):
+    for r, row in enumerate([["项目", "预算数", None, "决算数", "增减额"], ["", "金额", None, "金额", "金额"],
+                             ["合计", 28, None, 22.47, -5.53], ["公务接待费", 8, None, 4.12, -3.88]], start=1):
         for c, value in enumerate(row, start=1):
             spacer.cell(row=r, column=c, value=value)
     path = tmp_path / "side.xlsx"
@@ -830,4 +830,4 @@ def test_two_tables_side_by_side_on_a_sheet_are_two_tables(tmp_path):
     doc = load(str(path))
     grids = [t.grid() for t in doc.tables]
     assert ["公务接待费", "8", "4.12"] in grids[0] and ["水电费", "22.54"] in grids[1]
-    assert len(grids) == 3 and grids[2][0][0] == "项目" and grids[2][0][-1] == "决算数"
+    assert len(grids) == 3 and grids[2][0][0] == "项目" and grids[2][0][-1] == "增减额"

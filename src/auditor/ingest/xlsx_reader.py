@@ -597,16 +597,18 @@ def _side_by_side(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
 
 
 def _labelled(rows: list[list[RawCell]]) -> bool:
-    """The rows' first filled column holds words in two rows or more and figures stand right of it
-    in two rows or more: a table of its own."""
+    """The rows' first filled column holds words in two rows or more that have figures right of
+    them: a table of its own (its labels), not a table's columns of figures cut off by a blank one."""
     filled = [k for k in range(max((len(r) for r in rows), default=0))
               if any(k < len(r) and r[k].text.strip() for r in rows)]
     if len(filled) < 2:
         return False
     first = filled[0]
-    words = sum(1 for r in rows if first < len(r) and r[first].text.strip() and not FIGURE_TEXT_RE.fullmatch(r[first].text.strip()))
-    figures = sum(1 for r in rows if any(FIGURE_TEXT_RE.fullmatch(c.text.strip()) for c in r[first + 1:]))
-    return words >= 2 and figures >= 2
+    # (rows labelled in that column with figures right of them: a body's rows, not a header's words)
+    labelled = sum(1 for r in rows if first < len(r) and r[first].text.strip()
+                   and not FIGURE_TEXT_RE.fullmatch(r[first].text.strip())
+                   and any(FIGURE_TEXT_RE.fullmatch(c.text.strip()) for c in r[first + 1:]))
+    return labelled >= 2
 
 
 FIGURE_TEXT_RE = re.compile(r"[-－]?\d[\d,]*(?:\.\d+)?%?")
