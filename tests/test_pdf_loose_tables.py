@@ -391,44 +391,52 @@ def test_a_part_under_continued_and_the_forms_number_line_joins_its_table(tmp_pa
     assert rows[-1][:3] == ["2101101", "行政单位医疗", "120.00"]
 
 
+def _labelled_figures(c, y: float, labels_at: tuple, figures_at: tuple, rows, pitch: float = 16) -> float:
+    """Rows of labels (left-aligned at `labels_at`) and figures (right-aligned at `figures_at`, a blank
+    one left out) drawn down from `y`: the height under the last."""
+    for row in rows:
+        for x, text in zip(labels_at, row):
+            c.drawString(x, y, text)
+        for x, figure in zip(figures_at, row[len(labels_at):]):
+            if figure:
+                c.drawRightString(x, y, figure)
+        y -= pitch
+    return y
+
+
+def _two_sided_close(canvas_factory, path, size: float, head: str, figure_end: float, pitch: float, rows) -> list:
+    """A 收支总表 whose amounts end at `figure_end`, the next side's labels starting at 240: its rows."""
+    c = canvas_factory(path, size=size)
+    c.drawString(240, 800, "收入支出决算总表")
+    _words(c, 780, ((60, "项目"), (200, head), (240, "项目"), (400, head)))
+    y = 760
+    for left, a1, right, a2 in rows:
+        c.drawString(60, y, left)
+        c.drawRightString(figure_end, y, a1)
+        c.drawString(240, y, right)
+        c.drawRightString(430, y, a2)
+        y -= pitch
+    return _one_table(c, path)[0]
+
+
 def test_a_figure_and_the_next_cells_words_set_close_are_two_cells(tmp_path, canvas_factory):
     """A 收支总表 whose amounts are set to the right of their cells and the next side's labels to the
     left of theirs, a narrow padding between (less than a character): each figure a cell of its own,
     so the rows with two figures make the table."""
-    path = tmp_path / "close-cells.pdf"
-    c = canvas_factory(path)
-    c.drawString(240, 800, "收入支出决算总表")
-    _words(c, 780, ((60, "项目"), (200, "决算数"), (240, "项目"), (400, "决算数")))
-    y = 760
-    for left, a1, right, a2 in (("一、一般公共预算财政拨款收入", "859.35", "一般公共服务支出", "716.40"),
-                                ("二、事业收入", "20.00", "住房保障支出", "162.95"),
-                                ("本年收入合计", "879.35", "本年支出合计", "879.35")):
-        c.drawString(60, y, left)
-        c.drawRightString(235, y, a1)  # (the label after it starts 5 points further: under the type size)
-        c.drawString(240, y, right)
-        c.drawRightString(430, y, a2)
-        y -= 17
-    rows, model = _one_table(c, path)
+    rows = _two_sided_close(canvas_factory, tmp_path / "close-cells.pdf", 9, "决算数", 235, 17, (
+        ("一、一般公共预算财政拨款收入", "859.35", "一般公共服务支出", "716.40"),
+        ("二、事业收入", "20.00", "住房保障支出", "162.95"),
+        ("本年收入合计", "879.35", "本年支出合计", "879.35")))  # (the label after each figure 5 points further)
     assert ["一、一般公共预算财政拨款收入", "859.35", "一般公共服务支出", "716.40"] in rows
 
 
 def test_a_figure_and_the_next_cells_words_half_a_character_apart_are_two_cells(tmp_path, canvas_factory):
     """Two narrow paddings, a figure's last digit and the next cell's Chinese label 4 points apart in
     8-point type (no space character between): two cells, the 支出 side's row kept whole."""
-    path = tmp_path / "half-char.pdf"
-    c = canvas_factory(path, size=8)
-    c.drawString(240, 800, "收入支出决算总表")
-    _words(c, 780, ((60, "项目"), (200, "金额"), (240, "项目"), (400, "金额")))
-    y = 760
-    for left, a1, right, a2 in (("一、一般公共预算财政拨款收入", "5,839.56", "一、一般公共服务支出", "5,312.38"),
-                                ("二、其他收入", "35.60", "二、社会保障和就业支出", "279.63"),
-                                ("本年收入合计", "5,875.16", "本年支出合计", "5,592.01")):
-        c.drawString(60, y, left)
-        c.drawRightString(236, y, a1)  # (the label after it starts 4 points further: half the type size)
-        c.drawString(240, y, right)
-        c.drawRightString(430, y, a2)
-        y -= 16
-    rows, _ = _one_table(c, path)
+    rows = _two_sided_close(canvas_factory, tmp_path / "half-char.pdf", 8, "金额", 236, 16, (
+        ("一、一般公共预算财政拨款收入", "5,839.56", "一、一般公共服务支出", "5,312.38"),
+        ("二、其他收入", "35.60", "二、社会保障和就业支出", "279.63"),
+        ("本年收入合计", "5,875.16", "本年支出合计", "5,592.01")))  # (the label after each figure 4 points further: half the type size)
     assert ["二、其他收入", "35.60", "二、社会保障和就业支出", "279.63"] in rows
 
 
@@ -443,16 +451,9 @@ def test_a_column_numbers_row_centred_under_the_heads_is_no_row_of_figures(tmp_p
     c.drawString(60, 764, "栏次")
     for x, digit in ((330, "1"), (415, "2"), (495, "3")):
         c.drawCentredString(x, 764, digit)
-    y = 748
-    for code, name, total, basic, project in (("合计", "", "5,592.01", "1,525.31", "4,066.70"),
-                                               ("208", "社会保障和就业支出", "279.63", "279.63", ""),
-                                               ("211", "节能环保支出", "5,312.38", "1,245.68", "4,066.70")):
-        c.drawString(60, y, code)
-        c.drawString(120, y, name)
-        for x, figure in ((370, total), (450, basic), (530, project)):
-            if figure:
-                c.drawRightString(x, y, figure)
-        y -= 16
+    y = _labelled_figures(c, 748, (60, 120), (370, 450, 530), (("合计", "", "5,592.01", "1,525.31", "4,066.70"),
+                                                              ("208", "社会保障和就业支出", "279.63", "279.63", ""),
+                                                              ("211", "节能环保支出", "5,312.38", "1,245.68", "4,066.70")))
     _rule(c, y + 8)
     rows, _ = _one_table(c, path)
     assert ["208", "社会保障和就业支出", "279.63", "279.63", ""] in rows
@@ -494,15 +495,9 @@ def test_a_short_rule_under_a_group_head_is_inside_the_header(tmp_path, canvas_f
     _rule(c, 782, x0=300, width=0.5)
     _words(c, 770, ((60, "科目名称"), (320, "小计"), (400, "基本支出"), (480, "项目支出")))
     _rule(c, 764, width=0.5)
-    y = 750
-    for name, total, basic, project in (("合计", "5,592.01", "1,525.31", "4,066.70"),
-                                        ("社会保障和就业支出", "279.63", "279.63", ""),
-                                        ("节能环保支出", "5,312.38", "1,245.68", "4,066.70")):
-        c.drawString(60, y, name)
-        for x, figure in ((350, total), (440, basic), (520, project)):
-            if figure:
-                c.drawRightString(x, y, figure)
-        y -= 16
+    y = _labelled_figures(c, 750, (60,), (350, 440, 520), (("合计", "5,592.01", "1,525.31", "4,066.70"),
+                                                         ("社会保障和就业支出", "279.63", "279.63", ""),
+                                                         ("节能环保支出", "5,312.38", "1,245.68", "4,066.70")))
     _rule(c, y + 8)
     rows, _ = _one_table(c, path)
     assert rows[0][0] == "项目" and "本年支出" in rows[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...knowledge import compact
-from .model import CURRENT, FORECAST, LATER, BUDGET_MEASURES, ADJUSTMENT
+from .model import CURRENT, FORECAST, LATER, BUDGET_MEASURES, ADJUSTMENT, Fact
 from .heads import names_forecast
 from .labels import HOLDING_TAIL_RE
 from .words import CLASS_LEVEL_RE, change_sign, BRACKETED_RE, blank, names_nothing, kind_total
