@@ -803,9 +803,10 @@ def test_a_part_under_continued_a_blank_page_on_is_joined():
 
 
 def test_two_tables_side_by_side_on_a_sheet_are_two_tables(tmp_path):
-    """Two tables set side by side on one sheet, a blank column between them, each with its own
-    column of labels: two tables, each row's figures in its own; a blank spacer column inside one
-    table (figures right of it) keeps it one."""
+    """Two tables set side by side on one sheet, a blank column between them, the right one under a
+    title of its own, each with its own column of labels: two tables, each row's figures in its own;
+    a blank spacer column inside one table (figures right of it), or between a 收支总表's two sides
+    (no title over the right one), keeps it one."""
     import openpyxl
 
     from auditor.ingest import load
@@ -825,9 +826,16 @@ def test_two_tables_side_by_side_on_a_sheet_are_two_tables(tmp_path):
                              ["合计", 28, None, 22.47, -5.53], ["公务接待费", 8, None, 4.12, -3.88]], start=1):
         for c, value in enumerate(row, start=1):
             spacer.cell(row=r, column=c, value=value)
+    summary = book.create_sheet("收支总表")  # (two sides, a spacer column between, no title over the right one)
+    for r, row in enumerate([["收入", None, None, "支出", None], ["项目", "金额", None, "项目", "金额"],
+                             ["财政拨款收入", 600, None, "基本支出", 400], ["其他收入", 40, None, "项目支出", 240],
+                             ["收入总计", 640, None, "支出总计", 640]], start=1):
+        for c, value in enumerate(row, start=1):
+            summary.cell(row=r, column=c, value=value)
     path = tmp_path / "side.xlsx"
     book.save(path)
     doc = load(str(path))
     grids = [t.grid() for t in doc.tables]
     assert ["公务接待费", "8", "4.12"] in grids[0] and ["水电费", "22.54"] in grids[1]
-    assert len(grids) == 3 and grids[2][0][0] == "项目" and grids[2][0][-1] == "增减额"
+    assert len(grids) == 4 and grids[2][0][0] == "项目" and grids[2][0][-1] == "增减额"
+    assert ["收入总计", "640", "", "支出总计", "640"] in grids[3]

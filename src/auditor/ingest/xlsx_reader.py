@@ -19,7 +19,7 @@ from . import package
 from ..facts.numbers import DIGIT_RE, TABLE_NUMBER
 from .cleanup import clean_text
 from .page_furniture import YEAR_WORD_RE
-from .raw import CAPTION_CELL_RE, TABLE_LINE_RE, RawBlock, RawBlocks, RawCell, ReadError, over_limit
+from .raw import CAPTION_CELL_RE, TABLE_LINE_RE, RawBlock, RawBlocks, RawCell, ReadError, cell_figure, over_limit
 
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -581,15 +581,21 @@ def _sheet_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None
 
 def _side_by_side(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
     """Tables set side by side on a sheet (三公 in A–C, 机关运行经费 in E–F): the rows cut at a column
-    blank from top to bottom where the part right of it opens on a column of words of its own, as
-    the part left of it does (a blank spacer column inside one table has figures right of it). The
-    left part first, then the right; one part where no such column is."""
+    blank from top to bottom where the part right of it opens on a line naming a table of its own
+    and its rows are labelled as the left part's are (one table's blank spacer column, or the two
+    sides of a 收支总表, have no title line of their own). The left part first, then the right; one
+    part where no such column is."""
     width = max((len(r) for r in rows), default=0)
+    filled = [any(c < len(r) and r[c].text.strip() for r in rows) for c in range(width)]
     for c in range(1, width - 1):
-        if any(c < len(r) and r[c].text.strip() for r in rows):
+        if filled[c] or not any(filled[:c]) or not any(filled[c + 1:]):
+            continue
+        right = [r[c + 1:] for r in rows]
+        opening = next((k for k, r in enumerate(right) if any(cell.text.strip() for cell in r)), None)
+        # (the cheap test first: a title line opening the right part; the rows read only then)
+        if opening is None or not _single(right[opening]) or not _names_table(right[opening]):
             continue
         left = [r[:c] for r in rows]
-        right = [r[c + 1:] for r in rows]
         if _labelled(left) and _labelled(right):
             rest = _side_by_side([r for r in right if any(cell.text.strip() for cell in r)])
             return [[r for r in left if any(cell.text.strip() for cell in r)], *rest]
@@ -605,13 +611,9 @@ def _labelled(rows: list[list[RawCell]]) -> bool:
         return False
     first = filled[0]
     # (rows labelled in that column with figures right of them: a body's rows, not a header's words)
-    labelled = sum(1 for r in rows if first < len(r) and r[first].text.strip()
-                   and not FIGURE_TEXT_RE.fullmatch(r[first].text.strip())
-                   and any(FIGURE_TEXT_RE.fullmatch(c.text.strip()) for c in r[first + 1:]))
+    labelled = sum(1 for r in rows if first < len(r) and r[first].text.strip() and not cell_figure(r[first].text.strip())
+                   and any(cell_figure(c.text.strip()) for c in r[first + 1:]))
     return labelled >= 2
-
-
-FIGURE_TEXT_RE = re.compile(r"[-－]?\d[\d,]*(?:\.\d+)?%?")
 
 
 def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:

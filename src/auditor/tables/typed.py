@@ -720,9 +720,16 @@ def _categories_by_weights(typed: TypedTable, own: list[str]) -> bool:
     cutting the rows into runs, each round its name's row, whose weights make each name's (a name
     printed in the middle of its merged cell, or on the next page where a page break cut it, heads
     rows above it as well). True where one way, and only one, so cuts them."""
+    # (only where carrying names down cannot be the layout: rows before any name, or a PDF's span a
+    # page break cut; names heading their rows are carried down, and weights not adding up there
+    # are SCO004's to tell)
+    rows = typed.table.rows
+    if own and own[0] and len({c.loc.page for r in typed.records if r.row is not None and r.row < len(rows)
+                               for c in rows[r.row][:1]} - {None}) < 2:
+        return False
     names = [k for k, name in enumerate(own) if name]
     weights = [r.weight for r in typed.records]
-    stated = [NAMED_WEIGHT_RE.search(own[k]) for k in names]
+    stated = [WEIGHT_IN_LABEL_RE.search(own[k]) for k in names]
     if not names or None in weights or None in stated:
         return False
     prefix = [Decimal(0)]
@@ -758,15 +765,12 @@ def _weights_tile(typed: TypedTable, own: list[str], names: list[int], ends: lis
     """Each name states its weight (决策（10分）) and the rows of its span weigh that much together."""
     start = 0
     for k, end in zip(names, ends):
-        m = NAMED_WEIGHT_RE.search(own[k])
+        m = WEIGHT_IN_LABEL_RE.search(own[k])
         weights = [r.weight for r in typed.records[start:end + 1]]
         if m is None or any(w is None for w in weights) or sum(weights) != Decimal(m.group(1)):
             return False
         start = end + 1
     return True
-
-
-NAMED_WEIGHT_RE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")  # 决策（10分）: the category's weight
 
 
 def _is_subtotal(texts: list[str], subtotals: tuple[str, ...]) -> bool:
