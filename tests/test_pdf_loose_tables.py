@@ -571,6 +571,23 @@ def test_narrow_heads_side_by_side_under_group_rules_with_gaps_stay_in_their_col
     assert rows[2][0] == "48.50" and rows[2][5] == "37.78"
 
 
+def test_a_row_of_numbered_heads_right_of_the_labels_stays_in_the_header(tmp_path, canvas_factory):
+    """Numbered sub-heads ((1)购置费 | (2)运行费 under 公务用车购置及运行费) standing right of the body's
+    labels are header words, not a numbered row's label: the header keeps them."""
+    path = tmp_path / "numbered-heads.pdf"
+    c = canvas_factory(path)
+    _rule(c, 800)
+    _words(c, 788, ((60, "项目"), (200, "合计"), (330, "公务用车购置及运行费")))
+    _words(c, 774, ((300, "（1）购置费"), (400, "（2）运行费")))
+    _rule(c, 766, width=0.5)
+    y = _labelled_figures(c, 752, (60,), (240, 350, 450), (("预算数", "38.50", "18.00", "20.50"),
+                                                         ("决算数", "36.50", "17.62", "18.88")))
+    _rule(c, y + 8)
+    rows, _ = _one_table(c, path)
+    assert "（1）购置费" in rows[1] and "（2）运行费" in rows[1]
+    assert rows[-1] == ["决算数", "36.50", "17.62", "18.88"]
+
+
 def test_a_header_repeated_wrapped_otherwise_is_known_again():
     """科目编 / 码 over two header rows on one page, 科目编码 over one on the next (a column set wider):
     the same heads column by column, so the part's two header rows repeat the table's."""

@@ -604,3 +604,18 @@ def test_a_caption_after_a_full_line_ending_in_a_semicolon_is_no_wrapped_text():
             "社会福利                            900.00            780.00\n")
     doc = document_from_text(text)
     assert [t.title for t in doc.tables] == ["表1 收入预算总表"]
+
+
+def test_an_unnumbered_label_after_a_blank_line_heads_a_section_of_its_own():
+    """A spaced table closed by a blank line, then a label alone naming no number of the rows' and
+    rows under it: a section of its own, its rows no part of the table above."""
+    text = ("某局2025年部门预算\n\n一、基本支出情况\n"
+            "    项目                          预算数\n"
+            "    合计                          150.00\n"
+            "    工资福利支出                  100.00\n"
+            "    商品和服务支出                 50.00\n\n"
+            "    专项业务\n"
+            "    设备购置费                     20.00\n"
+            "    信息化运维费                   10.00\n")
+    tables = _tables(text)
+    assert tables[0].grid()[-1] == ["商品和服务支出", "50.00"]

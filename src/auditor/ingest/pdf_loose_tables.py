@@ -387,17 +387,21 @@ def _between_rules(rules: list, top: float, bottom: float) -> int:
     return sum(1 for k, y in enumerate(ys) if k == 0 or y - ys[k - 1] > ALIGN)
 
 
-def _header_like(line: _Line) -> bool:
+def _header_like(line: _Line, label_x: float | None = None) -> bool:
     """A line of a table's header: words only (a year heading a column is one), no sentence, no
     caption or unit line, no numbered heading of the text standing alone, and no line opening on a
     numbered item: a row's label is numbered there (一、一般公共 | 一、一般公 over 预算财政拨款 859.35 |
     共服务支出 716.40: the first lines of two labels wrapped beside the figures set in the cells' middle);
-    a head further along may be (项目 | 合计 | 1.因公出国（境）费 | 2.公务用车购置及运行费)."""
+    a head further along may be (项目 | 合计 | 1.因公出国（境）费 | 2.公务用车购置及运行费), and so may a row
+    of numbered heads standing right of the body's labels (`label_x`: where they start; （1）购置费 |
+    （2）运行费 under 公务用车购置及运行费)."""
     if not line.chunks or any(c.figure for c in line.chunks):
         return False
     if any(TABLE_LINE_RE.search(c.text) or any(m in c.text for m in SENTENCE_MARKS) for c in line.chunks):
         return False
-    return not NUMBERED_RE.match(clean_text(line.chunks[0].text))  # (⼀、 a Kangxi radical: 一、)
+    first = line.chunks[0]
+    return not NUMBERED_RE.match(clean_text(first.text)) \
+        or (label_x is not None and first.x0 > label_x + ALIGN)  # (⼀、 a Kangxi radical: 一、)
 
 
 NUMBERED_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
@@ -419,7 +423,7 @@ def _header(lines: list[_Line], start: int, size: float, rules: list) -> list[in
         # set in the middle, with a cell's padding on both sides, or a group's head over rows spanned
         # beside it; a line of words over two columns or more)
         gap = HEADER_GAP if len(line.chunks) >= 2 else LINE_GAP
-        if below - line.top > gap * size or line.size > size + 0.5 or not _header_like(line) \
+        if below - line.top > gap * size or line.size > size + 0.5 or not _header_like(line, left) \
                 or _between_rules(rules, line.top, lines[start].top) >= HEADER_RULES:
             break
         header.insert(0, k)

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from ..facts.numbers import TABLE_NUMBER
-from .build import headless, numbering_row
+from .build import headless, numbering_of, numbering_row
 from .cleanup import clean_text, join_wrapped
 from .page_furniture import FURNITURE_CHARS, without_page_furniture
 from .raw import PAGE_BREAK, CAPTION_CELL_RE, DASHES, FIGURE_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit, sentence_marked
@@ -430,7 +430,15 @@ def _resumes_after_blanks(lines: list[str], i: int, found: list) -> int | None:
     if cells:
         return j if _figure_row(cells) and abs(cells[0][0] - _left(found)) <= ALIGN_SLACK else None
     lone = _lone_cell(lines[j], found[-1], _left(found))
-    return j if isinstance(lone, list) and _goes_on(lines, j + 1, found) else None
+    # (a label alone goes on with the table only where it carries the rows' numbering on, 三、 after
+    # 二、; an unnumbered one after a blank line heads a section of its own)
+    return j if isinstance(lone, list) and _numbered_like(lone[0][2], found) and _goes_on(lines, j + 1, found) else None
+
+
+def _numbered_like(text: str, found: list) -> bool:
+    """The label is numbered in the style of a label of the rows (三、 under 一、 and 二、)."""
+    style = numbering_of(text)
+    return style is not None and any((numbering_of(row[0][2]) or (None, None))[1] == style[1] for row in found)
 
 
 MAX_BLANK_RUN = 2  # blank lines a spaced table may hold between two of its rows
