@@ -47,8 +47,9 @@ def check_named_rate(base: FactBase, rule):
         if not judged:
             yield CHECKED
             continue
-        if rate.value == 100 and any(w in base.between(figure, rate) for w in params["all_done_words"]):
-            yield CHECKED  # (发现问题的58家已全部整改，整改完成率100%: all of them done, the rate of the 58 over themselves)
+        if rate.value == 100 and any(w in CLAUSE_BREAK_RE.split(base.between(figure, rate))[0] for w in params["all_done_words"]):
+            yield CHECKED  # (发现问题的58家已全部整改，整改完成率100%: all of them done, the rate of the 58 over
+            # themselves; said in the figure's own clause, not of other things after it, 其余问题均已…)
             continue
         if _change_misstated(base, rate, figure, whole):
             yield CHECKED  # (节约4.62万元 where 14.74 − 19.00 saves 4.26, 节约率22.42% on 4.26: DRV010 tells the amount)

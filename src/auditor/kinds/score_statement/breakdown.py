@@ -9,8 +9,9 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase, fact_base
 from ...facts.numbers import fmt
-from ...facts.base.words import YEAR_RE
-from ...knowledge import compact
+from ...facts.base.words import YEAR_RE, names_nothing
+from ...facts.lexicon import lexicon
+from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit
 from .common import score_lists, category_word_pairs, text_totals, bracket_depth, categories_in
 
@@ -90,7 +91,8 @@ def _listed_before(base: FactBase, total: Fact, category_words) -> list[tuple[st
     the total leaves the sentence unread."""
     key = (total.block, total.sentence)
     listed = _listed_in(base, key, total.at, category_words)
-    if listed == [] and total.sentence and not any(f.unit == "分" for f in base.by_sentence.get(key, ()) if f.at < total.at):
+    if listed == [] and total.sentence and _opens_on_total(base, total) \
+            and not any(f.unit == "分" for f in base.by_sentence.get(key, ()) if f.at < total.at):
         # (that sentence's ；-clauses, each read as a sentence, back to the one after a full stop)
         listed, index = [], total.sentence - 1
         while index >= 0 and listed is not None:
@@ -102,6 +104,23 @@ def _listed_before(base: FactBase, total: Fact, category_words) -> list[tuple[st
             if not base.sentences.get((total.block, index), "").rstrip().endswith(("；", ";")):
                 break
     return _distinct(listed) if listed else None
+
+
+def _opens_on_total(base: FactBase, total: Fact) -> bool:
+    """The total's sentence opens with it, the words before its concept's name (its year aside)
+    naming nothing the sentence before does not (项目自评总得分95.5分 after 项目决策…; not 路灯改造
+    项目自评总得分90分 after 道路养护项目决策…: another project's). A short word (项目, 本项目) names
+    the report's own thing."""
+    words = compact(base.sentences.get((total.block, total.sentence), "")[:total.at])
+    found = lexicon().concepts.all(words)
+    before = YEAR_RE.sub("", words[:found[-1][0]] if found else words).lstrip("度")
+    for word in concepts().get("score_qualifier_words") or ():
+        before = before.replace(word, "")  # (项目自评总得分: 自评 qualifies the score, names no thing)
+    return len(before) <= OWN_THING_CHARS or names_nothing(before, lexicon()) \
+        or before in compact(base.sentences.get((total.block, total.sentence - 1), ""))
+
+
+OWN_THING_CHARS = 3  # (项目, 本项目, 该项目: the report's own thing, no other's name)
 
 
 def _names_other_year(base: FactBase, key: tuple[int, int]) -> bool:
