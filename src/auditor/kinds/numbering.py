@@ -254,8 +254,10 @@ def _first_repeated(doc, pending: tuple | None, last_item, where: dict, lead_ins
            and not SENTENCE_MARK_RE.search(b.text.strip().rstrip("：:"))
            and not b.text.strip().rstrip("：:").endswith(lead_ins) for b in between):
         return
-    if any(getattr(b, "token", "") and getattr(b, "style", None) != block.style for b in between):
-        return  # (1.存在问题 (一)… 2.改进措施 (一)…: a numbered head of another style between began a run again)
+    opened = {getattr(b, "style", None) for b in doc.blocks[:where[id(previous)]] if getattr(b, "token", "")}
+    if any(getattr(b, "token", "") and getattr(b, "style", None) != block.style and b.style in opened for b in between):
+        return  # (1.存在问题 (一)… 2.改进措施 (一)…: a head of a run open before the first (一) began one again;
+        # not 1. 2. under the first (一): its own sub-items)
     yield _hit(block, previous, f"编号“{block.token}”重复：此处应为“{_token_for(block, 2)}”")
 
 

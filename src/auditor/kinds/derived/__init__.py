@@ -122,6 +122,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # budget_adjustment: the words of an adjustment alone (调增, 调减) that, right after an adjusted
           # budget whose run of clauses states the initial one, are that adjustment
           "adjustment_words": (list, []),
+          # budget_adjustment: the words leading an adjustment's breakdown after it (主要是追加…)
+          "breakdown_words": (list, []),
           # named_rate: the words saying a figure was done whole (全部整改): a rate of 100% after them is its own
           "all_done_words": (list, []),
           # per_head: the words of an amount per head and the units the heads are counted in

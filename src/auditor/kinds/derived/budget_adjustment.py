@@ -25,6 +25,7 @@ def check_budget_adjustment(base: FactBase, rule):
     cuts = (*rule.params["cut_words"], *(concepts().get("budget_cut_words") or ()))
     bare = re.compile(rule.params["bare_initial_pattern"])
     adjustment_words = tuple(rule.params["adjustment_words"])
+    breakdown_words = tuple(rule.params["breakdown_words"])
     for run in base.clause_runs():
         flat = [f for _, group in run for f in group if f.is_money and not f.comparator and f.period == CURRENT]
         rates = [f for _, group in run for f in group if f.unit == "%" and f.measure == "变动率" and not f.comparator]
@@ -55,9 +56,9 @@ def check_budget_adjustment(base: FactBase, rule):
                 if all(h is not None for h in hits):
                     yield hits[0]
                 # (…调整后支出预算393,462.50万元，比年初预算净增加4,760.90万元: the net change too)
-                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 3], cuts, bare, adjustment_words)
+                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 3], cuts, bare, adjustment_words, breakdown_words)
             elif k and flat[k - 1] is initial:
-                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 3], cuts, bare, adjustment_words)
+                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 3], cuts, bare, adjustment_words, breakdown_words)
 
 
 def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact], cuts: tuple[str, ...]):
@@ -122,12 +123,14 @@ def _initial_of(initial: Fact, total: Fact) -> bool:
 
 
 def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: list[Fact], cuts: tuple, bare,
-                             adjustment_words: tuple = ()):
+                             adjustment_words: tuple = (), breakdown_words: tuple = ()):
     """“由年初预算的8,640.00万元调整为8,320.00万元，增加320.00万元”: the change stated right after
     the adjusted budget is that budget less the initial one, the way its word says."""
     change = after[0] if after else None
-    # (调增4,800万元，调减780万元: a gross rise, a cut after it; not 主要是追加…: its breakdown)
-    alone = len(after) < 2 or after[1].measure != "追加预算" or not any(w in after[1].label for w in cuts)
+    # (调增4,800万元，调减780万元 or 追加1,200万元…，追加2,820万元…: adjustments in turn, the first no
+    # whole one; 主要是追加…, 其中追加…: its breakdown)
+    alone = len(after) < 2 or after[1].measure != "追加预算" \
+        or any(w in compact(after[1].label) for w in (*lexicon().list_openers, *breakdown_words))
     if change is not None and change.measure == "追加预算" and not change.sign and alone and (
             _compares_initial(change.label, bare) or compact(change.label).strip("，,") in adjustment_words):
         # (较年初预算数调增15.00万元: the adjustment stated after the adjusted budget, its word its way;

@@ -104,6 +104,8 @@ def _bracketed_whole(base: FactBase, rate: Fact, named: bool = False) -> Fact | 
         return None
     opening = text[rate.at + len(rate.text):after.at]
     words = compact(opening).lstrip("（(")
+    if named and (after.measure in BUDGET_MEASURES or not words or words not in compact(rate.label)):
+        return None  # (占政府采购总额的…（采购总额…）: the bracket names the share's own whole; not （年初预算…）)
     # (not a part it holds: （其中中央资金…）, （含…）)
     parts_words = (*lexicon().list_openers, *(concepts().get("inclusion_words") or ()))
     return after if BRACKET_OPENING_RE.fullmatch(opening) and not words.startswith(parts_words) \
