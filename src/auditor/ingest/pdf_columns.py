@@ -95,12 +95,12 @@ def _prose(sides: tuple[list, ...], count: int) -> bool:
     """One side of the split lines: MIN_SIDE_CHARS characters a line on average, MIN_PROSE_SHARE of
     them Han, and not a form's fields (项目名称：…, 项目单位：…: a label and its colon opening most lines)."""
     chars = [ch for side in sides for ch in side if not ch["text"].isspace()]
-    han = sum(1 for ch in chars if _han(ch["text"]))
+    han = sum(1 for ch in chars if han_char(ch["text"]))
     fields = sum(1 for side in sides if any(ch["text"] in "：:" for ch in sorted(side, key=lambda c: c["x0"])[:FIELD_LABEL_CHARS]))
     return len(chars) >= MIN_SIDE_CHARS * count and han >= MIN_PROSE_SHARE * len(chars) and fields * 2 <= count
 
 
-def _han(char: str) -> bool:
+def han_char(char: str) -> bool:
     """A Han character as a PDF's font may map it: the unified ideographs, or the radicals some
     fonts set in their place (⼆ for 二, ⽀ for 支); not punctuation, Hangul, a private-use glyph of
     an unmapped font or the replacement character (a garbled page is no prose)."""

@@ -22,6 +22,7 @@ from ..knowledge import concepts
 from .cleanup import clean_text
 from .raw import TABLE_LINE_RE, cell_figure
 from ..facts.numbers import is_column_numbers
+from .pdf_columns import han_char
 
 
 CELL_GAP = 1.0  # × the type size: a gap this wide or wider parts two cells (a space is a quarter)
@@ -241,12 +242,15 @@ def _parts(group: list, size: float, line_text, spaced: set = frozenset()) -> li
     """A chunk's characters cut at gaps of PART_GAP or more (FIGURE_WORD_GAP from a figure's last
     digit to a Chinese character with no space character between), as chunks; [] where they make one."""
     parts: list[list] = [[group[0]]]
+    end = group[0]["x1"]  # (the current part's right edge, kept as it grows)
     for before, ch in zip(group, group[1:]):
-        gap = ch["x0"] - max(c["x1"] for c in parts[-1])
+        gap = ch["x0"] - end
         if gap > PART_GAP * size or (gap >= FIGURE_WORD_GAP * size and id(ch) not in spaced
-                                     and (before["text"].isdigit() or _han(before["text"])) and _han(ch["text"])):
+                                     and (before["text"].isdigit() or han_char(before["text"])) and han_char(ch["text"])):
             parts.append([])
+            end = ch["x1"]
         parts[-1].append(ch)
+        end = max(end, ch["x1"])
     if len(parts) < 2:
         return []
     out = []
@@ -255,10 +259,6 @@ def _parts(group: list, size: float, line_text, spaced: set = frozenset()) -> li
         if text:
             out.append(_Chunk(min(c["x0"] for c in part), max(c["x1"] for c in part), text, cell_figure(text, dashes=True)))
     return out if len(out) >= 2 else []
-
-
-def _han(text: str) -> bool:
-    return "\u4e00" <= text <= "\u9fff"
 
 
 def _figures_apart(chunk: _Chunk) -> list[_Chunk]:

@@ -275,8 +275,12 @@ def _below(code: str | None, above: str) -> bool:
 def _table_hits(rule, table, grid, first: int, columns: dict):
     totals = tuple(rule.params["total_row_words"])
     details, judged, total_hits = 0, 0, []
+    # (a blank opening is nothing brought forward where the column states openings in other rows, as
+    # a 决算 form leaves its zeros blank; a column blank throughout states none)
+    opening_col = columns["opening"][0]
+    filled = sum(1 for row in grid if opening_col < len(row) and is_amount(row[opening_col]))
     for r in range(first, len(grid)):
-        hits = list(_row_hits(rule, table, grid, r, columns))
+        hits = list(_row_hits(rule, table, grid, r, columns, filled))
         if totals and compact(row_name(grid[r])) in totals:  # (as the column-total rule reads it)
             total_hits += hits  # (the 合计 row: judged once its rows are)
             continue
@@ -471,18 +475,13 @@ def _cell_quantity(text: str, blank_is_nil: bool) -> Quantity | None:
     return q if q is not None and q.unit not in ("%", "‰") else None
 
 
-def _column_filled(grid, col: int, r: int) -> bool:
-    """Another row of the grid holds an amount in the column."""
-    return any(k != r and col < len(row) and is_amount(row[col]) for k, row in enumerate(grid))
-
-
-def _row_hits(rule, table, grid, r: int, columns: dict):
+def _row_hits(rule, table, grid, r: int, columns: dict, filled_openings: int = 0):
+    """`filled_openings`: how many rows of the grid hold an amount in the opening column (counted
+    once per table)."""
     row = grid[r]
     closing_col, opening_col = columns["closing"][0], columns["opening"][0]
     closing = parse_cell(row[closing_col].strip()) if is_amount(row[closing_col]) else None
-    # (a blank opening is nothing brought forward where the column states openings in other rows,
-    # as a 决算 form leaves its zeros blank; a column blank throughout states none)
-    opening = _cell_quantity(row[opening_col], blank_is_nil=_column_filled(grid, opening_col, r))
+    opening = _cell_quantity(row[opening_col], blank_is_nil=filled_openings - is_amount(row[opening_col]) > 0)
     ins = [_cell_quantity(row[c], blank_is_nil=True) for c in columns["in"]]
     outs = [_cell_quantity(row[c], blank_is_nil=True) for c in columns["out"]]
     if closing is None or opening is None or any(q is None for q in [*ins, *outs]):

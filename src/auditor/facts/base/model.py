@@ -321,11 +321,24 @@ class FactBase:
         """Last year's figure in the row of a table that states the whole's figure of this year
         (合计 | 3,885.80 | 3,860.20 beside 财政拨款支出3,860.20万元, the table naming it otherwise): the
         one such row's, else None."""
-        rows = {(f.block, f.loc.row) for f in self.facts if f.source == "table" and f.period == CURRENT
-                and f.is_money and f.in_yuan() == whole.in_yuan()}
-        found = [f for f in self.facts if f.source == "table" and (f.block, f.loc.row) in rows
-                 and f.period == PRIOR and f.is_money and f.measure == whole.measure]
+        by_value, priors = self.remember(("table rows by amount",), self._table_rows_by_amount)
+        found = [f for row in by_value.get(whole.in_yuan(), ()) for f in priors.get(row, ())
+                 if f.measure == whole.measure]
         return found[0] if len(found) == 1 else None
+
+    def _table_rows_by_amount(self) -> tuple[dict, dict]:
+        """({an amount of this year in 元: the table rows stating it}, {a row: its amounts of last
+        year}), read once per document (row_prior asks it for many figures)."""
+        by_value: dict = {}
+        priors: dict = {}
+        for f in self.facts:
+            if f.source != "table" or not f.is_money:
+                continue
+            if f.period == CURRENT:
+                by_value.setdefault(f.in_yuan(), set()).add((f.block, f.loc.row))
+            elif f.period == PRIOR:
+                priors.setdefault((f.block, f.loc.row), []).append(f)
+        return by_value, priors
 
     def first_listed(self, whole: Fact, part: Fact) -> bool:
         """The part is the first amount after the whole (其中固定资产… right after 资产总额…)."""
