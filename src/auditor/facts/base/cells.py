@@ -373,7 +373,7 @@ class CellReading:
         tail = next((unit for end, unit in self.count_heads if unit and compact(label or "").endswith(end)
                      and len(compact(label)) > len(end)), "")
         if tail and not any(u and u not in MONEY_UNITS and u != "%" for u in (block_unit, self.table_unit)) \
-                and UNIT_WORD not in (getattr(table, "title", "") or ""):
+                and not UNIT_CAPTION_RE.search(getattr(table, "title", "") or ""):
             # (培训人次 | 1,324: a count the label names its unit by, concepts.yaml count_head_endings;
             # not where the table names a unit of its own, （单位：万人） over 参保人数 | 125.30)
             return tail
@@ -397,7 +397,7 @@ class CellReading:
         return self._year_period(head)
 
 
-UNIT_WORD = "单位"  # a table's title or caption naming the unit it counts in (单位：万人)
+UNIT_CAPTION_RE = re.compile(r"单位\s*[：:]")  # a table's title or caption naming the unit it counts in (单位：万人; not 本单位)
 
 HEAD_THING_MIN = 3  # characters of a head's thing that name one (补贴面积), not a word (金额, 人数)
 

@@ -108,7 +108,7 @@ class ParagraphReading:
                           if whole.concept in parts and part.concept in parts), None)
             if wider is not None:
                 self.base.name(whole, wider)
-            else:
+            elif self.carry_note_re.search(bracket.group(0)):
                 # (机关运行经费支出126.40万元（含上年结转6.00万元）: the carry-over of that amount, a
                 # part of it; no statement of the unit's own 上年结转 the document's sums take)
                 self.base.unname(part)

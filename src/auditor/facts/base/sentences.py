@@ -154,13 +154,6 @@ class SentenceReading:
         return before.unit != fact.unit and between[:1] in ("（", "(") \
             and between[1:].strip() in self.restating_words and CLOSING_BRACKET_RE.match(text, fact_end) is not None
 
-    def _without_funds(self, words: str) -> str:
-        """The words with the funds' names taken out (一般公共预算支出中 → 支出中)."""
-        found = self.lex.funds.all(words)
-        for start, end, _name in reversed(found):
-            words = words[:start] + words[end:]
-        return words
-
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text
         self.sentence_key = (index, s_index)  # (where an unread amount is noted: _text_fact)
@@ -179,7 +172,7 @@ class SentenceReading:
             scope = SCOPE_RE.match(text)  # a sentence opening with the year and measure its figures are of
             opened = self._opening_period(text)
             # (its period and measure, read once for the sentence)
-            scoped = (self._year_period(scope.group(0)), self.lex.measures.last(self._without_funds(compact(scope.group(2))))) \
+            scoped = (self._year_period(scope.group(0)), self.lex.measures.last(self._measure_words(compact(scope.group(2))))) \
                 if scope else None
             self.span_in_sentence = self._names_span(text)
         else:
@@ -208,7 +201,7 @@ class SentenceReading:
                 list_fund, list_parts = head_fund[0], ANY_PART
         # (a sentence may open on the words leading into the list, 按资金来源划分，其中：…)
         in_list, list_measure = bool(self.lex.list_opener.match(text) or list_lead(text, 0, self.lex)) or headed, None
-        head_measure = self.lex.measures.last(self._without_funds(compact(head.group(0)))) if head else None
+        head_measure = self.lex.measures.last(self._measure_words(compact(head.group(0)))) if head else None
         if head_measure in BUDGET_MEASURES:
             # “支出预算中，基本支出…、项目支出…”: the parts of a budget are budget (not 一般公共预算支出中:
             # 预算 in a fund's name names no budget)
