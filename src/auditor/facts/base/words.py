@@ -325,3 +325,21 @@ def balance_side(words: str) -> tuple[str, str]:
     found = [(words.rfind(w), side, w) for side, key in (("income", "income_words"), ("spending", "spending_words"))
              for w in identity.get(key) or () if w in words]
     return max(found)[1:] if found else ("", "")
+
+
+def respectively_words() -> tuple[str, ...]:
+    """The words giving items in turn (分别, 依次: concepts.yaml score_lists respectively)."""
+    return tuple((concepts().get("score_lists") or {}).get("respectively") or ())
+
+
+def without_funds(words: str) -> str:
+    """The words with the funds' names taken out (一般公共预算支出增加 → 支出增加: 预算 in a fund's name
+    names no budget)."""
+    return blank(words, lexicon().funds).replace(" ", "")
+
+
+def left_over(label: str) -> bool:
+    """An amount's words call it what was left (结余28.65万元, 结转下年…: concepts.yaml left_over_words):
+    no amount spent, nor the whole of the amounts spent."""
+    words = compact(label)
+    return any(w in words for w in concepts().get("left_over_words") or ())

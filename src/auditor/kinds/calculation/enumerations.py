@@ -13,7 +13,7 @@ from ...facts.agreement import meets
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import part_names, per_unit
 from ...facts.base.sentences import list_lead
-from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE
+from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE, respectively_words
 from ...facts.lexicon import alternatives, lexicon, not_before
 from ...facts.numbers import count_word
 from ...facts.spans import SPAN_YEARS_RE
@@ -39,13 +39,7 @@ COUNTED_NAMES_RE = re.compile(r"[、和及][^，,；;。]*?([一二两三四五�
 MALFORMED_RE = re.compile(r"\d(?:\.\.+\d|\d*\.\d+\.\d)")
 
 
-YEAR_IN_TEXT_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 SAME_PERIODS_RE = re.compile(r"(?<!上年)(?<!去年)(?<!上年度)(?<!较)(?<!比)同期")  # (the years named before, each in turn: 同期…分别为…; not 上年同期)
-
-
-def _respectively() -> tuple[str, ...]:
-    """The words giving items in turn (分别, 依次: concepts.yaml score_lists respectively)."""
-    return tuple((concepts().get("score_lists") or {}).get("respectively") or ())
 
 
 def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = frozenset()):
@@ -67,8 +61,7 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             continue
         depth = depth or bracket_depth(text)
         word, at, end = cue  # (the list's items stand between at and end)
-        if word.startswith(_respectively()) and (len(set(YEAR_IN_TEXT_RE.findall(text[:at]))) >= 2
-                                                  or SAME_PERIODS_RE.search(text, 0, at)):
+        if word.startswith(respectively_words()) and SAME_PERIODS_RE.search(text, 0, at):
             continue  # (2022年、2023年、2024年…；同期“三公”经费分别为…: the years' figures in turn, no parts)
         if word.startswith("分别") and (SPAN_YEARS_RE.search(text, 0, at) or len(YEAR_RE.findall(text, 0, at)) >= 2):
             continue  # (2022年至2024年，支出合计分别为A、B、C: each a year's figure, no part of a whole)
@@ -427,7 +420,7 @@ def _named_in_turn(base: FactBase, items: list[Fact]) -> list[Fact]:
     the finding to tell them apart; the items as they are unless the names count them one for one."""
     key = (items[0].block, items[0].sentence)
     clause = CLAUSE_BREAK_RE.split(base.sentences.get(key, "")[:items[0].at])[-1]
-    words = (concepts().get("score_lists") or {}).get("respectively") or ()  # (分别, 依次)
+    words = respectively_words()  # (分别, 依次)
     found = list(re.finditer(alternatives(tuple(words)), clause)) if words else []
     if not found or any((f.block, f.sentence) != key for f in items):
         return items

@@ -10,7 +10,7 @@ from itertools import islice
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import per_unit
-from ...facts.base.words import balance_side
+from ...facts.base.words import balance_side, left_over
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit, item_label
@@ -98,9 +98,7 @@ def check_list_unit_slips(base: FactBase, rule):
                 if j < len(facts) and facts[j].sentence == total.sentence \
                         or not _list_opens(base, total.block, total.sentence + 1, facts[j:j + 1]):
                     continue
-                left_over = tuple(concepts().get("left_over_words") or ())
-                if any(w in compact((whole or total).label) for w in left_over) and not any(
-                        w in compact(f.label) for f in facts[j:j + 1] for w in left_over):
+                if left_over((whole or total).label) and not any(left_over(f.label) for f in facts[j:j + 1]):
                     continue  # (…；结余18.54万元，…。其中，中央和省级资金…: what is left over is no whole of
                     # the list, unless its items are left over too, 其中基本支出结余…)
                 # the last amount of its sentence, the next one listing its parts (…支出85.60万元，

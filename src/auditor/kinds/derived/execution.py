@@ -10,7 +10,7 @@ from ...facts.base.model import CURRENT
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
 from ...knowledge import compact, concepts
-from ...facts.base.words import past_last_break
+from ...facts.base.words import left_over, past_last_break
 from ..base import CHECKED, sentence_figures
 from .intervals import bounds, ratio_bounds, exact_ratio, unit_slip, rate_hit, ratio_fits, rate_against
 from .lookup import same_sentence, facts_before, document_value, list_head
@@ -34,7 +34,7 @@ def check_execution(base: FactBase, rule):
         # this year's figures (“较2024年度的2,205.30万元增长” names last year's between them)
         # (not an amount left over: 实际支出1,796.35万元，结余28.65万元，预算执行率98.43%)
         actual = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == CURRENT
-                       and not _left_over(f)), None)
+                       and not left_over(f.label)), None)
         budgets = [f for f in reversed(sentence) if f.is_money and f.measure == "全年预算" and f.period == CURRENT]
         if actual is not None and _listed_after(base, actual, rate):
             continue  # “…执行率96.70%，其中计划生育家庭奖励扶助资金足额发放，执行率100%”: an item's rate, no amounts of its own
@@ -215,9 +215,3 @@ def _budget_of(actual: Fact | None, budgets: list[Fact]) -> Fact | None:
         return next((f for f in budgets if f.concept is None), budgets[0] if budgets else None)
     return next((f for f in budgets if f.concept in (None, actual.concept)), None)
 
-
-def _left_over(fact: Fact) -> bool:
-    """An amount its own words call what was left (结余28.65万元, 结转下年…): no amount spent
-    (concepts.yaml left_over_words)."""
-    words = compact(fact.label)
-    return any(w in words for w in concepts().get("left_over_words") or ())

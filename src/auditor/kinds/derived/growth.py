@@ -15,7 +15,7 @@ from ...facts.base.heads import thing_of_head
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, LATER, MEASURED_UNITS, OLDER, PRIOR
 from ...facts.base.periods import fact_year
 from ...facts.base.text_facts import base_measure_named, closed_comparison_re, compares_other_year, names_budget_base, named_budget_base, closed_budget, against_budget
-from ...facts.base.words import CLAUSE_BREAK_RE, change_sign, kind_total, names_other_year, names_own_thing, YEAR_RE, YEARS_RE
+from ...facts.base.words import respectively_words, CLAUSE_BREAK_RE, change_sign, kind_total, names_other_year, names_own_thing, YEAR_RE, YEARS_RE
 from ...facts.grid_pairs import grid_cell
 from ...facts.lexicon import lexicon
 from ...facts.scopes import figure_scope
@@ -622,7 +622,7 @@ def _pair_in_turn(base: FactBase, rate: Fact) -> tuple[Fact, Fact] | None:
     then n of an earlier year one after another, then n rates after them; the rate k-th among them
     is of the k-th of each. None for any other sentence."""
     text = base.sentences.get((rate.block, rate.sentence), "")
-    words = tuple((concepts().get("score_lists") or {}).get("respectively") or ())
+    words = respectively_words()
     if not any(w in text for w in words):
         return None
     facts = same_sentence(base, rate)

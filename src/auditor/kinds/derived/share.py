@@ -11,7 +11,7 @@ from decimal import Decimal
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import column_sum, per_unit
 from ...facts.base.model import ADJUSTMENT, BUDGET_MEASURES, PRIOR, SPAN
-from ...facts.base.words import CLAUSE_BREAK_RE, share_whole_named
+from ...facts.base.words import CLAUSE_BREAK_RE, CLOSING_BRACKET_RE, respectively_words, share_whole_named
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact, concepts
@@ -109,11 +109,10 @@ def _bracketed_whole(base: FactBase, rate: Fact, named: bool = False) -> Fact | 
     # (not a part it holds: （其中中央资金…）, （含…）)
     parts_words = (*lexicon().list_openers, *(concepts().get("inclusion_words") or ()))
     return after if BRACKET_OPENING_RE.fullmatch(opening) and not words.startswith(parts_words) \
-        and CLOSING_RE.match(text, after.at + len(after.text)) else None
+        and CLOSING_BRACKET_RE.match(text, after.at + len(after.text)) else None
 
 
 BRACKET_OPENING_RE = re.compile(r"\s*[（(][^（()）\d，,；;。]{0,20}")  # （政府采购支出总额: a bracket naming a whole
-CLOSING_RE = re.compile(r"\s*[）)]")
 
 
 def _narrowed(rate: Fact, whole: Fact) -> bool:
@@ -811,7 +810,7 @@ def _share_words_fit(rate: Fact, part: Fact, whole: Fact) -> bool:
         return True
     named_whole = m.group("whole")
     named_part = m.group("of")  # (分别占, 依次占: the words taking the items in turn name no thing)
-    for word in (concepts().get("score_lists") or {}).get("respectively") or ():
+    for word in respectively_words():
         named_part = named_part.replace(word, "")
     # (a whole named in other words, 占全部用户的, may still be the list's: only the part itself
     # named as the whole says the share is of something else)

@@ -8,6 +8,7 @@ import re
 from ...facts.base import Fact, FactBase
 from ...facts.base.model import BUDGET_MEASURES, CURRENT
 from ...facts.base.text_facts import named_budget_base, against_budget
+from ...facts.base.words import respectively_words, without_funds
 from ...facts.lexicon import lexicon
 from ...facts.restated import clause_start
 from ...knowledge import compact, concepts
@@ -122,7 +123,7 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict, fits=Non
     if fits is not None and earlier is not listed and listed and _comparable(listed[-1], other) and fits(listed[-1], other):
         return listed[-1], other  # (其中项目支出1,660.34万元。与2023年…相比，增加…: what holds for the part is the part's)
     if stated.measure in BUDGET_MEASURES and other.measure not in BUDGET_MEASURES \
-            and lexicon().measures.last(_without_funds(compact(change.label))) not in BUDGET_MEASURES:
+            and lexicon().measures.last(without_funds(compact(change.label))) not in BUDGET_MEASURES:
         # (…实际支出11,605.93万元，全年预算12,154.00万元，预算执行率95.49%。与上年…相比: an outturn
         # compared with last year's is this year's outturn, not the budget stated after it; a change
         # naming the budget, 预算规模增加…, is the budget's)
@@ -150,13 +151,6 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict, fits=Non
     return (stated, other) if _comparable(stated, other) else None
 
 
-def _without_funds(words: str) -> str:
-    """The words with the funds' names taken out (一般公共预算支出增加 → 支出增加: 预算 there names no budget)."""
-    for start, end, _name in reversed(lexicon().funds.all(words)):
-        words = words[:start] + words[end:]
-    return words
-
-
 def _without_trailing_rates(facts: list[Fact]) -> list[Fact]:
     """The facts without the rates (%) at their end."""
     end = len(facts)
@@ -168,7 +162,7 @@ def _without_trailing_rates(facts: list[Fact]) -> list[Fact]:
 def _lists_in_turn(text: str, facts: list[Fact]) -> bool:
     """A sentence of two figures or more all listed in turn after its 分别 / 依次 (concepts.yaml
     score_lists respectively), none of them their sum (…分别为A和B，合计W states its whole itself)."""
-    words = tuple((concepts().get("score_lists") or {}).get("respectively") or ())
+    words = respectively_words()
     cut = min((k for k in (text.find(w) for w in words) if k >= 0), default=-1)
     sums = tuple(concepts().get("column_total_words") or ())
     return len(facts) >= 2 and 0 <= cut < facts[0].at \

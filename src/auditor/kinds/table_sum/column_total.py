@@ -8,6 +8,7 @@ from decimal import Decimal
 import functools
 from functools import lru_cache
 
+from ...facts.base.words import without_funds
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, Quantity, malformed_figure
 from ...ingest.build import numbering_of
@@ -434,9 +435,7 @@ def _kind_total(label: str, labels: set) -> bool:
     if len(label) <= KIND_TOTAL_CHARS or _names_whole(name):
         return True
     # (政府性基金预算收入合计: a fund's name before a kind of money, 收入, is that fund's total of it)
-    rest = name
-    for start, end, _fund in reversed(lexicon().funds.all(name)):
-        rest = rest[:start] + rest[end:]
+    rest = without_funds(name)
     return rest != name and bool(rest) and (len(rest) + len(word) <= KIND_TOTAL_CHARS or _names_whole(rest))
 
 
