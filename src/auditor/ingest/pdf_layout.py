@@ -14,7 +14,7 @@ from .cleanup import clean_text, join_wrapped
 # running on over the page break stays one table)
 from .page_furniture import BROWSER_STAMP_RE, PAGE_NUMBER_RE, footer_key, furniture_like
 from .pdf_columns import column_wrap_min, in_column_order
-from .pdf_loose_tables import LooseTable, loose_tables
+from .pdf_loose_tables import LooseTable, figure_words, loose_tables
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
 from .single_spaced import LOOSE_GAP_LINES, figures_line, furniture_gap, line_words
@@ -119,12 +119,10 @@ def _rows_without_columns(table, extract) -> bool:
     if len({round(cell[0], 1) for cell in table.cells}) != 1 or len(table.cells) < MIN_FRAMED_ROWS:
         return False
     rows = extract(table)
-    return sum(1 for row in rows if sum(1 for word in " ".join(c or "" for c in row).split()
-                                        if FIGURE_WORD_RE.fullmatch(word)) >= 2) >= MIN_FRAMED_ROWS
+    return sum(1 for row in rows if figure_words(" ".join(c or "" for c in row)) >= 2) >= MIN_FRAMED_ROWS
 
 
 MIN_FRAMED_ROWS = 2
-FIGURE_WORD_RE = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
 
 
 def _carried_columns(blocks: list[RawBlock], page: int) -> tuple:

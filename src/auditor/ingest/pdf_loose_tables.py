@@ -91,7 +91,7 @@ def loose_tables(char_lines: list, texts: list[str], edges: list, width: float, 
     """The rule-less tables among a page's lines (`char_lines`: [top, bottom, chars], `texts` their
     text with one space a gap, `line_text` the function that gave it). `carry`: the columns of
     such a table that ended the page before, whose last rows may open this page."""
-    if sum(1 for text in texts if _figure_words(text) >= 2) < 1 and not any(_pair_total_re().search(t) for t in texts):
+    if sum(1 for text in texts if figure_words(text) >= 2) < 1 and not any(_pair_total_re().search(t) for t in texts):
         return []  # (most pages: no line with two figures set apart, nor a total of one; nothing more is done)
     lines = [_line(line, line_text) for line in char_lines]
     rules = sorted((e["top"], e["x0"], e["x1"]) for e in edges
@@ -193,7 +193,7 @@ def _carried_rows(lines: list[_Line], bands: tuple, width: float) -> LooseTable 
 CARRIED_ABOVE = 2  # lines atop a page (a running header) above the last rows of a table run over
 
 
-def _figure_words(text: str) -> int:
+def figure_words(text: str) -> int:
     return sum(1 for word in text.split() if cell_figure(word, dashes=True))
 
 

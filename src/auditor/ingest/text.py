@@ -763,18 +763,13 @@ def _full_line_of_clauses(pieces: list[str], nxt: str, raw_next: str = "", raw_l
     indent = len(raw_next) - len(raw_next.lstrip()) - (len(raw_last) - len(raw_last.lstrip()))
     return len(pieces) >= 2 and pieces[-1][-1:] in ("；", ";") and not ITEM_START_RE.match(nxt) \
         and not CAPTION_RE.match(nxt) and indent <= CENTRED_INDENT \
-        and display_width(pieces[-1]) >= display_width(pieces[-2]) - FULL_LINE_SLACK
+        and _display_columns(pieces[-1])[-1] >= _display_columns(pieces[-2])[-1] - FULL_LINE_SLACK
 
 
 CENTRED_INDENT = 8  # columns further in than the line before: a centred line, no wrapped text
 
 
 FULL_LINE_SLACK = 2  # display columns a full line may fall short of the wrapped one before it (its last word kept whole)
-
-
-def display_width(text: str) -> int:
-    """Columns the text takes in a fixed-width layout: a Chinese (wide) character two, others one."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _field_lines(line: str, nxt: str) -> bool:

@@ -24,7 +24,7 @@ from ..facts.numbers import is_column_numbers
 from ..facts.lexicon import lexicon
 from ..facts.base.words import CLAUSE_BREAK_RE
 from ..facts.numbers import MONEY_FIGURE_RE, Quantity, fmt
-from ..knowledge import compact, open_brackets
+from ..knowledge import compact, open_brackets, vocabulary
 from ..tables.typed import parse_cell, typed_tables
 from .base import CHECKED, Hit, rounding_note, sum_check, table_start
 from .table_sum.reading import is_amount, row_name
@@ -52,9 +52,6 @@ PARAMS = {
     "signed_words": (list, []),
     # heads of columns of keys, not figures (科目编码, 序号)
     "key_heads": (list, []),
-    # the heads naming a key column whole (类, 款, 项: a 功能分类 code split over three columns), not
-    # words found inside other heads (项 of 项目支出)
-    "key_head_names": (list, []),
     # heads of columns of figures outside the flow (编制数: a limit set for the year, no stock moving)
     "outside_words": (list, []),
     # …and words of a head beside the stock unless every column's head holds one (限额: a debt's
@@ -159,8 +156,9 @@ def _rows_read(rule, table):
 
 
 def _key_named(rule, head: str) -> bool:
-    """A column headed by a key's name alone (类 | 款 | 项: a code split in three)."""
-    return compact(head) in rule.params["key_head_names"]
+    """A column headed by a key's name alone (类 | 款 | 项: a code split in three, vocabulary.yaml
+    budget_by_code code_parts)."""
+    return compact(head) in (vocabulary()["table_types"]["budget_by_code"].get("code_parts") or ())
 
 
 def _names_both_ends(params: dict, grid) -> bool:
