@@ -97,12 +97,16 @@ def _bare_completion(base: FactBase, rate: Fact, sentence: list[Fact], actual: F
             yield hit
 
 
+# what a completion rate of a target is, and how it is worked out (the message's relation and basis)
+TARGET_RELATION = ("完成目标的比例", "实际完成 ÷ 目标")
+
+
 def check_target_completion(base: FactBase, rule):
     """Each finding says how its figure was worked out (its message's basis): achieved ÷ target, or
     for a rate of going beyond the target, the excess over it ÷ the target."""
     for out in _target_completions(base, rule):
         if isinstance(out, Hit):
-            out.fields.setdefault("basis", "实际完成 ÷ 目标")
+            out.fields.setdefault("basis", TARGET_RELATION[1])
         yield out
     yield from _excess_amounts(base, rule)
 
@@ -146,7 +150,7 @@ def _target_completions(base: FactBase, rule):
             if pair is not None and rate.value == HUNDRED and pair[0].value >= pair[1].value:
                 yield CHECKED  # a target met beyond, its completion written 100%
             elif pair is not None:
-                yield from _noted(rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标"),
+                yield from _noted(rate_against(base, rate, pair[0], pair[1], *TARGET_RELATION),
                                   rate, pair[0], pair[1])
             continue
         # (in a bracketed note, the target is a figure after its last completion word; one before it
@@ -166,7 +170,7 @@ def _target_completions(base: FactBase, rule):
             continue
         if pair is not None:
             # “计划办理1,500件，实际办理1,380件，完成计划的95.0%”: the plan is the clause before
-            yield from _noted(rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标"),
+            yield from _noted(rate_against(base, rate, pair[0], pair[1], *TARGET_RELATION),
                                  rate, pair[0], pair[1])
             continue
         head = _whole_of_list(text, [f for f in _all_before(base, rate) if f.at < cue_at])
@@ -182,7 +186,7 @@ def _target_completions(base: FactBase, rule):
             # rate: of the row's achieved quantity and its target
             achieved, target = _row_outcome(base, rate)
             if achieved is not None and target is not None and target.value and target.comparator not in ("≤", "<"):
-                yield from _noted(rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标"),
+                yield from _noted(rate_against(base, rate, achieved, target, *TARGET_RELATION),
                                   rate, achieved, target)
             continue
         if achieved is None:
@@ -195,7 +199,7 @@ def _target_completions(base: FactBase, rule):
         if rate.value == HUNDRED and span is not None and span[1] >= HUNDRED:
             yield CHECKED
             continue
-        yield from _noted(rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标"),
+        yield from _noted(rate_against(base, rate, achieved, target, *TARGET_RELATION),
                           rate, achieved, target)
 
 
