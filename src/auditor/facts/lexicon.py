@@ -170,6 +170,9 @@ class Lexicon:
     signed_change: re.Pattern  # a change's words and a sign right before its figure (较上年△, 增减-)
     comparative_way: dict  # 多 -> up, 少 -> down
     calculations: tuple
+    # the declared sums and, besides, the grand total's spending side (balance_identity): the sums
+    # CAL001 checks; the fact reading's own use of the sums reads `calculations` (one sum a total)
+    checked_sums: tuple
     not_a_figure_after: re.Pattern  # matched right after a number: a date, grade, edition, age
     blank_cells: frozenset  # words a cell states nothing with (无)
     blank_marks: re.Pattern  # a run of marks a cell states nothing with (—, --, ／)
@@ -282,6 +285,7 @@ def _lexicon(generation: int) -> Lexicon:
         # the last of them in a text, nothing but a clause break after it
         zero_statement=re.compile(r"(?:" + alternatives(data.get("zero_statements")) + r")[，,；;、\s]*$"),
         calculations=fund_calculations(data),
+        checked_sums=fund_calculations(data) + spending_side_sum(data),
         # (or a range's first end before them: the 1 of 1-6月, 1至3日)
         not_a_figure_after=re.compile(r"^\s*(?:(?:[-－—–~～]{1,2}|至|到)\s*\d{1,4}\s*)?(?:"
                                       + alternatives(data.get("not_a_figure_after")) + ")"),
@@ -366,6 +370,19 @@ def fund_calculations(data: dict) -> tuple:
                             "alternatives": {own[p]: [p] for p in calc["parts"] if own.get(p, p) != p},
                             "fund": fund})
     return tuple(declared + derived)
+
+
+def spending_side_sum(data: dict) -> tuple:
+    """The grand total's spending side as one more sum (concepts.yaml balance_identity: 支出总计 =
+    本年支出 + 年末结转和结余, with what a public institution pays out of its surplus, 结余分配):
+    the declared sums give the total its income side (本年收入 + 年初结转和结余); one total, two
+    sums, as an XBRL calculation network may sum one item in two ways. None where the identity
+    names no total, carry-over and spending total."""
+    balance = data.get("balance_identity") or {}
+    spent, carry = data.get("unit_spending"), balance.get("carry_over")
+    if not (balance.get("total") and spent and carry):
+        return ()
+    return ({"total": balance["total"], "parts": [spent, carry], "optional": list(balance.get("spending_optional") or ())},)
 
 
 COMPARED_REACH = 12  # characters between a comparing word's base (上年) and the 多 / 少 after it (上年同期接待)

@@ -370,8 +370,9 @@ class CellReading:
         unit = head_unit or unit_in(label)
         if unit:
             return unit
-        tail = next((unit for end, unit in self.count_heads if unit and compact(label or "").endswith(end)
-                     and len(compact(label)) > len(end)), "")
+        compacted = compact(label or "")
+        tail = next((unit for end, unit in self.count_heads if unit and compacted.endswith(end)
+                     and len(compacted) > len(end)), "")
         if tail and not any(u and u not in MONEY_UNITS and u != "%" for u in (block_unit, self.table_unit)) \
                 and not UNIT_CAPTION_RE.search(getattr(table, "title", "") or ""):
             # (培训人次 | 1,324: a count the label names its unit by, concepts.yaml count_head_endings;

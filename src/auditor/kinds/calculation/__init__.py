@@ -125,7 +125,7 @@ def _checks(doc, rule):
     where = {key: (r, k) for r, run in enumerate(runs) for k, (key, _) in enumerate(run)}
     in_tables: set[int] = set()  # ids of the table totals a declared sum checked
     summed: set[int] = set()  # ids of the totals a declared sum checked (each relation counted once)
-    for calc in lexicon().calculations:
+    for calc in lexicon().checked_sums:
         names = sum_part_names(calc)
         widened = None  # names with the wider sums' other items (wider_siblings), for the first list that goes on
         checked: list[Fact] = []  # totals checked where their parts stand with them

@@ -15,7 +15,8 @@ def sum_part_names(calc: dict) -> dict[str, str]:
     """concept -> the part it counts as: an alternative stands for its group, and so do the
     parts of a part's own declared sum (公务用车运行维护费 for 公务用车购置及运行维护费). Read once
     per vocabulary (every document asks for every sum's)."""
-    key = (vocabulary_generation(), calc["total"], calc.get("fund"))
+    # (a total may be summed two ways, 收支总计 by either side: its parts are part of the key)
+    key = (vocabulary_generation(), calc["total"], calc.get("fund"), tuple(calc["parts"]))
     if key not in _PART_NAMES:
         _PART_NAMES[key] = _read_part_names(calc)
     return _PART_NAMES[key]
