@@ -177,7 +177,13 @@ class SentenceReading:
             self.span_in_sentence = self._names_span(text)
         else:
             figures = []  # (numbers with no unit only bound the next figure's words: none comes)
-        previous_end, carried = 0, self._opening_topic(text, figures) or lead_concept
+        topic = self._opening_topic(text, figures)
+        previous_end, carried = 0, topic or lead_concept
+        if topic and text[CLAUSE_BREAK_RE.search(text).start()] in "：:":
+            # (…，其中公务用车运行维护费10.86万元。公务接待费：决算为0.42万元: a sentence opening on a
+            # thing's name as a run-in label is about that thing, not about the whole a list before it
+            # was of; a clause about the thing, 为保障项目支出，…, names no subject so)
+            self.part_carried = False
         last_money: Fact | None = None
         last_money_end = 0  # (where that amount's figure ends in the sentence)
         list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
