@@ -241,6 +241,7 @@ class SentenceReading:
         counts: list[Fact] = []  # the sentence's counts so far (人, 所), which a share's rates may be of in turn
         respective: list[Fact] = []
         respective_words = ""
+        turn_budgets: list[str] = []  # the budgets a 分别 run's completion rates are of in turn (see _budgets_in_turn)
         opening_fund = None  # the fund the sentence's first amount names (see below)
         opening_generic = ""  # the kind of money that amount is, where its concept named the fund
         # the concept of the first amount of the sentence ("" naming none), which a ； does not end
@@ -358,6 +359,7 @@ class SentenceReading:
                     phrase, self._respective(text, figure_at, listed, joined_only=not in_turn_words), listed,
                     clause_before(text, figure_at))
                 respective_words = phrase
+                turn_budgets = _budgets_in_turn(self.lex, phrase)
             elif unit == "%" and respective:
                 phrase = respective_words
             in_turn = respective.pop(0) if unit == "%" and respective else None
@@ -374,6 +376,9 @@ class SentenceReading:
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
                                    here or (own if figure_at > unnamed_from else subject if figure_at > named_at else outer), wide)
+            if turn_budgets and fact.get("measure") == "完成率" and fact.get("base") in BUDGET_MEASURES:
+                # (分别完成年初预算和调整预算的109.82%和96.15%: the rates take the budgets in turn)
+                fact["base"] = turn_budgets.pop(0)
             sibling = self._sibling_opening(fact.get("concept"), phrase, text[:figure_at]) if money else None
             if sibling is not None:
                 fact["concept"] = sibling  # (建筑施工企业受…影响，利润收入812万元: that row's)
@@ -957,3 +962,16 @@ def _later_over_own_year(amounts: list[Fact]) -> bool:
 
 
 ANY_PART = frozenset({"*"})  # (a list under a whole the vocabulary does not know: any item is its part)
+
+
+TURN_JOINERS = "和及与、"  # (the words joining budgets named in turn: 年初预算和调整预算)
+
+
+def _budgets_in_turn(lex: Lexicon, words: str) -> list[str]:
+    """The budgets words name one after another, joined (分别完成年初预算和调整预算的: 年初预算, then
+    全年预算), which the rates after them are of in turn; [] where they name fewer than two."""
+    named = [(start, end, m) for start, end, m in lex.measures.all(compact(words)) if m in BUDGET_MEASURES]
+    joined = len(named) > 1 and all(compact(words)[a[1]:b[0]] and compact(words)[a[1]:b[0]] in TURN_JOINERS
+                                    for a, b in zip(named, named[1:]))
+    return [m for _, _, m in named] if joined and len({m for _, _, m in named}) == len(named) else []
+
