@@ -122,6 +122,13 @@ class SentenceReading:
                   words.find(SHARE_OPENER) if SHARE_OPENER in words else len(words))
         return bool(words[:cut].strip("，,；;、：:")) and self._concept(words[:cut], last=True) is not None
 
+    def _in_turn_opening(self, phrase: str) -> bool:
+        """The words before an amount are only a word taking items in turn (，分别为 / 分别是): the
+        amount opens a list of the parts of the amount before it, named nowhere."""
+        words = compact(phrase).strip("，,：:")
+        found = self.respectively.match(words)
+        return found is not None and words[found.end():] in ("", "为", "是", "达")
+
     def _narrowed_name(self, phrase: str, concept: str) -> bool:
         """The phrase names the concept with words of its own before the name (统筹基金支出 for
         基金支出): list openers, funds, periods and filler aside."""
@@ -235,6 +242,7 @@ class SentenceReading:
         # the amount whose parts a bracket or a 由…组成 clause listed, once it closes: a change, a rate
         # or a share right after it is that amount's (its `of`), until another amount comes
         closed_whole: Fact | None = None
+        turn_whole: Fact | None = None  # the whole whose parts a 分别为 list gives in turn, while it goes on
         balanced = _balanced(text)  # (see _bracket_depth)
         past_change = False  # the figure before was a change between earlier years
         amounts: list[Fact] = []  # the sentence's amounts so far, and those its rates are of in turn
@@ -608,7 +616,13 @@ class SentenceReading:
                 else:
                     closed_whole = None  # (…，项目支出比上年增长5.00%: a thing of its own named, the run ends)
             elif money and fact.get("measure") != "变动额":
-                closed_whole = None
+                # (三项重点支出合计1.26亿元，分别为A、B、C，占全年实际支出的69.6%: amounts given in turn
+                # right after a whole, naming nothing but 分别, are its parts; a share after them is the whole's)
+                if self._in_turn_opening(own_phrase) and last_money is not None and fact.get("concept") is None:
+                    turn_whole = last_money
+                elif turn_whole is not None and compact(own_phrase).strip(LIST_JOINERS):
+                    turn_whole = None
+                closed_whole = turn_whole
             fact["comparator"] = _bound_of(text, m)
             after = self.lex.approximate_after.match(text, m.end())
             # (a one-character word run into the words after it is theirs: 1,000万元多用于… is 多用于)
@@ -964,6 +978,7 @@ def _later_over_own_year(amounts: list[Fact]) -> bool:
 ANY_PART = frozenset({"*"})  # (a list under a whole the vocabulary does not know: any item is its part)
 
 
+LIST_JOINERS = "，,、和及与 "  # (the words between a list's items: an item naming nothing else)
 TURN_JOINERS = "和及与、"  # (the words joining budgets named in turn: 年初预算和调整预算)
 
 
