@@ -44,6 +44,9 @@ PARAMS = {
     # words opening a complete list of parts, and a list that may leave parts out (see the rule file)
     "enumeration_cues": (list, []),
     "partial_cues": (list, []),
+    # words after an amount saying what all of it is (3,589.00万元，全部为项目支出，其中：…): the amount is
+    # the whole of the list after them, not the document's figure of the thing they name
+    "gloss_words": (list, []),
     # words right after a list's last part leaving the list open (…100.00万元等): a partial list then
     "open_list_words": (list, []),
     # words after a complete list's last part telling of a rest of the whole (其余为代管资金)

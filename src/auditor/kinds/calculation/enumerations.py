@@ -76,7 +76,10 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
         counted = COUNTED_NAMES_RE.search(named_tail)
         if len({c for _, _, c in lexicon().concepts.all(compact(clause))}) >= 2 and not counted:
             continue  # 基本支出和项目支出分别为X和Y: names listed first, each its figure, no sum
-        if head is not None:
+        glossed = _glossed_amount(facts, text, at, rule) if head is not None else None
+        if glossed is not None:
+            here, total = [glossed], glossed  # (…3,589.00万元，全部为项目支出，其中：…: that amount's list)
+        elif head is not None:
             here = [f for f in named if f.concept == head and f.is_money and f.measure in ("决算", base.bare_measure)]
             total = here[-1] if here else document_value(base, head, base.bare_measure)
         else:
@@ -554,6 +557,19 @@ def _amount_right_before(facts: list[Fact], text: str, at: int) -> Fact | None:
     # (or the words leading into the list, the cue closing them: …1,480.00万元，资金来源分别为…)
     lead = list_lead(text, end, lexicon())
     return last if lead is not None and lead.end("words") >= at else None
+
+
+def _glossed_amount(facts: list[Fact], text: str, at: int, rule) -> Fact | None:
+    """The amount right before words saying what all of it is and the cue (政府性基金本年支出3,589.00万元，
+    全部为项目支出，其中：…; params gloss_words), no figure between: the whole of the list."""
+    before = [f for f in facts if f.at + len(f.text) <= at]
+    last = before[-1] if before else None
+    if last is None or not money_amount(last) or last.measure == "变动额" or last.comparator:
+        return None
+    between = compact(text[last.at + len(last.text):at]).lstrip("，,：:")
+    between = between[len(last.unit):] if last.unit and between.startswith(last.unit) else between
+    words = tuple(rule.params["gloss_words"])
+    return last if words and between.lstrip("，,").startswith(words) and not any(ch.isdigit() for ch in between) else None
 
 
 def _concept_before(base: FactBase, text: str) -> str | None:

@@ -182,9 +182,20 @@ def _last_and_whole(base: FactBase, block: int, index: int, cues) -> tuple[Fact 
     last = before[-1]
     words = text[before[-2].at + len(before[-2].text):last.at] if len(before) > 1 else ""
     if not money_amount(last) or last.comparator or "、" in words \
-            or any(w in text[:last.at] for w in (*lexicon().list_openers, *cues)):
+            or any(w in text[:last.at] for w in (*lexicon().list_openers, *cues)) \
+            or _in_joined_list(base, (block, index - 1), cues):
         return None, None
     return last, _whole_named_by_list(base, block, index, last)
+
+
+def _in_joined_list(base: FactBase, key: tuple[int, int], cues) -> bool:
+    """The clause is an item of a list an earlier clause ； joins it to opened (…，其中：基本支出…；项目支出
+    1,600.50万元。主要用于：…: 项目支出 is the list's last item, no whole the next sentence's list is of)."""
+    run_of, runs = base.runs()
+    run = runs[run_of[key]] if key in run_of else []
+    earlier = [here for here, _ in run[:next((k for k, (here, _) in enumerate(run) if here == key), 0)]]
+    words = (*lexicon().list_openers, *cues)
+    return any(w in base.sentences.get(here, "") for here in earlier for w in words)
 
 
 JOINED_CLAUSES = 8  # how many clauses joined by ； a list's whole is looked for over (as sentence_lists.py _joined)
