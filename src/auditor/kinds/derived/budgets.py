@@ -139,6 +139,14 @@ def received_before(base: FactBase, rate: Fact) -> list[Fact]:
     return [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.is_money and _received(f)]
 
 
+def available_before(base: FactBase, rate: Fact) -> list[Fact]:
+    """The amounts of money the paragraph states before the rate as what was there to spend, the
+    budget and the balance brought forward together (可用资金合计, 可支配资金: measure 可支配), of
+    the rate's year."""
+    return [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.is_money
+            and f.measure == "可支配" and f.period == rate.period]
+
+
 def _top_heading(section: str | None) -> bool:
     """The section is titled as a top-level part of the report (二、资金使用情况), no sub-item."""
     numbered = numbering_of(section or "")
