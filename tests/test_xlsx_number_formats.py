@@ -128,3 +128,44 @@ def test_a_point_written_as_a_literal_shows_the_number_scaled_as_excel_shows_it(
     assert _number_text(3800000, "0!.0000") == "380.0000"
     assert _number_text(3800000, "0\\.0000") == "380.0000"
     assert _number_text(3800000, "0.00") == "3800000.00"
+
+
+def test_a_format_of_zeros_shows_its_least_digits_as_excel_does():
+    """"00" shows 3 as 03 (a 款 or 项 code kept as a number); "#,##0" and the literal point's
+    integer part pad nothing."""
+    from auditor.ingest.xlsx_reader import _number_text
+
+    assert _number_text(3, "00") == "03"
+    assert _number_text(50, "00") == "50"
+    assert _number_text(-3, "000") == "-003"
+    assert _number_text(1234, "#,##0") == "1234"
+    assert _number_text(3800000, "0!.0000") == "380.0000"
+
+
+def test_class_codes_kept_as_numbers_in_format_00_roll_up(tmp_path):
+    """A 支出决算表 whose 类 | 款 | 项 columns hold numbers shown "00" (201 | 3 | 1 shows 201 | 03 |
+    01): the codes read as shown, so the roll-up of 2010301 and 2010350 into 20103 and 201 holds."""
+    import openpyxl
+
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [["2025年度支出决算表"], ["科目编码", None, None, "科目名称", "本年支出合计"], ["类", "款", "项"],
+            [None, None, None, "合计", 1480.76], [201, None, None, "一般公共服务支出", 1480.76],
+            [201, 3, None, "政府办公厅（室）及相关机构事务", 1480.76], [201, 3, 1, "行政运行", 1124.56],
+            [201, 3, 50, "事业运行", 356.20]]
+    for row in rows:
+        sheet.append(row)
+    for cell in (c for row in sheet.iter_rows(min_row=6, min_col=2, max_col=3) for c in row):
+        cell.number_format = "00"
+    for cell in (c for row in sheet.iter_rows(min_row=4, min_col=5, max_col=5) for c in row):
+        cell.number_format = "0.00"
+    path = tmp_path / "codes.xlsx"
+    book.save(path)
+    grid = load(path).tables[0].grid()
+    assert ["201", "03", "01"] in [[t.strip() for t in row[:3]] for row in grid]
+    result = audit_file(str(path), load_rules())
+    assert not [f for f in result.findings if f.rule.startswith(("SUM", "PRS"))], result.findings
+    assert result.coverage.get("SUM001", {}).get("checked", 0) > 0

@@ -885,8 +885,33 @@ def _number_text(value, number_format: str) -> str:
         return f"{number.quantize(_QUANTA[places], rounding=ROUNDING, context=context).normalize(context):f}"
     if places is None:
         return f"{number.normalize(context):f}" + ("%" if percent else "")
-    text = f"{number.quantize(_QUANTA[places], rounding=ROUNDING, context=context):f}"
+    text = _padded(f"{number.quantize(_QUANTA[places], rounding=ROUNDING, context=context):f}", _least_digits(number_format))
     return text + "%" if percent else text
+
+
+def _padded(text: str, digits: int) -> str:
+    """The number's integer part with zeros before it up to `digits` (a 款 code 3 in format "00"
+    shows 03)."""
+    sign = "-" if text.startswith("-") else ""
+    whole, point, rest = text[len(sign):].partition(".")
+    return sign + whole.rjust(digits, "0") + point + rest if len(whole) < digits else text
+
+
+def _least_digits(number_format: str) -> int:
+    """The integer digits a format always shows: its 0 placeholders before the point ("00": 2,
+    "#,##0": 1); a 款 or 项 code kept as a number shows so (201 | 03 | 01)."""
+    found = _LEAST_DIGITS.get(number_format)
+    if found is None:
+        first = number_format.split(";", 1)[0]
+        point = LITERAL_POINT_RE.search(first)  # (0!.0000: the digits before the literal point only)
+        section = _LITERALS_RE.sub("", first[:point.start()] if point else first)
+        found = section.partition(".")[0].count("0")
+        if len(_LEAST_DIGITS) < 10_000:
+            _LEAST_DIGITS[number_format] = found
+    return found
+
+
+_LEAST_DIGITS: dict[str, int] = {}
 
 
 # Excel's General format shows a number in at most 11 characters, its minus sign not counted (95.30000000001
