@@ -417,6 +417,9 @@ def _renumbered(token: str, value: int) -> str | None:
     2. → 3.); None where its numeral is not one of these."""
     if re.search(r"\d", token):
         return re.sub(r"\d+", str(value), token, count=1)
+    circled = re.search("[①-⑳]", token)
+    if circled:  # (② → ③: the circled numerals run from ① to ⑳)
+        return token[:circled.start()] + chr(ord("①") + value - 1) + token[circled.end():] if 1 <= value <= 20 else None
     numeral = re.search(f"[{CN[1:]}]+", token)
     return token[:numeral.start()] + _cn(value) + token[numeral.end():] if numeral and value <= 100 else None
 
