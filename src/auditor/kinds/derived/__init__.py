@@ -43,6 +43,7 @@ from .row_change import check_row_change
 from .year_change import check_year_change
 from .per_head import check_per_head
 from .budget_adjustment import check_budget_adjustment
+from .target_claims import check_target_claim
 from .worded_relations import (check_named_rate, check_tenths, check_worded_sum, check_written_arithmetic,
                            check_proportion, check_stated_base_rate, check_named_multiple, check_multiple_claim,
                            check_split_sum, check_within_limit)
@@ -147,6 +148,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # within_limit: the words of a claim that a balance is within its ceiling (a pattern), and
           # each balance's concept -> its ceiling's concept
           "claim_pattern": (str, "(?!)"), "limits": (dict, {}),
+          # target_claim: the words saying a target was beaten (超额完成) or met (完成年度目标), and
+          # those right before such words making them no claim (未, 力争)
+          "beaten_pattern": (str, "(?!)"), "met_pattern": (str, "(?!)"), "not_claim_words": (list, []),
           # per_head: the words of the sum a sentence closes on after an amount per head (共计)
           "sum_words": (list, []),
           # words closing a total's name after its thing (本年支出合计): the thing is the name before them
@@ -225,7 +229,8 @@ MESSAGE_FIELDS = {"rate", "computed", "relation", "basis"}
 
 
 def validate(params: dict) -> str | None:
-    return invalid_setting(params, CHECKS, ("bare_initial_pattern", "basis_pattern", "whole_pattern"))
+    return invalid_setting(params, CHECKS, ("bare_initial_pattern", "basis_pattern", "whole_pattern", "beaten_pattern",
+                                            "met_pattern"))
 
 
 def check(doc, rule):
@@ -243,4 +248,4 @@ CHECKS = {"written_arithmetic": check_written_arithmetic, "proportion": check_pr
           "ratio_to_base": check_ratio_to_base, "difference_to_base": check_difference_to_base, "per_head": check_per_head,
           "budget_adjustment": check_budget_adjustment, "stated_base_rate": check_stated_base_rate,
           "named_multiple": check_named_multiple, "multiple_claim": check_multiple_claim, "split_sum": check_split_sum,
-          "within_limit": check_within_limit}
+          "within_limit": check_within_limit, "target_claim": check_target_claim}
