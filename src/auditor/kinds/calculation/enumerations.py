@@ -77,6 +77,9 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
         if len({c for _, _, c in lexicon().concepts.all(compact(clause))}) >= 2 and not counted:
             continue  # 基本支出和项目支出分别为X和Y: names listed first, each its figure, no sum
         glossed = _glossed_amount(facts, text, at, rule) if head is not None else None
+        if glossed is None and head is not None and any(w in text[:at] for w in rule.params["gloss_words"]):
+            continue  # (…。本年支出全部为项目支出，其中：…: the list is of the amount glossed, stated before
+            # under another name, not the document's 项目支出; which one, the words do not say)
         if glossed is not None:
             here, total = [glossed], glossed  # (…3,589.00万元，全部为项目支出，其中：…: that amount's list)
         elif head is not None:
