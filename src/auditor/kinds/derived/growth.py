@@ -575,6 +575,29 @@ def _growth_unit_slip(rate: Fact, change: Fact, current: Fact) -> Hit | None:
                cls="unit_error", highlights=[change.loc, rate.loc])
 
 
+def _prior_sentence_before(base: FactBase, sentence: list[Fact], rate: Fact) -> tuple[Fact, Fact] | None:
+    """(this year's, last year's) amounts of one thing named alike, this year's the only amount of
+    the rate's sentence before it, last year's the only one of the sentence before it (2024年度本部门
+    支出4,720.35万元。2025年度本部门支出5,009.11万元，同比增长6.52%): the rate is on them. The
+    names are the labels, years and periods left out, word for word."""
+    money = [f for f in sentence if f.is_money and f.measure != "变动额"]
+    if len(money) != 1 or money[0].period != CURRENT or not rate.sentence:
+        return None
+    now = money[0]
+    before = [f for f in base.by_sentence.get((rate.block, rate.sentence - 1), ()) if f.is_money]
+    if len(before) != 1 or before[0].period != PRIOR or before[0].measure != now.measure or before[0].unit != now.unit:
+        return None
+    return (now, before[0]) if _thing_named(now) and _thing_named(now) == _thing_named(before[0]) else None
+
+
+def _thing_named(f: Fact) -> str:
+    """The words a figure's label names its thing with, its years and period words left out."""
+    words = YEAR_RE.sub("", compact(f.label))
+    for w in (*(concepts().get("prior_period") or ()), *(concepts().get("current_period") or ())):
+        words = words.replace(w, "")
+    return words.strip("，,：:为是")
+
+
 def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
                     current: Fact | None) -> tuple[Fact, Fact] | None:
     """(this year's, last year's) amounts of one thing the rate's own sentence states before it
@@ -593,7 +616,7 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
                   and (rate.concept is None or f.concept == rate.concept)
                   and (not later or f.concept == current.concept)), None)
     if prior is None:
-        return None
+        return None if later else _prior_sentence_before(base, sentence, rate)
     if later:
         return (current, prior) if current.concept is not None and _same_run(base, current, rate) else None
     if prior.period == OLDER and lexicon().prior.search(rate.label):
