@@ -205,7 +205,21 @@ def _stated_prior(base: FactBase, change: Fact) -> Fact | None:
     the base the change is on, whatever the tables hold of that year under another measure."""
     sentence = base.by_sentence.get((change.block, change.sentence), ())
     return next((f for f in reversed(sentence) if f.id < change.id and f.concept == change.concept and f.is_money
-                 and f.period == PRIOR and f.measure != "变动额" and not f.comparator), None)
+                 and f.period == PRIOR and f.measure != "变动额" and not f.comparator), None) \
+        or _opening_base(sentence, change)
+
+
+def _opening_base(sentence, change: Fact) -> Fact | None:
+    """Last year's figure a sentence opens its comparison with, naming no thing (与上年决算数5.62万元相比，
+    公务接待费4.87万元，增加了0.75万元): the base of the change of the thing this year's figure after it
+    names, that figure standing between them and no other amount of last year in the sentence."""
+    earlier = [f for f in sentence if f.id < change.id and f.is_money and f.measure != "变动额"]
+    if len(earlier) != 2 or earlier[0].period != PRIOR or earlier[0].concept is not None or earlier[0].comparator:
+        return None
+    opening, now = earlier
+    opens = lexicon().comparison.match(compact(opening.label).lstrip("，,"))
+    return opening if opens and now.period == CURRENT and now.concept == change.concept \
+        and now.measure == opening.measure and now.unit == opening.unit else None
 
 
 def _figured_changes(base: FactBase, plan: bool = False):
