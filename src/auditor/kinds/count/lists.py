@@ -272,8 +272,9 @@ def inline_list(passage: Passage, start: int, params: dict, strict: bool = False
         items, whole = split_plain(listing, params)
         # (共实施3个项目：A项目320.00万元、B项目180.00万元…: an item's amount is no part of its name)
         items = [_without_amount(i, params) for i in items]
-        if len(items) == 1 and whole and passage.text[:start].rstrip().endswith(("：", ":")):
-            # (3个项目：A项目和B项目: two peers of one head noun joined by 和, the list's two items)
+        if len(items) == 1 and whole and passage.text[:start].rstrip().endswith(("：", ":", *params["introducers"])):
+            # (3个项目：A项目和B项目, …，分别是A项目和B项目: two peers of one head noun joined by 和, the
+            # list's two items)
             items = _split_peers(items, params, alone=True)
         if open_ended and whole:
             return None
