@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...facts.numbers import Quantity, fmt, half_unit, parse_quantity
-from ...knowledge import compact
+from ...knowledge import compact, concepts
 from ...model import Cell, table_ordinal
 from ...tables.typed import category_key, TypedTable, cell_at, number, points
 from ..base import CHECKED, Hit, NotAssessable
@@ -18,23 +18,30 @@ def _execution_score_for(t: TypedTable, typed: list[TypedTable]) -> tuple[Decima
     printed as two tables (the fund rows, then the indicators and 总分) is one form where the
     fund table comes right before the indicator table (no score table between) and its 分值
     with the indicators' makes the total's (10 + 90 = 100)."""
+    score, text, _, _ = _execution_of(t, typed)
+    return score, text
+
+
+def _execution_of(t: TypedTable, typed: list[TypedTable]) -> tuple[Decimal | None, str, Decimal | None, Cell | None]:
+    """(score, its text, its 分值, its score's cell) of the form's execution row: see _execution_score_for."""
     for other in _same_form(t, typed) + _fund_table_before(t, typed):
         if other.type == "budget_execution" and other.records:
             row = ExecutionRow.of(other, other.records[0])
             if row.score is not None:
-                return row.score, row.cells["score"].text
+                return row.score, row.cells["score"].text, row.weight, row.cells["score"]
             rate, _ = row.rate_basis()
             if rate is not None and row.weight is not None:
                 computed = min(row.weight * rate / 100, row.weight)
-                return computed, f"{fmt(computed)}（未填，按分值×执行率计）"
+                return computed, f"{fmt(computed)}（未填，按分值×执行率计）", row.weight, None
     # the form's fund rows printed apart elsewhere (a sheet of their own): the document's one
     # execution score, when all its fund tables agree on it
     scored = {ExecutionRow.of(o, o.records[0]).score: o for o in typed
               if o.type == "budget_execution" and o.records and ExecutionRow.of(o, o.records[0]).score is not None}
     if len(scored) == 1:
         (score, other), = scored.items()
-        return score, ExecutionRow.of(other, other.records[0]).cells["score"].text
-    return None, ""
+        row = ExecutionRow.of(other, other.records[0])
+        return score, row.cells["score"].text, row.weight, row.cells["score"]
+    return None, "", None, None
 
 
 def _same_form(t: TypedTable, typed: list[TypedTable]) -> list[TypedTable]:
@@ -253,10 +260,16 @@ def _half_of(cell) -> Decimal:
 
 
 def check_total(doc, rule, typed):
-    for t in score_tables(typed):
+    tables = list(score_tables(typed))
+    for t in tables:
+        total = t.totals.get("score")
+        # (a form with no 总分 row whose total the text states: the document's one score table only)
+        narrated = list(_narrated_total(doc, t, typed)) if total is None and len(tables) == 1 else []
+        if narrated:
+            yield from narrated
+            continue
         if t.categories_only:
             continue  # (the categories' scores and their 合计 are summed as a table's column: SUM005)
-        total = t.totals.get("score")
         if total is None:
             yield NotAssessable(f"{table_ordinal(t.table.index)}没有可读的总分")
             continue
@@ -334,3 +347,40 @@ def _close_to_subtotals(t: TypedTable, stated: Decimal, printed: str) -> bool:
         return False
     values = [number(c) if c is not None else None for c in (cell_at(cells, t.columns.get("score")) for cells, _, _ in groups)]
     return None not in values and close_enough(stated, sum(values, Decimal(0)), printed)
+
+
+def _narrated_total(doc, t: TypedTable, typed: list[TypedTable]):
+    """The one total score the text states (经自评，项目得分97.20分（满分100分）; concept 自评得分), for a
+    form printing none, whose rows with its execution row weigh the full marks the text states
+    beside it (else concepts.yaml full_score): the form is the whole evaluation, and its scores
+    add up to that total."""
+    from ...facts.base import fact_base
+
+    base = fact_base(doc)
+    whole = next(iter(concepts().get("score_total_rows") or {}), None)
+    said = [f for f in base.by_concept.get(whole, ()) if f.source == "text" and f.measure == "得分"
+            and f.unit == "分" and not f.comparator]
+    if not said or len({f.value for f in said}) != 1:
+        return
+    rows = _categories_out(indicators_of(t))
+    if not rows or any(r.score is None or r.weight is None for r in rows):
+        return
+    execution, execution_text, execution_weight, execution_cell = _execution_of(t, typed)
+    weights = sum((r.weight for r in rows), Decimal(0)) + (execution_weight or 0 if execution is not None else 0)
+    marks = next((f.value for f in base.by_sentence.get((said[0].block, said[0].sentence), ())
+                  if f.measure == "分值" and f.unit == "分" and f.source == "text"), Decimal(concepts().get("full_score") or 100))
+    if weights != marks:
+        return  # (the rows are not the whole evaluation: its total is not their sum)
+    stated = said[0]
+    yield CHECKED
+    expected = sum((r.score for r in rows), Decimal(0)) + (execution or 0)
+    if close_enough(stated.value, expected, stated.text, score_places(t.table, typed)):
+        return
+    terms = " + ".join(r.cells["score"].text for r in rows)
+    if execution is not None:
+        terms = f"{execution_text}（预算执行） + {terms}"
+    yield Hit(quote=stated.quote, location=stated.loc, stated=stated.text, expected=fmt(expected),
+              formula=f"Σ得分（{table_name(t)}） = {terms} = {fmt(expected)}；文中总分 {stated.text}",
+              fields={"table": f"{table_name(t)}（文中总分）", "total": stated.text, "diff": fmt(stated.value - expected)},
+              highlights=[r.cells["score"].loc for r in rows] + ([execution_cell.loc] if execution_cell is not None else []))
+
