@@ -384,9 +384,12 @@ class SentenceReading:
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
                                    here or (own if figure_at > unnamed_from else subject if figure_at > named_at else outer), wide)
-            if turn_budgets and fact.get("measure") == "完成率" and fact.get("base") in BUDGET_MEASURES:
-                # (分别完成年初预算和调整预算的109.82%和96.15%: the rates take the budgets in turn)
-                fact["base"] = turn_budgets.pop(0)
+            if turn_budgets and unit == "%":
+                # (分别完成年初预算和调整预算的109.82%和96.15%: the rates take the budgets in turn, each
+                # rate of the run its own, whatever the first is read as)
+                budget = turn_budgets.pop(0)
+                if fact.get("measure") == "完成率" and fact.get("base") in BUDGET_MEASURES:
+                    fact["base"] = budget
             sibling = self._sibling_opening(fact.get("concept"), phrase, text[:figure_at]) if money else None
             if sibling is not None:
                 fact["concept"] = sibling  # (建筑施工企业受…影响，利润收入812万元: that row's)

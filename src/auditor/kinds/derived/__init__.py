@@ -148,9 +148,11 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # within_limit: the words of a claim that a balance is within its ceiling (a pattern), and
           # each balance's concept -> its ceiling's concept
           "claim_pattern": (str, "(?!)"), "limits": (dict, {}),
-          # target_claim: the words saying a target was beaten (超额完成) or met (完成年度目标), and
-          # those right before such words making them no claim (未, 力争)
-          "beaten_pattern": (str, "(?!)"), "met_pattern": (str, "(?!)"), "not_claim_words": (list, []),
+          # target_claim: the words saying a target was beaten (超额完成) or met (完成年度目标)
+          # …the words a claim's clause may open with before them (已, 均), the rates of doing and the
+          # words of a planned quantity a target is surely a floor by, and words of indicators kept low
+          "beaten_pattern": (str, "(?!)"), "met_pattern": (str, "(?!)"), "claim_lead_words": (list, []),
+          "floor_rate_words": (list, []), "plan_words": (list, []), "ceiling_words": (list, []),
           # per_head: the words of the sum a sentence closes on after an amount per head (共计)
           "sum_words": (list, []),
           # words closing a total's name after its thing (本年支出合计): the thing is the name before them

@@ -584,6 +584,9 @@ def _prior_sentence_before(base: FactBase, sentence: list[Fact], rate: Fact) -> 
     if len(money) != 1 or money[0].period != CURRENT or not rate.sentence:
         return None
     now = money[0]
+    between = base.sentences.get((rate.block, rate.sentence), "")[now.at + len(now.text):rate.at]
+    if rate.concept != now.concept or names_own_thing(rate.label) or any(w in between for w in lexicon().list_openers):
+        return None  # (…支出5,009.11万元，其中项目支出同比增长15.30%: a part's rate, named in its clause)
     before = [f for f in base.by_sentence.get((rate.block, rate.sentence - 1), ()) if f.is_money]
     if len(before) != 1 or before[0].period != PRIOR or before[0].measure != now.measure or before[0].unit != now.unit:
         return None

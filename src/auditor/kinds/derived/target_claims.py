@@ -1,8 +1,8 @@
 """Sub-check `target_claim` of kind `derived`: words saying a target was met or beaten (完成年度目标,
-超额完成目标) against the target and what was done, stated before them in the sentence (目标65%，
-实际62.4%，超额完成目标: the actual is below the target). A target that is a ceiling (≤, 以内, or an
-indicator kept low, concepts.yaml indicator_ceilings: 投诉, 事故, 成本) is met the other way and is
-left alone."""
+超额完成目标) against the target and what was done, stated right before them (计划培训2,400人次，实际培训
+2,130人次，完成年度目标: the actual is below the target). Only a target that is surely a floor is
+judged: written ≥, a planned quantity of work (计划, 任务), or a rate of doing (覆盖率, 规范管理率: params
+floor_rate_words); an indicator kept low (失业率, 平均住院日, 立案数) is met the other way."""
 from __future__ import annotations
 
 import re
@@ -19,21 +19,19 @@ CLAIM_REACH = 16
 
 def check_target_claim(base: FactBase, rule):
     beaten, met = re.compile(rule.params["beaten_pattern"]), re.compile(rule.params["met_pattern"])
-    hedges = tuple(rule.params["not_claim_words"])
     for key, text in base.sentences.items():
         claim = beaten.search(text)
         exceeding = claim is not None
         claim = claim or met.search(text)
-        if claim is None or any(w in _clause_before(text, claim.start()) for w in hedges):
+        if claim is None:
             continue
-        if _words_of_figure(base.by_sentence.get(key, ()), text, claim.end()):
+        sentence = base.by_sentence.get(key, ())
+        if _words_of_figure(sentence, text, claim.end()):
             continue  # (完成计划的90%: the words of a rate, no claim)
-        pair = _target_and_actual(base.by_sentence.get(key, ()), text, claim.start())
-        if pair is None:
+        pair = _target_and_actual(base, sentence, text, claim.start(), rule.params)
+        if pair is None or not _floor(pair[0], text, rule.params):
             continue
         target, actual = pair
-        if _ceiling(target, actual, text):
-            continue
         yield CHECKED
         low, high = bounds(actual), bounds(target)
         short = low[1] <= high[0] if exceeding else low[1] < high[0]  # (wholly at or below, or below, the target)
@@ -51,29 +49,43 @@ def _words_of_figure(sentence: list[Fact], text: str, end: int) -> bool:
     return any(f.at >= end and not CLAUSE_BREAK_RE.search(text, end, f.at) for f in sentence)
 
 
-def _clause_before(text: str, at: int) -> str:
-    """The claim's clause up to the claim (，力争明年完成目标: 力争明年), where a word making it no
-    claim stands."""
-    return CLAUSE_BREAK_RE.split(text[:at])[-1]
-
-
-def _target_and_actual(sentence: list[Fact], text: str, at: int) -> tuple[Fact, Fact] | None:
-    """(target, actual): the last figure done (实际值) before the claim, the claim within CLAIM_REACH
-    after it with no figure between, and the target (目标值) of its unit right before it."""
+def _target_and_actual(base: FactBase, sentence: list[Fact], text: str, at: int, params: dict) -> tuple[Fact, Fact] | None:
+    """(target, actual): the last figure done (实际值) before the claim and the target (目标值) of its
+    unit right before it, the claim opening the clause after the actual's with only words saying how
+    it was done before it (已, 均, 超额: params claim_lead_words), within CLAIM_REACH. A clause naming
+    a thing of its own (其余指标均完成…, 培训质量明显提升，达到预期目标) or a hedge (没能, 部分, 接近
+    完成) claims nothing of these figures."""
     before = [f for f in sentence if f.at < at and f.source == "text"]
-    if len(before) < 2:
+    if not before or not before[-1].id:
         return None
-    actual, target = before[-1], before[-2]
+    # (the figure right before the actual, a bound too: 目标≥95%, in no sentence's index)
+    actual, target = before[-1], base.facts[before[-1].id - 1]
+    if (target.block, target.sentence, target.source) != (actual.block, actual.sentence, "text"):
+        return None
     if actual.measure != "实际值" or target.measure != "目标值" or actual.unit != target.unit or not actual.unit:
         return None
-    if at - (actual.at + len(actual.text)) > CLAIM_REACH or actual.comparator or target.comparator not in ("", "≥", ">"):
+    end = actual.at + len(actual.text)
+    if at - end > CLAIM_REACH or actual.comparator or target.comparator not in ("", "≥", ">"):
         return None
-    return target, actual
+    clauses = CLAUSE_BREAK_RE.split(text[end:at])
+    lead = compact(clauses[-1])
+    for word in sorted(params["claim_lead_words"], key=len, reverse=True):
+        lead = lead.replace(word, "")
+    return (target, actual) if len(clauses) <= 2 and not compact(clauses[0]).strip("）)") and not lead else None
 
 
-def _ceiling(target: Fact, actual: Fact, text: str) -> bool:
-    """The target may be a ceiling: an indicator's words before it name one kept low (concepts.yaml
-    indicator_ceilings words), or its unit is one (‰)."""
-    shared = concepts().get("indicator_ceilings") or {}
+def _floor(target: Fact, text: str, params: dict) -> bool:
+    """The target is surely one to reach or pass: written ≥, or a planned quantity of work (计划培训
+    2,400人次, 任务数) or a rate of doing (规范管理率目标65%), its words naming nothing kept low
+    (concepts.yaml indicator_ceilings, params ceiling_words)."""
     words = compact(text[:target.at])
-    return any(compact(w) in words for w in shared.get("words") or ()) or target.unit in (shared.get("units") or ())
+    shared = concepts().get("indicator_ceilings") or {}
+    if any(compact(w) in words for w in [*(shared.get("words") or ()), *params["ceiling_words"]]) \
+            or target.unit in (shared.get("units") or ()):
+        return False
+    if target.comparator in ("≥", ">"):
+        return True
+    if target.unit == "%":
+        named = words[:len(words) - len(compact(target.label))] + compact(target.label)
+        return any(w in named for w in params["floor_rate_words"])
+    return any(w in compact(target.label) for w in params["plan_words"])
