@@ -229,7 +229,8 @@ class ParagraphReading:
         before = self.lex.current.sub("", self.lex.prior.sub("", before))  # (上年支出合计: a period's)
         if self.self_words:
             before = self.self_words.sub("", before)
-        for word in (*self.kind_total_words, *self.lex.list_openers):  # (其中本年收入: a part, not a thing's)
+        # (其中本年收入, 包括本年支出: a part, not a thing's)
+        for word in (*self.kind_total_words, *self.lex.list_openers, *self.inclusion_words):
             before = before.replace(word, "")
         return len(re.sub(r"[^\u4e00-\u9fff]", "", before)) >= 2
 

@@ -94,7 +94,7 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
         if total is None and head is None and _opens_on_cue(text, at):
             # (…全年预算数3,560万元。按资金来源划分：中央…: a sentence opening on its cue lists the
             # whole the sentence before ended on)
-            total = whole_before(base, block, index, cues)
+            total = whole_before(base, block, index, cues, partial=word in rule.params["partial_cues"])
         if total is None:
             continue
         # (an item naming no measure is of the total's: 全年预算680.00万元中，中央资金300.00万元、…)

@@ -159,11 +159,29 @@ def list_whole_after(base: FactBase, total: Fact, cues, wholes: dict) -> Fact | 
     return whole if last is total else None
 
 
-def whole_before(base: FactBase, block: int, index: int, cues) -> Fact | None:
+def whole_before(base: FactBase, block: int, index: int, cues, partial: bool = False) -> Fact | None:
     """The amount the sentence before (in the paragraph) ends on, when it is a whole: an amount a
     list may add up to (see money_amount), no bound, no item of a list there (after a list opener, a
-    cue, or a 、 joining it to the amount before); or the earlier one the list's items name."""
-    return _last_and_whole(base, block, index, cues)[1]
+    cue, or a 、 joining it to the amount before); or the earlier one the list's items name.
+    `partial`: the list may leave items out (主要用于：…), so only a sum above its whole is wrong: after
+    a ；-joined list's last item (其中：基本支出…；项目支出…。主要用于：…) the whole that list was of,
+    which its items, past the last item's own size, may well be of."""
+    whole = _last_and_whole(base, block, index, cues)[1]
+    return whole if whole is not None or not partial else _joined_list_whole(base, (block, index - 1), cues)
+
+
+def _joined_list_whole(base: FactBase, key: tuple[int, int], cues) -> Fact | None:
+    """The amount right before the list opener of the ；-joined list the clause `key` is an item of."""
+    run_of, runs = base.runs()
+    run = runs[run_of[key]] if key in run_of else []
+    words = (*lexicon().list_openers, *cues)
+    for here, facts in run[:next((k for k, (at, _) in enumerate(run) if at == key), 0)]:
+        text = base.sentences.get(here, "")
+        opened = min((k for k in (text.find(w) for w in words) if k >= 0), default=-1)
+        if opened >= 0:
+            before = [f for f in facts if f.at < opened and f.is_money]
+            return before[-1] if before and money_amount(before[-1]) and not before[-1].comparator else None
+    return None
 
 
 def _last_and_whole(base: FactBase, block: int, index: int, cues) -> tuple[Fact | None, Fact | None]:

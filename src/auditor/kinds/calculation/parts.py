@@ -29,7 +29,7 @@ def declared_names() -> tuple[frozenset, frozenset]:
     """(the declared sums' totals, those totals and every name of their parts), read once per vocabulary."""
     key = vocabulary_generation()
     if key not in _DECLARED:
-        calcs = lexicon().calculations
+        calcs = lexicon().checked_sums  # (the grand total's spending side too: 结余分配 is a part's name)
         totals = frozenset(calc["total"] for calc in calcs)
         _DECLARED.clear()  # (one vocabulary at a time: the cache does not grow)
         _DECLARED[key] = totals, totals | frozenset(n for calc in calcs for n in sum_part_names(calc))
