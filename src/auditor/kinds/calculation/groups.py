@@ -225,11 +225,16 @@ def completed_elsewhere(base: FactBase, total: Fact, parts: list[Fact], names: d
     # (a part listed by one of its alternatives only, 一般公共预算财政拨款收入 for 财政拨款收入: its other
     # alternatives of a fund of their own, 政府性基金预算财政拨款收入 stated by a table, are items the list
     # leaves out as well, each its own; not the group's own name, 财政拨款, the whole of them)
+    # (so too a part listed by one of its own declared parts only, 公务用车购置费 for 公务用车购置及运行维护费:
+    # its other parts, 公务用车运行维护费 stated by a table, are items the list leaves out)
     by_alternative = listed - {p.concept for p in parts}
     said, fund_of = {p.concept for p in parts}, lexicon().fund_of
+    own_parts = {calc["total"]: set(calc["parts"]) for calc in lexicon().calculations
+                 if calc["total"] in by_alternative and not calc.get("fund")}
     rest: dict[str, list[Fact]] = {}
     for concept, part in names.items():
-        sibling = part in by_alternative and concept != part and concept not in said and concept in fund_of
+        sibling = part in by_alternative and concept != part and concept not in said \
+            and (concept in fund_of or concept in own_parts.get(part, ()))
         if part in listed and not sibling:
             continue
         rest.setdefault(concept if sibling else part, []).extend(
