@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from ..facts.base import Fact, FactBase, fact_base
 from ..facts.base.figures import part_names
-from ..facts.base.model import BUDGET_MEASURES, CURRENT, PRIOR
+from ..facts.base.model import BUDGET_MEASURES, CURRENT, OLDER, PRIOR
 from ..facts.base.text_facts import base_measure_named, compares_other_year, names_budget_base
 from ..facts.base.words import YEARS_RE
 from ..facts.lexicon import alternatives, lexicon
@@ -209,6 +209,16 @@ def _stated_prior(base: FactBase, change: Fact) -> Fact | None:
         or _opening_base(sentence, change)
 
 
+def _opened_on_other_base(base: FactBase, change: Fact) -> bool:
+    """The change's sentence opens its comparison on a figure naming no thing that is no outturn of
+    last year: a budget (与年初预算数6.00万元相比) or an earlier year's (与2023年决算数…相比)."""
+    sentence = base.by_sentence.get((change.block, change.sentence), ())
+    first = next((f for f in sentence if f.id < change.id and f.is_money and f.measure != "变动额"), None)
+    return first is not None and first.concept is None and not first.comparator \
+        and lexicon().comparison.match(compact(first.label).lstrip("，,")) is not None \
+        and (first.measure in BUDGET_MEASURES or first.period == OLDER)
+
+
 def _opening_base(sentence, change: Fact) -> Fact | None:
     """Last year's figure a sentence opens its comparison with, naming no thing (与上年决算数5.62万元相比，
     公务接待费4.87万元，增加了0.75万元): the base of the change of the thing this year's figure after it
@@ -230,6 +240,8 @@ def _figured_changes(base: FactBase, plan: bool = False):
         if (names_budget_base(compact(change.label)) and not (plan and compares_other_year(change.label))) \
                 or _on_stated_budget(base, change) or change.period != CURRENT or other_year_compared(base, change):
             continue  # (a later year's change, 2025年…预期…，比2024年完成数增加…, is on this year's)
+        if _opened_on_other_base(base, change):
+            continue  # (与年初预算数6.00万元相比，公务接待费…，减少…: on that base, not on last year's outturn)
         current = _one(base, change.concept, CURRENT, change)
         prior = _stated_prior(base, change) or _one(base, change.concept, PRIOR, change, base_measure_named(change.label))
         if (current is None or prior is None) and plan:
