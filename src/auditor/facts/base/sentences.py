@@ -122,6 +122,20 @@ class SentenceReading:
                   words.find(SHARE_OPENER) if SHARE_OPENER in words else len(words))
         return bool(words[:cut].strip("，,；;、：:")) and self._concept(words[:cut], last=True) is not None
 
+    def _run_in_label(self, text: str, figures: list) -> bool:
+        """The sentence opens on a short name closed by a colon, the words after it up to its first
+        figure only a measure (会议费：决算为0万元, 培训费：预算数为…): a run-in label of the thing the
+        figures are of."""
+        if not figures:
+            return False
+        first = CLAUSE_BREAK_RE.search(text)
+        if first is None or text[first.start()] not in "：:" or first.end() > figures[0].start():
+            return False
+        label, between = compact(text[:first.start()]), compact(text[first.end():figures[0].start()])
+        return 1 < len(label) <= RUN_IN_LABEL_CHARS and not self.lex.list_opener.match(label) \
+            and self.lex.measures.last(between) is not None and not self.lex.concepts.all(between) \
+            and not blank(between, self.lex.measures).strip(" 为是约达")
+
     def _in_turn_opening(self, phrase: str) -> bool:
         """The words before an amount are only a word taking items in turn (，分别为 / 分别是): the
         amount opens a list of the parts of the amount before it, named nowhere."""
@@ -186,11 +200,13 @@ class SentenceReading:
             figures = []  # (numbers with no unit only bound the next figure's words: none comes)
         topic = self._opening_topic(text, figures)
         previous_end, carried = 0, topic or lead_concept
-        if topic and text[CLAUSE_BREAK_RE.search(text).start()] in "：:":
+        if topic and text[CLAUSE_BREAK_RE.search(text).start()] in "：:" or self._run_in_label(text, figures):
             # (…，其中公务用车运行维护费10.86万元。公务接待费：决算为0.42万元: a sentence opening on a
             # thing's name as a run-in label is about that thing, not about the whole a list before it
-            # was of; a clause about the thing, 为保障项目支出，…, names no subject so)
+            # was of; a clause about the thing, 为保障项目支出，…, names no subject so. A thing the
+            # vocabulary does not know so labelled, 会议费：决算为0万元, is none of the concepts before it)
             self.part_carried = False
+            carried = topic
         last_money: Fact | None = None
         last_money_end = 0  # (where that amount's figure ends in the sentence)
         list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
@@ -981,6 +997,7 @@ def _later_over_own_year(amounts: list[Fact]) -> bool:
 ANY_PART = frozenset({"*"})  # (a list under a whole the vocabulary does not know: any item is its part)
 
 
+RUN_IN_LABEL_CHARS = 16  # the longest name a sentence opens on as a run-in label (会议费：决算为…)
 LIST_JOINERS = "，,、和及与 "  # (the words between a list's items: an item naming nothing else)
 TURN_JOINERS = "和及与、"  # (the words joining budgets named in turn: 年初预算和调整预算)
 
