@@ -119,9 +119,7 @@ def group_key(base, fact: Fact, planned: bool, subject: str) -> tuple:
     # (an older or a later period holds many years: 2021's and 2022's rows of a years-as-rows table
     # are no statements of one fact; see fact_year. Whose the figure is takes its scope too, 市本级
     # against 全市, 企业 against 行政事业单位: facts/scopes.py)
-    # (a funds row's score is the score of what the row is judged by: concepts.yaml scored_as)
-    concept = (concepts().get("scored_as") or {}).get(fact.concept, fact.concept) if fact.measure == "得分" else fact.concept
-    return (concept, (fact.period, fact_year(base, fact)), _measure(fact, planned), whose_figure(base, fact, subject),
+    return (fact.concept, (fact.period, fact_year(base, fact)), _measure(fact, planned), whose_figure(base, fact, subject),
             fact.source == "text" or table_fund(fact), fact.member, _dimension(fact))
 
 
