@@ -240,8 +240,9 @@ def _figured_changes(base: FactBase, plan: bool = False):
         if (names_budget_base(compact(change.label)) and not (plan and compares_other_year(change.label))) \
                 or _on_stated_budget(base, change) or change.period != CURRENT or other_year_compared(base, change):
             continue  # (a later year's change, 2025年…预期…，比2024年完成数增加…, is on this year's)
-        if _opened_on_other_base(base, change):
-            continue  # (与年初预算数6.00万元相比，公务接待费…，减少…: on that base, not on last year's outturn)
+        if _opened_on_other_base(base, change) and not lexicon().comparison.search(compact(change.label)):
+            continue  # (与年初预算数6.00万元相比，公务接待费…，减少…: on that base, not on last year's outturn;
+            # a change naming its own base, …，比上年决算减少0.75万元, is on that one)
         current = _one(base, change.concept, CURRENT, change)
         prior = _stated_prior(base, change) or _one(base, change.concept, PRIOR, change, base_measure_named(change.label))
         if (current is None or prior is None) and plan:

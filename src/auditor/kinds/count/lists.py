@@ -272,10 +272,17 @@ def inline_list(passage: Passage, start: int, params: dict, strict: bool = False
         items, whole = split_plain(listing, params)
         # (共实施3个项目：A项目320.00万元、B项目180.00万元…: an item's amount is no part of its name)
         items = [_without_amount(i, params) for i in items]
-        if len(items) == 1 and whole and passage.text[:start].rstrip().endswith(("：", ":", *params["introducers"])):
-            # (3个项目：A项目和B项目, …，分别是A项目和B项目: two peers of one head noun joined by 和, the
-            # list's two items)
+        lead = passage.text[:start].rstrip()
+        if len(items) == 1 and whole and lead.endswith(("：", ":")):
+            # (3个项目：A项目和B项目: two peers of one head noun joined by 和, the list's two items)
             items = _split_peers(items, params, alone=True)
+        elif len(items) == 1 and whole and noun and lead.endswith(tuple(params["introducers"])):
+            # (…三个重点项目，分别是A项目和B项目: so too after 分别是 where both end on the noun counted; not
+            # 培训12期，分别是电工培训和焊工培训, kinds of the sessions counted)
+            split = _split_peers(items, params, alone=True)
+            counted = lead[:-len(next(w for w in params["introducers"] if lead.endswith(w)))].rstrip("，,：: ")
+            head = counted[-HEAD_NOUN_CHARS:]  # (…三个重点项目，分别是: 项目, the items' head noun)
+            items = split if all(i.rstrip("。；;，, ").endswith(head) for i in split) else items
         if open_ended and whole:
             return None
         if strict and not whole and items and (_closed_by_next_clause(listing, items[-1], params)
@@ -306,6 +313,9 @@ def inline_list(passage: Passage, start: int, params: dict, strict: bool = False
         items = _split_peers(items, params)
     ambiguous = 0 if delimited else sum(1 for item in items if two_items(item, params))
     return items, ambiguous
+
+
+HEAD_NOUN_CHARS = 2  # the last characters of a counted noun its items end on (重点项目 → 项目)
 
 
 def _without_amount(item: str, params: dict) -> str:

@@ -152,7 +152,7 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # …the words a claim's clause may open with before them (已, 均), the rates of doing and the
           # words of a planned quantity a target is surely a floor by, and words of indicators kept low
           "beaten_pattern": (str, "(?!)"), "met_pattern": (str, "(?!)"), "claim_lead_words": (list, []),
-          "floor_rate_words": (list, []), "plan_words": (list, []), "ceiling_words": (list, []),
+          "floor_rate_words": (list, []), "plan_words": (list, []), "ceiling_words": (list, []), "span_words": (list, []),
           # per_head: the words of the sum a sentence closes on after an amount per head (共计)
           "sum_words": (list, []),
           # words closing a total's name after its thing (本年支出合计): the thing is the name before them

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ...facts.agreement import round_hedge
 from ...facts.base import Fact, FactBase
 from ...facts.base.words import CLAUSE_BREAK_RE
 from ...knowledge import compact, concepts
@@ -83,6 +84,8 @@ def _floor(target: Fact, text: str, params: dict) -> bool:
     if any(compact(w) in words for w in [*(shared.get("words") or ()), *params["ceiling_words"]]) \
             or target.unit in (shared.get("units") or ()):
         return False
+    if any(w in compact(target.label) for w in params["span_words"]) or round_hedge(target):
+        return False  # (计划三年培训…: no year's target; 计划培训约2,400人次: a round figure, no line to cross)
     if target.comparator in ("≥", ">"):
         return True
     if target.unit == "%":

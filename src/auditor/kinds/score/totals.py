@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...facts.base.model import CURRENT
 from ...facts.numbers import Quantity, fmt, half_unit, parse_quantity
 from ...knowledge import compact, concepts
 from ...model import Cell, table_ordinal
@@ -350,20 +351,27 @@ def _close_to_subtotals(t: TypedTable, stated: Decimal, printed: str) -> bool:
 
 
 def _narrated_total(doc, t: TypedTable, typed: list[TypedTable]):
-    """The one total score the text states (经自评，项目得分97.20分（满分100分）; concept 自评得分), for a
-    form printing none, whose rows with its execution row weigh the full marks the text states
-    beside it (else concepts.yaml full_score): the form is the whole evaluation, and its scores
-    add up to that total."""
+    """The total score the text states right after a form printing none, concluding it (经自评，项目
+    得分97.20分（满分100分）; concept 自评得分, this year's, the one such value in the document), for a
+    form whose rows with its execution row weigh the full marks the text states beside it (else
+    concepts.yaml full_score): the form is the whole evaluation, and its scores add up to that total.
+    A total stated before the form (a department's, another project's) or beside points of another
+    kind in its sentence (另加2分) is not the form's sum; nor are rows scoring above their weights
+    (a column of scores out of 100 beside the weighted ones)."""
     from ...facts.base import fact_base
 
     base = fact_base(doc)
     whole = next(iter(concepts().get("score_total_rows") or {}), None)
     said = [f for f in base.by_concept.get(whole, ()) if f.source == "text" and f.measure == "得分"
-            and f.unit == "分" and not f.comparator]
-    if not said or len({f.value for f in said}) != 1:
+            and f.unit == "分" and not f.comparator and f.period == CURRENT]
+    at = next((k for k, block in enumerate(doc.blocks) if block is t.table), None)
+    if not said or len({f.value for f in said}) != 1 or at is None or not 0 < said[0].block - at <= CONCLUDING_BLOCKS:
         return
+    sentence = base.by_sentence.get((said[0].block, said[0].sentence), ())
+    if any(f.unit == "分" and f is not said[0] and f.measure != "分值" and f.concept != EXECUTION_SCORED for f in sentence):
+        return  # (另因获评省级示范加2分，综合得分94分: points beside the form's)
     rows = _categories_out(indicators_of(t))
-    if not rows or any(r.score is None or r.weight is None for r in rows):
+    if not rows or any(r.score is None or r.weight is None or r.score > r.weight for r in rows):
         return
     execution, execution_text, execution_weight, execution_cell = _execution_of(t, typed)
     weights = sum((r.weight for r in rows), Decimal(0)) + (execution_weight or 0 if execution is not None else 0)
@@ -383,4 +391,8 @@ def _narrated_total(doc, t: TypedTable, typed: list[TypedTable]):
               formula=f"Σ得分（{table_name(t)}） = {terms} = {fmt(expected)}；文中总分 {stated.text}",
               fields={"table": f"{table_name(t)}（文中总分）", "total": stated.text, "diff": fmt(stated.value - expected)},
               highlights=[r.cells["score"].loc for r in rows] + ([execution_cell.loc] if execution_cell is not None else []))
+
+
+CONCLUDING_BLOCKS = 3  # blocks after a form a sentence stating its total may stand in (a caption, a note between)
+EXECUTION_SCORED = "预算执行率"  # the concept of the execution score a total's sentence may break out (其中预算执行率得分8.20分)
 
