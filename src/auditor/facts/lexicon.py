@@ -284,8 +284,8 @@ def _lexicon(generation: int) -> Lexicon:
                                 + alternatives((data.get("share_within") or {}).get("closing")) + r")所?占(?:比重|比例|比)?(?:为|是|达)?$"),
         # the last of them in a text, nothing but a clause break after it
         zero_statement=re.compile(r"(?:" + alternatives(data.get("zero_statements")) + r")[，,；;、\s]*$"),
-        calculations=fund_calculations(data),
-        checked_sums=fund_calculations(data) + spending_side_sum(data),
+        calculations=(calculations := fund_calculations(data)),
+        checked_sums=calculations + spending_side_sum(data),
         # (or a range's first end before them: the 1 of 1-6月, 1至3日)
         not_a_figure_after=re.compile(r"^\s*(?:(?:[-－—–~～]{1,2}|至|到)\s*\d{1,4}\s*)?(?:"
                                       + alternatives(data.get("not_a_figure_after")) + ")"),
@@ -376,7 +376,7 @@ def spending_side_sum(data: dict) -> tuple:
     """The grand total's spending side as one more sum (concepts.yaml balance_identity: 支出总计 =
     本年支出 + 年末结转和结余, with what a public institution pays out of its surplus, 结余分配):
     the declared sums give the total its income side (本年收入 + 年初结转和结余); one total, two
-    sums, as an XBRL calculation network may sum one item in two ways. None where the identity
+    sums, as an XBRL calculation network may sum one item in two ways. () where the identity
     names no total, carry-over and spending total."""
     balance = data.get("balance_identity") or {}
     spent, carry = data.get("unit_spending"), balance.get("carry_over")

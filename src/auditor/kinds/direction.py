@@ -212,24 +212,31 @@ def _stated_prior(base: FactBase, change: Fact) -> Fact | None:
 def _opened_on_other_base(base: FactBase, change: Fact) -> bool:
     """The change's sentence opens its comparison on a figure naming no thing that is no outturn of
     last year: a budget (与年初预算数6.00万元相比) or an earlier year's (与2023年决算数…相比)."""
-    sentence = base.by_sentence.get((change.block, change.sentence), ())
-    first = next((f for f in sentence if f.id < change.id and f.is_money and f.measure != "变动额"), None)
-    return first is not None and first.concept is None and not first.comparator \
-        and lexicon().comparison.match(compact(first.label).lstrip("，,")) is not None \
-        and (first.measure in BUDGET_MEASURES or first.period == OLDER)
+    earlier = _amounts_before(base.by_sentence.get((change.block, change.sentence), ()), change)
+    return bool(earlier) and _opens_comparison(earlier[0]) \
+        and (earlier[0].measure in BUDGET_MEASURES or earlier[0].period == OLDER)
 
 
 def _opening_base(sentence, change: Fact) -> Fact | None:
     """Last year's figure a sentence opens its comparison with, naming no thing (与上年决算数5.62万元相比，
     公务接待费4.87万元，增加了0.75万元): the base of the change of the thing this year's figure after it
     names, that figure standing between them and no other amount of last year in the sentence."""
-    earlier = [f for f in sentence if f.id < change.id and f.is_money and f.measure != "变动额"]
-    if len(earlier) != 2 or earlier[0].period != PRIOR or earlier[0].concept is not None or earlier[0].comparator:
+    earlier = _amounts_before(sentence, change)
+    if len(earlier) != 2 or earlier[0].period != PRIOR or not _opens_comparison(earlier[0]):
         return None
     opening, now = earlier
-    opens = lexicon().comparison.match(compact(opening.label).lstrip("，,"))
-    return opening if opens and now.period == CURRENT and now.concept == change.concept \
+    return opening if now.period == CURRENT and now.concept == change.concept \
         and now.measure == opening.measure and now.unit == opening.unit else None
+
+
+def _amounts_before(sentence, change: Fact) -> list[Fact]:
+    """The sentence's amounts before the change, changes aside."""
+    return [f for f in sentence if f.id < change.id and f.is_money and f.measure != "变动额"]
+
+
+def _opens_comparison(f: Fact) -> bool:
+    """The figure names no thing and its words open a comparison (与上年决算数…, 较年初预算…)."""
+    return f.concept is None and not f.comparator and lexicon().comparison.match(compact(f.label).lstrip("，,")) is not None
 
 
 def _figured_changes(base: FactBase, plan: bool = False):

@@ -229,9 +229,10 @@ class ParagraphReading:
         before = self.lex.current.sub("", self.lex.prior.sub("", before))  # (上年支出合计: a period's)
         if self.self_words:
             before = self.self_words.sub("", before)
-        # (其中本年收入, 包括本年支出: a part, not a thing's)
-        for word in (*self.kind_total_words, *self.lex.list_openers, *self.inclusion_words):
+        for word in (*self.kind_total_words, *self.lex.list_openers):  # (其中本年收入: a part, not a thing's)
             before = before.replace(word, "")
+        # (包括本年支出: a part too; 包括 and 含 only opening the words, not inside a name, 含山县)
+        before = before[len(next((w for w in self.inclusion_words if before.startswith(w)), "")):]
         return len(re.sub(r"[^\u4e00-\u9fff]", "", before)) >= 2
 
     @staticmethod

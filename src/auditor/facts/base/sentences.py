@@ -200,7 +200,8 @@ class SentenceReading:
             figures = []  # (numbers with no unit only bound the next figure's words: none comes)
         topic = self._opening_topic(text, figures)
         previous_end, carried = 0, topic or lead_concept
-        if topic and text[CLAUSE_BREAK_RE.search(text).start()] in "：:" or self._run_in_label(text, figures):
+        opening_break = CLAUSE_BREAK_RE.search(text) if topic else None  # (a topic is a first clause's: a break closes it)
+        if opening_break is not None and text[opening_break.start()] in "：:" or self._run_in_label(text, figures):
             # (…，其中公务用车运行维护费10.86万元。公务接待费：决算为0.42万元: a sentence opening on a
             # thing's name as a run-in label is about that thing, not about the whole a list before it
             # was of; a clause about the thing, 为保障项目支出，…, names no subject so. A thing the
@@ -386,6 +387,8 @@ class SentenceReading:
                 turn_budgets = _budgets_in_turn(self.lex, phrase)
             elif unit == "%" and respective:
                 phrase = respective_words
+            elif turn_budgets and CLAUSE_BREAK_RE.search(text, previous_end, figure_at):
+                turn_budgets = []  # (the run's rates done: a rate of a later clause takes no budget of it)
             in_turn = respective.pop(0) if unit == "%" and respective else None
             # (a count a share is of in turn owns no concept of the share's: only its `of`, below)
             owner = in_turn if in_turn is not None and in_turn.is_money else last_money

@@ -77,7 +77,8 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
         if len({c for _, _, c in lexicon().concepts.all(compact(clause))}) >= 2 and not counted:
             continue  # 基本支出和项目支出分别为X和Y: names listed first, each its figure, no sum
         glossed = _glossed_amount(facts, text, at, rule) if head is not None else None
-        if glossed is None and head is not None and any(w in text[:at] for w in rule.params["gloss_words"]):
+        since = max((f.at + len(f.text) for f in facts if f.at < at), default=0)  # (the words since the last figure)
+        if glossed is None and head is not None and any(w in text[since:at] for w in rule.params["gloss_words"]):
             continue  # (…。本年支出全部为项目支出，其中：…: the list is of the amount glossed, stated before
             # under another name, not the document's 项目支出; which one, the words do not say)
         if glossed is not None:
@@ -550,9 +551,8 @@ def _opens_on_cue(text: str, at: int) -> bool:
 def _amount_right_before(facts: list[Fact], text: str, at: int) -> Fact | None:
     """The amount that ends right before a cue (nothing but a comma or colon between), of this
     year and no change: the whole the list after the cue is of."""
-    before = [f for f in facts if f.at + len(f.text) <= at]
-    last = before[-1] if before else None
-    if last is None or not money_amount(last) or last.measure == "变动额" or last.comparator:
+    last = _last_amount_before(facts, at)
+    if last is None:
         return None
     end = last.at + len(last.text)
     if not text[end:at].strip("，,：: "):
@@ -562,17 +562,23 @@ def _amount_right_before(facts: list[Fact], text: str, at: int) -> Fact | None:
     return last if lead is not None and lead.end("words") >= at else None
 
 
+def _last_amount_before(facts: list[Fact], at: int) -> Fact | None:
+    """The last figure ending before `at`, where it is an amount a list may add up to and no change
+    or bound."""
+    before = [f for f in facts if f.at + len(f.text) <= at]
+    last = before[-1] if before else None
+    return last if last is not None and money_amount(last) and last.measure != "变动额" and not last.comparator else None
+
+
 def _glossed_amount(facts: list[Fact], text: str, at: int, rule) -> Fact | None:
     """The amount right before words saying what all of it is and the cue (政府性基金本年支出3,589.00万元，
     全部为项目支出，其中：…; params gloss_words), no figure between: the whole of the list."""
-    before = [f for f in facts if f.at + len(f.text) <= at]
-    last = before[-1] if before else None
-    if last is None or not money_amount(last) or last.measure == "变动额" or last.comparator:
+    last = _last_amount_before(facts, at)
+    if last is None:
         return None
-    between = compact(text[last.at + len(last.text):at]).lstrip("，,：:")
-    between = between[len(last.unit):] if last.unit and between.startswith(last.unit) else between
+    between = compact(text[last.at + len(last.text):at]).lstrip("，,：:")  # (a figure's text holds its unit)
     words = tuple(rule.params["gloss_words"])
-    return last if words and between.lstrip("，,").startswith(words) and not any(ch.isdigit() for ch in between) else None
+    return last if words and between.startswith(words) and not any(ch.isdigit() for ch in between) else None
 
 
 def _concept_before(base: FactBase, text: str) -> str | None:

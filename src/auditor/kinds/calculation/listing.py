@@ -14,7 +14,7 @@ from ...facts.base.words import CLAUSE_END_RE
 from ...facts.lexicon import alternatives, lexicon
 from ...knowledge import compact, concepts, open_brackets, vocabulary_generation
 from ..base import whole_named_by
-from .parts import money_amount
+from .parts import money_amount, sum_part_names
 from ...facts.numbers import DIGIT_RE
 
 
@@ -167,21 +167,10 @@ def whole_before(base: FactBase, block: int, index: int, cues, partial: bool = F
     a ；-joined list's last item (其中：基本支出…；项目支出…。主要用于：…) the whole that list was of,
     which its items, past the last item's own size, may well be of."""
     whole = _last_and_whole(base, block, index, cues)[1]
-    return whole if whole is not None or not partial else _joined_list_whole(base, (block, index - 1), cues)
-
-
-def _joined_list_whole(base: FactBase, key: tuple[int, int], cues) -> Fact | None:
-    """The amount right before the list opener of the ；-joined list the clause `key` is an item of."""
-    run_of, runs = base.runs()
-    run = runs[run_of[key]] if key in run_of else []
-    words = (*lexicon().list_openers, *cues)
-    for here, facts in run[:next((k for k, (at, _) in enumerate(run) if at == key), 0)]:
-        text = base.sentences.get(here, "")
-        opened = min((k for k in (text.find(w) for w in words) if k >= 0), default=-1)
-        if opened >= 0:
-            before = [f for f in facts if f.at < opened and f.is_money]
-            return before[-1] if before and money_amount(before[-1]) and not before[-1].comparator else None
-    return None
+    if whole is not None or not partial:
+        return whole
+    head, last = _joined_list_head(base, (block, index - 1), cues)
+    return head if head is not None and _item_of(head, last) else None
 
 
 def _last_and_whole(base: FactBase, block: int, index: int, cues) -> tuple[Fact | None, Fact | None]:
@@ -207,13 +196,37 @@ def _last_and_whole(base: FactBase, block: int, index: int, cues) -> tuple[Fact 
 
 
 def _in_joined_list(base: FactBase, key: tuple[int, int], cues) -> bool:
-    """The clause is an item of a list an earlier clause ； joins it to opened (…，其中：基本支出…；项目支出
-    1,600.50万元。主要用于：…: 项目支出 is the list's last item, no whole the next sentence's list is of)."""
-    run_of, runs = base.runs()
-    run = runs[run_of[key]] if key in run_of else []
-    earlier = [here for here, _ in run[:next((k for k, (here, _) in enumerate(run) if here == key), 0)]]
+    """The clause's last amount is an item of a list an earlier clause ； joins it to opened (…，其中：
+    基本支出…；项目支出1,600.50万元。主要用于：…: 项目支出 is the list's last item, no whole the next
+    sentence's list is of); not a sibling of the list's whole (项目支出预算300.00万元，其中：…；基本支出
+    预算700.00万元: a whole of its own)."""
+    head, last = _joined_list_head(base, key, cues)
+    return head is not None and _item_of(head, last)
+
+
+def _joined_list_head(base: FactBase, key: tuple[int, int], cues) -> tuple[Fact | None, Fact | None]:
+    """(the amount right before the list opener of an earlier clause of the clause's ；-run, the
+    clause's last amount); (None, …) where no earlier clause opens a list."""
+    facts = [f for f in base.by_sentence.get(key, ()) if f.is_money]
+    if not facts:
+        return None, None
     words = (*lexicon().list_openers, *cues)
-    return any(w in base.sentences.get(here, "") for here in earlier for w in words)
+    earlier = [f for f in base.run_before(facts[0]) if (f.block, f.sentence) != key]
+    for sentence in sorted({(f.block, f.sentence) for f in earlier}):
+        text = base.sentences.get(sentence, "")
+        opened = min((k for k in (text.find(w) for w in words) if k >= 0), default=-1)
+        if opened >= 0:
+            before = [f for f in earlier if (f.block, f.sentence) == sentence and f.at < opened and f.is_money]
+            head = before[-1] if before and money_amount(before[-1]) and not before[-1].comparator else None
+            return head, facts[-1]
+    return None, facts[-1]
+
+
+def _item_of(whole: Fact, item: Fact) -> bool:
+    """The amount may be an item of the whole's list: it names nothing the vocabulary knows, or a
+    declared part of the whole's concept (项目支出 of 一般公共预算财政拨款支出)."""
+    return item.concept is None or any(calc["total"] == whole.concept and item.concept in sum_part_names(calc)
+                                       for calc in lexicon().checked_sums)
 
 
 JOINED_CLAUSES = 8  # how many clauses joined by ； a list's whole is looked for over (as sentence_lists.py _joined)

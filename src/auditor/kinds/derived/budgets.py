@@ -134,17 +134,12 @@ def _received(f: Fact) -> bool:
     return any(w in f.label for w in concepts().get("received_funds_words") or ())
 
 
-def received_before(base: FactBase, rate: Fact) -> list[Fact]:
-    """The amounts of money received the paragraph states before the rate."""
-    return [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.is_money and _received(f)]
-
-
-def available_before(base: FactBase, rate: Fact) -> list[Fact]:
-    """The amounts of money the paragraph states before the rate as what was there to spend, the
-    budget and the balance brought forward together (可用资金合计, 可支配资金: measure 可支配), of
-    the rate's year."""
+def received_before(base: FactBase, rate: Fact, available: bool = False) -> list[Fact]:
+    """The amounts of money received the paragraph states before the rate; `available`: and those
+    it states as what was there to spend, the budget and the balance brought forward together
+    (可用资金合计, 可支配资金: measure 可支配), of the rate's year."""
     return [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.is_money
-            and f.measure == "可支配" and f.period == rate.period]
+            and (_received(f) or available and f.measure == "可支配" and f.period == rate.period)]
 
 
 def _top_heading(section: str | None) -> bool:

@@ -14,7 +14,7 @@ from ...facts.base.words import left_over, past_last_break
 from ..base import CHECKED, sentence_figures
 from .intervals import bounds, ratio_bounds, exact_ratio, unit_slip, rate_hit, ratio_fits, rate_against
 from .lookup import same_sentence, facts_before, document_value, list_head
-from .budgets import unit_spending, unnamed_budget_of, received_before, available_before
+from .budgets import unit_spending, unnamed_budget_of, received_before
 
 
 def check_execution(base: FactBase, rule):
@@ -86,7 +86,7 @@ def check_execution(base: FactBase, rule):
             # reading gave the outturn, not of a table's total; not 基本支出全年预算… beside 项目支出实际支出…)
             budget = budgets[0]
         if actual is not None and budget is not None and budget.value and not ratio_fits(rate, actual, budget) \
-                and any(ratio_fits(rate, actual, f) for f in received_before(base, rate) + available_before(base, rate)):
+                and any(ratio_fits(rate, actual, f) for f in received_before(base, rate, available=True)):
             yield CHECKED  # (预算…，到位资金4,945.00万元，实际支出…，执行率92.51%: on the money received, as
             continue  # 资金执行率 = 实际支出 ÷ 到位资金 is often reckoned; either holding, it holds; so on
             # the money there was to spend, 调整后预算…，加上年结转…，可用资金合计…: a 自评表's 全年预算数 holds it)

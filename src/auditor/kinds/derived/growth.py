@@ -595,10 +595,8 @@ def _prior_sentence_before(base: FactBase, sentence: list[Fact], rate: Fact) -> 
 
 def _thing_named(f: Fact) -> str:
     """The words a figure's label names its thing with, its years and period words left out."""
-    words = YEAR_RE.sub("", compact(f.label))
-    for w in (*(concepts().get("prior_period") or ()), *(concepts().get("current_period") or ())):
-        words = words.replace(w, "")
-    return words.strip("，,：:为是")
+    lex = lexicon()
+    return lex.current.sub("", lex.prior.sub("", YEAR_RE.sub("", compact(f.label)))).strip("，,：:为是")
 
 
 def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,

@@ -21,28 +21,34 @@ CLAIM_REACH = 16
 def check_target_claim(base: FactBase, rule):
     beaten, met = re.compile(rule.params["beaten_pattern"]), re.compile(rule.params["met_pattern"])
     for key, text in base.sentences.items():
-        claim = beaten.search(text)
-        exceeding = claim is not None
-        claim = claim or met.search(text)
-        if claim is None:
-            continue
-        sentence = base.by_sentence.get(key, ())
-        if _words_of_figure(sentence, text, claim.end()):
-            continue  # (完成计划的90%: the words of a rate, no claim)
-        pair = _target_and_actual(base, sentence, text, claim.start(), rule.params)
-        if pair is None or not _floor(pair[0], text, rule.params):
-            continue
-        target, actual = pair
-        yield CHECKED
-        low, high = bounds(actual), bounds(target)
-        short = low[1] <= high[0] if exceeding else low[1] < high[0]  # (wholly at or below, or below, the target)
-        if not short:
-            continue
-        relation = "未超过" if exceeding and actual.value >= target.value else "低于"
-        yield Hit(quote=text.strip(), location=actual.loc, stated=claim.group(),
-                  expected=f"实际 {actual.with_unit()} {relation}目标 {target.with_unit()}",
-                  formula=f"实际 {actual.with_unit()} {'≤' if exceeding else '<'} 目标 {target.with_unit()}",
-                  highlights=[target.loc, actual.loc])
+        # (every claim of the sentence, in order: 为完成年度目标，计划…，实际…，完成年度目标 judges the second)
+        beats = list(beaten.finditer(text))
+        claims = sorted([(m, True) for m in beats] + [(m, False) for m in met.finditer(text)
+                                                      if not any(b.start() <= m.start() < b.end() for b in beats)],
+                        key=lambda c: c[0].start())
+        sentence = base.by_sentence.get(key, ()) if claims else ()
+        for claim, exceeding in claims:
+            yield from _judged(base, sentence, text, claim, exceeding, rule.params)
+
+
+def _judged(base: FactBase, sentence: list[Fact], text: str, claim: re.Match, exceeding: bool, params: dict):
+    """The claim against the target and the figure done right before it (see the module)."""
+    if _words_of_figure(sentence, text, claim.end()):
+        return  # (完成计划的90%: the words of a rate, no claim)
+    pair = _target_and_actual(base, sentence, text, claim.start(), params)
+    if pair is None or not _floor(pair[0], text, params):
+        return
+    target, actual = pair
+    yield CHECKED
+    low, high = bounds(actual), bounds(target)
+    short = low[1] <= high[0] if exceeding else low[1] < high[0]  # (wholly at or below, or below, the target)
+    if not short:
+        return
+    relation = "未超过" if exceeding and actual.value >= target.value else "低于"
+    yield Hit(quote=text.strip(), location=actual.loc, stated=claim.group(),
+              expected=f"实际 {actual.with_unit()} {relation}目标 {target.with_unit()}",
+              formula=f"实际 {actual.with_unit()} {'≤' if exceeding else '<'} 目标 {target.with_unit()}",
+              highlights=[target.loc, actual.loc])
 
 
 def _words_of_figure(sentence: list[Fact], text: str, end: int) -> bool:
@@ -88,7 +94,6 @@ def _floor(target: Fact, text: str, params: dict) -> bool:
         return False  # (计划三年培训…: no year's target; 计划培训约2,400人次: a round figure, no line to cross)
     if target.comparator in ("≥", ">"):
         return True
-    if target.unit == "%":
-        named = words[:len(words) - len(compact(target.label))] + compact(target.label)
-        return any(w in named for w in params["floor_rate_words"])
+    if target.unit == "%":  # (the rate's own words: 合格率 of a clause before names no rate of this one)
+        return any(w in compact(target.label) for w in params["floor_rate_words"])
     return any(w in compact(target.label) for w in params["plan_words"])

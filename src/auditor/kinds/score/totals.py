@@ -374,7 +374,7 @@ def _narrated_total(doc, t: TypedTable, typed: list[TypedTable]):
     if not rows or any(r.score is None or r.weight is None or r.score > r.weight for r in rows):
         return
     execution, execution_text, execution_weight, execution_cell = _execution_of(t, typed)
-    weights = sum((r.weight for r in rows), Decimal(0)) + (execution_weight or 0 if execution is not None else 0)
+    weights = sum((r.weight for r in rows), Decimal(0)) + ((execution_weight or 0) if execution is not None else 0)
     marks = next((f.value for f in base.by_sentence.get((said[0].block, said[0].sentence), ())
                   if f.measure == "分值" and f.unit == "分" and f.source == "text"), Decimal(concepts().get("full_score") or 100))
     if weights != marks:
