@@ -382,7 +382,8 @@ def spending_side_sum(data: dict) -> tuple:
     spent, carry = data.get("unit_spending"), balance.get("carry_over")
     if not (balance.get("total") and spent and carry):
         return ()
-    return ({"total": balance["total"], "parts": [spent, carry], "optional": list(balance.get("spending_optional") or ())},)
+    return ({"total": balance["total"], "parts": [spent, carry], "optional": list(balance.get("spending_optional") or ()),
+             "side": "spending"},)
 
 
 COMPARED_REACH = 12  # characters between a comparing word's base (上年) and the 多 / 少 after it (上年同期接待)

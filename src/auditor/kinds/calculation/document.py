@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ...facts.agreement import round_hedge
 from ...facts.base import Fact, FactBase
+from ...facts.base.words import balance_side
+from ...knowledge import compact
 from ..base import CHECKED
 from .compare import compare_sum, judge_with_unknown
 from .parts import declared_names, money_amount
@@ -18,7 +20,7 @@ def check_document(base: FactBase, calc, names, rule):
     fund = calc.get("fund") or ""
     # (a fund's total, 一般公共预算财政拨款基本支出, is stated with its fund or none; its parts with it:
     # the 人员经费 of a 一般公共预算财政拨款基本支出决算表, not the unit's)
-    total = document_value(base, calc["total"], plain, ("", fund))
+    total = _on_side(base, document_value(base, calc["total"], plain, ("", fund)), calc.get("side"))
     if total is None or round_hedge(total):
         return  # (a total said roughly, 约1,025万元, holds no parts stated elsewhere to it: those the
         # document lists beside them, 其他支出, may be no part the vocabulary declares)
@@ -35,6 +37,15 @@ def check_document(base: FactBase, calc, names, rule):
         return
     slips = [hits for _, hits in outcomes if any(h.cls == "unit_error" for h in hits)]
     yield from (slips[0] if slips else dict(outcomes).get(plain, []))
+
+
+def _on_side(base: FactBase, total: Fact | None, side: str | None) -> Fact | None:
+    """For a sum of one side of the balanced grand total (`side`: spending), the statement of the
+    total that side's word names (支出总计, not 收入总计: the same value, the quote the sum is of)."""
+    if total is None or not side or balance_side(compact(total.label))[0] == side:
+        return total
+    return next((f for f in base.of(total.concept, total.measure) if f.value == total.value and f.fund == total.fund
+                 and balance_side(compact(f.label))[0] == side), total)
 
 
 def _judged(base: FactBase, total: Fact, parts: list[Fact], rule) -> list:
