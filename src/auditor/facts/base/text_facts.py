@@ -352,6 +352,10 @@ class TextFactReading:
                 concept = self._zero_stated(wide) or (
                     None if self._other_thing_between(wide, carried)
                     else self.whole if self.part_carried and self.whole else carried)
+                if concept in self.not_money:
+                    # (全年实际支出4,821.79万元，预算执行率为94.78%。较上年增加91.25万元: an amount's change
+                    # after a rate is of the paragraph's amount before it, not of the rate)
+                    concept = self._amount_before_in_paragraph(last_money)
                 if concept and kind:
                     concept = self._same_kind(concept, kind)  # (…收入…；支出比上年增加…: the 支出 of it)
             elif unit not in MONEY_UNITS and concept in self.money:
@@ -487,6 +491,19 @@ class TextFactReading:
         elif unit in MONEY_UNITS and concept in self.kind_totals.values() and self._qualified_total(phrase):
             concept = None  # (药品收入合计298.84万元: one kind of income's total, not the unit's)
         return dict(out, concept=concept, measure=measure, implicit=implicit)
+
+    def _amount_before_in_paragraph(self, last_money: Fact | None) -> str | None:
+        """The concept of the sentence's amount before (`last_money`), else of the paragraph's last
+        amount before it, a change aside; None where it names none."""
+        if last_money is not None:
+            return last_money.concept
+        block = self.sentence_key[0]
+        for f in reversed(self.base.facts[-PARAGRAPH_REACH:]):
+            if f.block != block or f.source != "text":
+                return None
+            if f.is_money and f.measure != "变动额":
+                return f.concept
+        return None
 
     def _fault_named(self, words: str) -> bool:
         """A measure word in a figure's words followed in its clause by a word of a fault (预算编制
@@ -784,3 +801,7 @@ def _compared_budgets(label: str) -> list[str]:
     if cue is None:
         return []
     return [m[2] for m in lex.measures.all(label[cue.end():]) if m[2] in BUDGET_MEASURES]
+
+
+PARAGRAPH_REACH = 12  # figures back a change after a rate looks for the amount the rate was of
+
