@@ -231,6 +231,10 @@ def completed_elsewhere(base: FactBase, total: Fact, parts: list[Fact], names: d
     said, fund_of = {p.concept for p in parts}, lexicon().fund_of
     own_parts = {calc["total"]: set(calc["parts"]) for calc in lexicon().calculations
                  if calc["total"] in by_alternative and not calc.get("fund")}
+    # (the parts stated for a fund whose statement of the total is this total's value, the 财政拨款“三公”
+    # 经费支出决算表's 合计 66.69 beside the text's 三公经费 66.69 naming no fund: the same money's parts)
+    funds = {total.fund} | {f.fund for f in base.by_concept.get(total.concept, ()) if f.value == total.value
+                            and f.period == total.period and f.measure == total.measure and f.subject == total.subject}
     rest: dict[str, list[Fact]] = {}
     for concept, part in names.items():
         sibling = part in by_alternative and concept != part and concept not in said \
@@ -240,7 +244,7 @@ def completed_elsewhere(base: FactBase, total: Fact, parts: list[Fact], names: d
         rest.setdefault(concept if sibling else part, []).extend(
             f for f in base.by_concept.get(concept, ()) if f.value and money_amount(f) and f is not total
             and f.period == total.period and f.measure == total.measure and f.subject == total.subject
-            and f.fund == total.fund)
+            and f.fund in funds)
     rest = {part: found for part, found in rest.items() if found}
     if not rest:
         return False
