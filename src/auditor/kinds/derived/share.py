@@ -449,6 +449,14 @@ def _shares_checked(base: FactBase):
             continue  # (工程资金600万元，其中…、其他资金60万元，占总额的66.33%: of the 600's)
         if _of_other_measure(base, rate, part, whole):
             continue  # (城乡低保资金 2860.00 | 2860.00 under 安排资金 | 实际支出: of either column's total)
+        turn = _turn_whole(base, part)
+        if turn is not None:
+            # (…合计X，分别为教育支出A、卫生支出B、社保支出C，占…的P%: the share closing the list may be of X,
+            # whichever words name the items, or of C)
+            if (span := ratio_bounds(turn, whole)) is not None and consistent(rate, *span):
+                continue
+            if whole.value and abs(exact_ratio(turn, whole) - rate.value) < abs(exact_ratio(part, whole) - rate.value):
+                part = turn  # (holding of neither: told as the reading it comes nearer)
         if unit_slip(rate, part, whole):
             yield _slip_hit(rate, part, whole, base.by_block.get(part.block, []))
             continue
@@ -475,6 +483,19 @@ def _shares_checked(base: FactBase):
         if whole.id < 0:
             hit.fields["basis"] = "该项与所列各项之和"  # (a whole stated nowhere: the sum of the items listed)
         yield hit
+
+
+def _turn_whole(base: FactBase, part: Fact) -> Fact | None:
+    """The amount right before amounts given in turn (分别为A、B、C) whose last is the part: the whole
+    they are the parts of; None where the part closes no such list."""
+    sentence = [f for f in base.by_sentence.get((part.block, part.sentence), ()) if f.is_money and f.id <= part.id]
+    text = base.sentences.get((part.block, part.sentence), "")
+    for k in range(len(sentence) - 1, 0, -1):
+        if compact(sentence[k].label).lstrip("，,").startswith(respectively_words()):
+            return sentence[k - 1] if k < len(sentence) - 1 else None  # (a list of one: no list)
+        if not text[sentence[k - 1].at + len(sentence[k - 1].text):sentence[k].at].strip().startswith(("、", "和", "及")):
+            return None  # (not joined as items of one list: no list to walk back over)
+    return None
 
 
 def _of_other_measure(base: FactBase, rate: Fact, part: Fact, whole: Fact) -> bool:
