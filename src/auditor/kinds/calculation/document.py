@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...facts.agreement import round_hedge
 from ...facts.base import Fact, FactBase
 from ...facts.base.words import balance_side
+from ...facts.lexicon import lexicon
 from ...knowledge import compact
 from ..base import CHECKED
 from .compare import compare_sum, judge_with_unknown
@@ -28,7 +29,7 @@ def check_document(base: FactBase, calc, names, rule):
     outcomes = []
     for measure in measures:
         parts = _document_parts(base, calc, measure, (fund,) if fund else ("",))
-        if parts is not None:
+        if parts is not None and not _listed_under_other(base, total, parts):
             outcomes.append((measure, _judged(base, total, parts, rule)))
     if outcomes:
         yield CHECKED
@@ -46,6 +47,23 @@ def _on_side(base: FactBase, total: Fact | None, side: str | None) -> Fact | Non
         return total
     return next((f for f in base.of(total.concept, total.measure) if f.value == total.value and f.fund == total.fund
                  and balance_side(compact(f.label))[0] == side), total)
+
+
+def _listed_under_other(base: FactBase, total: Fact, parts: list[Fact]) -> bool:
+    """The parts are the items of a list in the words, opened (其中) after an amount of another value
+    (机关服务中心本年支出650.00万元，均为基本支出，其中：人员经费…；公用经费…): that amount's parts, not
+    the document's total's."""
+    if any(p.source != "text" for p in parts):
+        return False
+    first = min(parts, key=lambda p: p.id)
+    before = [f for f in base.run_before(first) if f.is_money and f.measure != "变动额"]
+    if not before or before[-1].value == total.value:
+        return False
+    head = before[-1]
+    words = base.sentences.get((first.block, first.sentence), "")[:first.at]
+    if (head.block, head.sentence) == (first.block, first.sentence):
+        words = words[head.at + len(head.text):]
+    return any(w in words for w in lexicon().list_openers)
 
 
 def _judged(base: FactBase, total: Fact, parts: list[Fact], rule) -> list:
