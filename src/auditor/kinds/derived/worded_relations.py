@@ -456,8 +456,9 @@ def _balance_over_limit(base: FactBase, sentence, limits: dict):
                                  and f.period == balance.period and figure_scope(base, f) == scope]) \
             or _limit_in_claim(base, balance)
         if ceiling is not None and bounds(balance)[0] > bounds(ceiling)[1]:
-            return balance, ceiling, f"{balance.concept} {balance.text} 超过 {ceiling.concept} {ceiling.text}", \
-                (f"{balance.concept} {balance.text}（{balance.where()}）大于 {ceiling.concept} {ceiling.text}"
+            named = ceiling.concept or limits[balance.concept]  # (a ceiling the claim states, naming no concept: the balance's)
+            return balance, ceiling, f"{balance.concept} {balance.text} 超过 {named} {ceiling.text}", \
+                (f"{balance.concept} {balance.text}（{balance.where()}）大于 {named} {ceiling.text}"
                  f"（{ceiling.where()}）")
     return None
 
