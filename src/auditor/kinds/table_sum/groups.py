@@ -510,11 +510,17 @@ def outer_rows(grid, details: list[int], label_col: int, inner: tuple, most: int
         return row_level(grid, r, label_col)
 
     out, parent, running, parent_level, going = [], None, None, None, 0
-    for r in details:
+    last_item: dict[int, Decimal] | None = None  # the figures of the 其中 list's last row so far
+    skip = 0  # rows of a breakdown of that last row, taken together (see _breakdown_of)
+    for k, r in enumerate(details):
+        if skip:
+            skip -= 1
+            continue
         label = words(r)
         if label.startswith(inner) or label.endswith(inner):
             if label.startswith(inner) and out:
                 parent, running, parent_level, going = figures(out[-1]), figures(r), level(out[-1]), 0
+                last_item = figures(r)
             continue
         values = figures(r)
         # (a list one column shows complete, its running sum at the parent's, goes on in none; a
@@ -523,16 +529,44 @@ def outer_rows(grid, details: list[int], label_col: int, inner: tuple, most: int
         own_level = level(r) if parent is not None and parent_level is not None else None
         # (a row adding nothing to the column the list is complete in goes on with it where the others
         # have room: 其中：行政运行 1126.80 | 0, then 一般行政管理事务 0 | 335.58 under their parent)
-        closed = parent is not None and running is not None and any(
-            running[c] == parent[c] != 0 and values.get(c, 0) != 0 for c in running if c in parent) \
-            or (own_level is not None and own_level <= parent_level)
+        complete = parent is not None and running is not None and any(
+            running[c] == parent[c] != 0 and values.get(c, 0) != 0 for c in running if c in parent)
+        if complete and last_item and (skip := _breakdown_of(last_item, [figures(x) for x in details[k:k + BREAKDOWN_ROWS]])):
+            # (事业收入 16506.33 | 其中：医疗收入 16506.33 | 门诊收入 3876.89 | 住院收入 12629.44: the list
+            # complete, the rows after it adding up to its last row exactly are that row's breakdown)
+            skip -= 1
+            continue
+        closed = complete or (own_level is not None and own_level <= parent_level)
         going_on = not closed and (most is None or going < most) and [
             c for c in values if parent and c in parent and c in running
             and running[c] < parent[c] and running[c] + values[c] <= parent[c]]
         if going_on:
             running = {c: running[c] + values.get(c, Decimal(0)) for c in running}  # (a blank cell adds 0)
             going += 1
+            last_item = values
             continue  # the 其中 list goes on
-        parent = running = parent_level = None
+        parent = running = parent_level = last_item = None
         out.append(r)
     return out
+
+
+BREAKDOWN_ROWS = 8  # rows after a complete 其中 list read for a breakdown of its last row
+
+
+def _breakdown_of(item: dict[int, Decimal], rows: list[dict[int, Decimal]]) -> int:
+    """How many of `rows`, from the first, add up exactly to the item in every column it fills (two
+    at least: one row is no breakdown); 0 where no run of them does."""
+    columns = [c for c, v in item.items() if v]
+    if not columns:
+        return 0
+    sums = {c: Decimal(0) for c in columns}
+    for n, values in enumerate(rows, 1):
+        if any(c not in values for c in columns):
+            return 0
+        for c in columns:
+            sums[c] += values[c]
+        if any(sums[c] > item[c] for c in columns):
+            return 0
+        if n >= 2 and all(sums[c] == item[c] for c in columns):
+            return n
+    return 0
