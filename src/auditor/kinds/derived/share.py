@@ -57,7 +57,7 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             # paragraph, not the nearest; none so named, no share judged)
             part = next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
                          and named in compact(f.label) and f.measure != "变动额"
-                         and f.period == rate.period), None)
+                         and f.period == rate.period), None) or _joined_part(base, rate, named)
             if part is None:
                 continue
         if part is not None and (_own_subject(base, part, rate) or not part.is_money):
@@ -90,6 +90,32 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
     # (a whole read as a sibling of its part, once the list's wholes are settled: their sum)
     return [(rate, part, sibling_whole(base, rate, part, whole))
             for rate, part, whole in _one_whole_per_list(_wholes_the_parts_make(base, out + _opened_shares(base)))]
+
+
+def _joined_part(base: FactBase, rate: Fact, named: str) -> Fact | None:
+    """The sum of the amounts a share names joined (中央和省级资金占比…: 中央资金 + 省级资金, the head
+    noun the last name ends on standing for both), each stated once earlier in the paragraph, in
+    one unit; None where the words join no names or one is not so stated."""
+    names = [n for n in JOINED_NAMES_RE.split(named) if n]
+    if len(names) < 2 or len(names[-1]) < 2:
+        return None
+    head = names[-1][-HEAD_CHARS:]
+    before = [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.is_money
+              and f.measure != "变动额" and f.period == rate.period]
+    found = []
+    for name in names:
+        full = name if name.endswith(head) else name + head
+        matches = [f for f in before if full in compact(f.label)]
+        if len(matches) != 1 or (found and matches[0].unit != found[0].unit):
+            return None
+        found.append(matches[0])
+    total = sum((f.value for f in found), Decimal(0))
+    return replace(found[0], value=total, text=fmt(total, max(f.places for f in found)) + found[0].unit,
+                   label=named, concept=None, places=max(f.places for f in found))
+
+
+JOINED_NAMES_RE = re.compile(r"[和及与、]")  # the words joining the names of a share's parts (中央和省级资金)
+HEAD_CHARS = 2  # the last characters of the last name, the head noun the others share (资金)
 
 
 def _bracketed_whole(base: FactBase, rate: Fact, named: bool = False) -> Fact | None:
