@@ -352,9 +352,10 @@ class TextFactReading:
                 concept = self._zero_stated(wide) or (
                     None if self._other_thing_between(wide, carried)
                     else self.whole if self.part_carried and self.whole else carried)
-                if concept in self.not_money:
+                if concept in self.not_money and not self.lex.measures.all(bare.replace(" ", "")):
                     # (全年实际支出4,821.79万元，预算执行率为94.78%。较上年增加91.25万元: an amount's change
-                    # after a rate is of the paragraph's amount before it, not of the rate)
+                    # after a rate is of the paragraph's amount before it, not of the rate; one naming a
+                    # measure of its own, 年初预算较上年增加…, is not the amount's)
                     concept = self._amount_before_in_paragraph(last_money)
                 if concept and kind:
                     concept = self._same_kind(concept, kind)  # (…收入…；支出比上年增加…: the 支出 of it)

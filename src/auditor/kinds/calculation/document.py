@@ -56,7 +56,8 @@ def _listed_under_other(base: FactBase, total: Fact, parts: list[Fact]) -> bool:
     if any(p.source != "text" for p in parts):
         return False
     first = min(parts, key=lambda p: p.id)
-    before = [f for f in base.run_before(first) if f.is_money and f.measure != "变动额"]
+    # (an amount of another measure, 完成年初预算2,900.00万元的98.77%，其中：…, a rate's base, heads no list of outturns)
+    before = [f for f in base.run_before(first) if f.is_money and f.measure == first.measure]
     if not before or before[-1].value == total.value:
         return False
     head = before[-1]

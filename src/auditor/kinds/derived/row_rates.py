@@ -223,6 +223,13 @@ def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact
     if not ratio_fits(rate, num, den) and explained_otherwise(rate, [f for f in facts if f.loc.col != rate.loc.col]):
         yield CHECKED  # (支出进度 of 上年结转 + 本年预算: the row's own figures give it another way)
         return
+    if not ratio_fits(rate, num, den) and den.measure in BUDGET_MEASURES and term is _row_term \
+            and not any(w in compact(rate.header) for w in BUDGET_LEVEL_WORDS):
+        # (年初预算数 | 调整预算数 | 决算数 | 为预算%: a head naming no budget level may be of either)
+        other = next((_row_term(facts, m, own, rate) for m in BUDGET_MEASURES if m != den.measure), None)
+        if other is not None and ratio_fits(rate, num, other):
+            yield CHECKED
+            return
     yield from rate_against(base, rate, num, den, formula["rate"], formula.get("terms")
                              or f"{formula['numerator']} ÷ {formula['denominator']}")
 
@@ -469,3 +476,7 @@ def _row_term(facts: list[Fact], name: str, scored: bool, rate: Fact) -> Fact | 
     measured = [f for f in measured if measures.last(compact(f.header)) == name] or measured
     before = [f for f in measured if f.loc.col is not None and rate.loc.col is not None and f.loc.col < rate.loc.col]
     return max(before, key=lambda f: f.loc.col) if before else None
+
+
+BUDGET_LEVEL_WORDS = ("年初", "调整", "全年")  # words of a rate's head naming the budget it is of (完成调整预算%)
+

@@ -97,8 +97,8 @@ def _joined_part(base: FactBase, rate: Fact, named: str) -> Fact | None:
     noun the last name ends on standing for both), each stated once earlier in the paragraph, in
     one unit; None where the words join no names or one is not so stated."""
     names = [n for n in JOINED_NAMES_RE.split(named) if n]
-    if len(names) < 2 or len(names[-1]) < 2:
-        return None
+    if len(names) < 2 or len(names[-1]) < 2 or _rates_in_turn(base, rate):
+        return None  # (中央和省级资金占比分别为59.53%、18.12%: a rate each, in turn)
     head = names[-1][-HEAD_CHARS:]
     before = [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.is_money
               and f.measure != "变动额" and f.period == rate.period]
@@ -112,6 +112,15 @@ def _joined_part(base: FactBase, rate: Fact, named: str) -> Fact | None:
     total = sum((f.value for f in found), Decimal(0))
     return replace(found[0], value=total, text=fmt(total, max(f.places for f in found)) + found[0].unit,
                    label=named, concept=None, places=max(f.places for f in found))
+
+
+def _rates_in_turn(base: FactBase, rate: Fact) -> bool:
+    """The share's words give rates in turn (分别, 依次), or another share follows it in its clause."""
+    text = base.sentences.get((rate.block, rate.sentence), "")
+    if any(w in compact(rate.label) for w in respectively_words()):
+        return True
+    after = next((f for f in same_sentence(base, rate) if f.at > rate.at), None)
+    return after is not None and after.unit == "%" and not CLAUSE_BREAK_RE.search(text, rate.at + len(rate.text), after.at)
 
 
 JOINED_NAMES_RE = re.compile(r"[和及与、]")  # the words joining the names of a share's parts (中央和省级资金)

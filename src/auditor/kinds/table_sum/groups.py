@@ -531,9 +531,10 @@ def outer_rows(grid, details: list[int], label_col: int, inner: tuple, most: int
         # have room: 其中：行政运行 1126.80 | 0, then 一般行政管理事务 0 | 335.58 under their parent)
         complete = parent is not None and running is not None and any(
             running[c] == parent[c] != 0 and values.get(c, 0) != 0 for c in running if c in parent)
-        if complete and last_item and (skip := _breakdown_of(last_item, [figures(x) for x in details[k:k + BREAKDOWN_ROWS]])):
-            # (事业收入 16506.33 | 其中：医疗收入 16506.33 | 门诊收入 3876.89 | 住院收入 12629.44: the list
-            # complete, the rows after it adding up to its last row exactly are that row's breakdown)
+        if complete and going == 0 and last_item and (skip := _breakdown_of(last_item, [figures(x) for x in details[k:k + BREAKDOWN_ROWS]])):
+            # (事业收入 16506.33 | 其中：医疗收入 16506.33 | 门诊收入 3876.89 | 住院收入 12629.44: a 其中 list of
+            # one row restating its parent, the rows after it adding up to that row exactly are its
+            # breakdown; after a list of several, 中央补助 | 省级补助, rows summing to the last are siblings)
             skip -= 1
             continue
         closed = complete or (own_level is not None and own_level <= parent_level)
