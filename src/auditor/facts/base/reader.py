@@ -110,6 +110,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         self._single_project_cues(self.other_subject_cues)
         self.named_projects = self._named_projects()
         self.form_projects: set[str] = set()  # the projects the document's forms name (项目名称)
+        self.captioned_projects: set[str] = set()  # …those named by a form's caption only (see _captioned_project)
         # a fund's total ending its paragraph with 其中： lists its parts in the paragraphs after
         # it, up to a heading or a table (一般公共预算财政拨款基本支出…，其中：¶人员经费…¶公用经费…)
         self.open_list: tuple[str, set] = ("", set())

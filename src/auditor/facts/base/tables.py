@@ -13,7 +13,7 @@ from ..numbers import bare_year, is_column_numbers, years_column
 from .model import Columns
 from .words import FROM_QUALIFIER_CHARS
 from .figures import short_cell_number
-from .grids import PROJECT_NAME_MIN, stripped_rows, subject_of, cue_subject, subject_cue, heads_a_column, spread_spans
+from .grids import PROJECT_NAME_MIN, project_key, stripped_rows, subject_of, cue_subject, subject_cue, heads_a_column, spread_spans
 
 
 class TableReading:
@@ -44,6 +44,10 @@ class TableReading:
         listing = cue is not None and heads_a_column(grid, *cue)
         self.table_subject = (cue_subject(grid, cue) if cue and not listing else "") \
             or self.named_projects.get(index, "")
+        if not self.table_subject:
+            self.table_subject = self._captioned_project(title)
+            if self.table_subject:
+                self.captioned_projects.add(self.table_subject)
         self.subject_col = cue[1] if listing else None
         self.row_subject = ""
         if len(self.table_subject) >= PROJECT_NAME_MIN:
@@ -182,6 +186,19 @@ class TableReading:
             label = next((t for t in texts if not self.lex.says_nothing(t) and _cell_number(t) is None), "")
             return bool(figures) and self._label(label).concept not in self.any_part
         return False
+
+    def _captioned_project(self, title: str) -> str:
+        """The project a form's caption names (附件：养老服务补贴项目支出绩效自评表: 养老服务补贴项目) in a
+        report that is no project's own (a department's, attaching its projects' forms): the form's
+        figures are that project's, not the unit's. "" for a project report (its form is its own) or
+        a caption naming no project before a form's title (concepts.yaml project_form_titles)."""
+        if self.doc.meta.get("report_type") == self.project_report:
+            return ""
+        form = next((f for f in sorted(self.project_form_titles, key=len, reverse=True) if title.endswith(f)), None)
+        if form is None or not form.startswith("项目"):
+            return ""
+        name = CAPTION_LEAD_RE.sub("", title[:len(title) - len(form)]) + "项目"
+        return project_key(name) if len(name) - 2 >= PROJECT_NAME_MIN else ""
 
     def _prose_row(self, index: int, row, texts: list[str], heads: list[str], subject: str,
                    concept: str | None = None) -> None:
@@ -425,3 +442,8 @@ def _under_group(texts: list[str], numbers: list, group: list[str], lead: int, t
 
 
 TITLE_HEAD_ROWS = 3  # rows atop a table read for the parts its heads name, a header of two levels and its first row
+
+
+# what a caption may open with before the project it names: an annex's or a table's number (附件2：, 附表1, 表3)
+CAPTION_LEAD_RE = re.compile(r"^(?:(?:附件|附表|表)\s*\d*\s*[：:、.．]?\s*)+")
+
