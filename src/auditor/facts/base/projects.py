@@ -57,6 +57,12 @@ class ProjectReading:
                 return label[:-len(suffix)]
         return label
 
+    def _forms_name_subjects(self) -> bool:
+        """A project a form names is a sentence's subject where the sentence names it: forms of several
+        projects (at most MAX_FORM_PROJECTS), or a department's report attaching a project's form by
+        its caption (see TableReading._captioned_project)."""
+        return len(self.form_projects) <= MAX_FORM_PROJECTS and (len(self.form_projects) > 1 or bool(self.captioned_projects))
+
     def _form_projects_in(self, text: str) -> list[tuple[int, str]]:
         """(where, name) of each project a form names that the sentence names, in order."""
         if not any(name[:2] in text for name in self.form_projects):  # most sentences: none
@@ -200,3 +206,9 @@ def _subject_column(grid: list[list[str]], cues: list[str]) -> int | None:
     """The column of project names a list of projects has under its 项目名称 head, if it has one."""
     found = subject_cue(grid, cues)
     return found[1] if found is not None and heads_a_column(grid, *found) else None
+
+
+# each sentence is searched for every form's project name: beyond this many forms (no report has
+# them) the names are not looked for, so the cost per sentence stays bounded
+MAX_FORM_PROJECTS = 64
+

@@ -172,7 +172,7 @@ class RateReading:
                 # (公厕建设改造项目执行率83.78% beside a table's row 公厕建设改造: that project's rate, the row's)
                 return dict(out, concept=self.row_labels.get(row), measure="实际值")
             if not member and projects_rate and not any(c in phrase for c in self.own_cues) \
-                    and not any(name in compact(phrase) for name in self.form_projects):
+                    and not (self._forms_name_subjects() and any(name in compact(phrase) for name in self.form_projects)):
                 # 项目预算执行率, 重点项目…执行率: the projects' rate, not the unit's (本项目, 该项目
                 # 预算执行率 is the report's own project's, as its form states it; so is one a form
                 # names, 养老服务补贴项目预算执行率, that project's own)

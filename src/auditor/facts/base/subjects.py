@@ -59,9 +59,7 @@ class SubjectReading:
         unnamed_from = cue.start() if cue else len(text) + 1
         # a project one of the document's several forms names, named here without quotes
         # (村级综合服务站建设项目自评得分96.30分): the figures after the name are that project's
-        # (one form attached to a department's report, its project named by its caption, is that project's too)
-        named = self._form_projects_in(text) if not subject and len(self.form_projects) <= MAX_FORM_PROJECTS \
-            and (len(self.form_projects) > 1 or self.captioned_projects) else []
+        named = self._form_projects_in(text) if not subject and self._forms_name_subjects() else []
         named = _listed_together(text, named)
         own = self.own_project if cue and self._only_own_project(text) else \
             "" if cue and self.own_unnamed and self._only_own_cue(text) else UNNAMED
@@ -229,10 +227,6 @@ class SubjectReading:
         return bool(CJK_BEFORE_RE.search(phrase, 0, start)) and not names_nothing(words, self.lex) \
             and not names_whole_money(words, self.lex)
 
-
-# each sentence is searched for every form's project name: beyond this many forms (no report has
-# them) the names are not looked for, so the cost per sentence stays bounded
-MAX_FORM_PROJECTS = 64
 
 
 def _unnumbered(heading: str) -> str:

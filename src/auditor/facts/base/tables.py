@@ -45,7 +45,7 @@ class TableReading:
         self.table_subject = (cue_subject(grid, cue) if cue and not listing else "") \
             or self.named_projects.get(index, "")
         if not self.table_subject:
-            self.table_subject = self._captioned_project(title)
+            self.table_subject = self._captioned_project(table.title or "")
             if self.table_subject:
                 self.captioned_projects.add(self.table_subject)
         self.subject_col = cue[1] if listing else None
@@ -187,18 +187,21 @@ class TableReading:
             return bool(figures) and self._label(label).concept not in self.any_part
         return False
 
-    def _captioned_project(self, title: str) -> str:
-        """The project a form's caption names (附件：养老服务补贴项目支出绩效自评表: 养老服务补贴项目) in a
-        report that is no project's own (a department's, attaching its projects' forms): the form's
-        figures are that project's, not the unit's. "" for a project report (its form is its own) or
-        a caption naming no project before a form's title (concepts.yaml project_form_titles)."""
+    def _captioned_project(self, caption: str) -> str:
+        """The project a form's caption names (附件：养老服务补贴项目支出绩效自评表: 养老服务补贴, which the
+        text may name with or without its 项目) in a report that is no project's own (a department's,
+        attaching its projects' forms): the form's figures are that project's, not the unit's. "" for
+        a project report (its form is its own) or a caption naming no project before a form's title
+        (concepts.yaml project_form_titles)."""
         if self.doc.meta.get("report_type") == self.project_report:
             return ""
+        # (the annex's number read off before the caption is compacted: 附表1 2025年度… is no 附表12025年度…)
+        title = compact(CAPTION_LEAD_RE.sub("", caption))
         form = next((f for f in sorted(self.project_form_titles, key=len, reverse=True) if title.endswith(f)), None)
         if form is None or not form.startswith("项目"):
             return ""
-        name = CAPTION_LEAD_RE.sub("", title[:len(title) - len(form)]) + "项目"
-        return project_key(name) if len(name) - 2 >= PROJECT_NAME_MIN else ""
+        name = project_key(title[:len(title) - len(form)])
+        return name if len(name) >= PROJECT_NAME_MIN else ""
 
     def _prose_row(self, index: int, row, texts: list[str], heads: list[str], subject: str,
                    concept: str | None = None) -> None:
@@ -445,5 +448,5 @@ TITLE_HEAD_ROWS = 3  # rows atop a table read for the parts its heads name, a he
 
 
 # what a caption may open with before the project it names: an annex's or a table's number (附件2：, 附表1, 表3)
-CAPTION_LEAD_RE = re.compile(r"^(?:(?:附件|附表|表)\s*\d*\s*[：:、.．]?\s*)+")
+CAPTION_LEAD_RE = re.compile(r"^\s*(?:(?:附件|附表|表)\s*(?:\d{1,3}(?=[\s：:、.．]))?\s*[：:、.．]?\s*)+")
 
