@@ -67,7 +67,14 @@ class ProjectReading:
         """(where, name) of each project a form names that the sentence names, in order."""
         if not any(name[:2] in text for name in self.form_projects):  # most sentences: none
             return []
-        return sorted((at, name) for name in self.form_projects for at in [text.find(name)] if at >= 0)
+        found = [(m.start(), name) for name in self.form_projects for m in re.finditer(re.escape(name), text)]
+        # (a name inside a longer one named there, 公路养护项目 inside 农村公路养护项目, is that one's words)
+        kept = [(at, name) for at, name in found if not any(
+            len(other) > len(name) and start <= at and at + len(name) <= start + len(other) for start, other in found)]
+        first: dict[str, int] = {}
+        for at, name in kept:
+            first.setdefault(name, at)
+        return sorted((at, name) for name, at in first.items())
 
     def _only_own_project(self, text: str) -> bool:
         """The sentence speaks of the report's own project (本项目, 该项目) and of no other: no 子项目,
