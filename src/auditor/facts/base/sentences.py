@@ -134,14 +134,14 @@ class SentenceReading:
         label, between = compact(text[:first.start()]), compact(text[first.end():figures[0].start()])
         return 1 < len(label) <= RUN_IN_LABEL_CHARS and not self.lex.list_opener.match(label) \
             and self.lex.measures.last(between) is not None and not self.lex.concepts.all(between) \
-            and not blank(between, self.lex.measures).strip(" 为是约达")
+            and not self.lex.approximate.sub("", blank(between, self.lex.measures).replace(" ", "")).strip("".join(copulas()))
 
     def _in_turn_opening(self, phrase: str) -> bool:
         """The words before an amount are only a word taking items in turn (，分别为 / 分别是): the
         amount opens a list of the parts of the amount before it, named nowhere."""
         words = compact(phrase).strip("，,：:")
         found = self.respectively.match(words)
-        return found is not None and words[found.end():] in ("", "为", "是", "达")
+        return found is not None and (not words[found.end():] or words[found.end():] in copulas())
 
     def _narrowed_name(self, phrase: str, concept: str) -> bool:
         """The phrase names the concept with words of its own before the name (统筹基金支出 for
@@ -1001,15 +1001,24 @@ ANY_PART = frozenset({"*"})  # (a list under a whole the vocabulary does not kno
 
 
 RUN_IN_LABEL_CHARS = 16  # the longest name a sentence opens on as a run-in label (会议费：决算为…)
-LIST_JOINERS = "，,、和及与 "  # (the words between a list's items: an item naming nothing else)
-TURN_JOINERS = "和及与、"  # (the words joining budgets named in turn: 年初预算和调整预算)
+LIST_JOINERS = "，, " + "".join(BASE_JOINERS)  # (the words between a list's items: an item naming nothing else)
+
+
+def copulas() -> tuple[str, ...]:
+    """The words linking a name to its figure (为, 是, 达: concepts.yaml share_copulas), longest first."""
+    return _copulas(vocabulary_generation())
+
+
+@lru_cache(maxsize=4)
+def _copulas(generation: int) -> tuple[str, ...]:
+    return tuple(sorted(concepts().get("share_copulas") or (), key=len, reverse=True))
 
 
 def _budgets_in_turn(lex: Lexicon, words: str) -> list[str]:
     """The budgets words name one after another, joined (分别完成年初预算和调整预算的: 年初预算, then
     全年预算), which the rates after them are of in turn; [] where they name fewer than two."""
-    named = [(start, end, m) for start, end, m in lex.measures.all(compact(words)) if m in BUDGET_MEASURES]
-    joined = len(named) > 1 and all(compact(words)[a[1]:b[0]] and compact(words)[a[1]:b[0]] in TURN_JOINERS
-                                    for a, b in zip(named, named[1:]))
+    words = compact(words)
+    named = [(start, end, m) for start, end, m in lex.measures.all(words) if m in BUDGET_MEASURES]
+    joined = len(named) > 1 and all(words[a[1]:b[0]] in BASE_JOINERS for a, b in zip(named, named[1:]))
     return [m for _, _, m in named] if joined and len({m for _, _, m in named}) == len(named) else []
 

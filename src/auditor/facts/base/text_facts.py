@@ -762,7 +762,6 @@ def closed_budget(words: str) -> str | None:
     return next(iter(measures)) if len(measures) == 1 and not compares_other_year("比" + base) else None
 
 
-
 def against_budget(label: str) -> bool:
     """The change's own word is one against the budget (超收0.58亿元, 短收4.54亿元: concepts.yaml
     budget_change_words), whatever last year's was."""

@@ -96,7 +96,7 @@ def _joined_part(base: FactBase, rate: Fact, named: str) -> Fact | None:
     """The sum of the amounts a share names joined (中央和省级资金占比…: 中央资金 + 省级资金, the head
     noun the last name ends on standing for both), each stated once earlier in the paragraph, in
     one unit; None where the words join no names or one is not so stated."""
-    names = [n for n in JOINED_NAMES_RE.split(named) if n]
+    names = [n for n in lexicon().list_join.split(named) if n]  # (concepts.yaml summed_names joins)
     if len(names) < 2 or len(names[-1]) < 2 or _rates_in_turn(base, rate):
         return None  # (中央和省级资金占比分别为59.53%、18.12%: a rate each, in turn)
     head = names[-1][-HEAD_CHARS:]
@@ -123,7 +123,6 @@ def _rates_in_turn(base: FactBase, rate: Fact) -> bool:
     return after is not None and after.unit == "%" and not CLAUSE_BREAK_RE.search(text, rate.at + len(rate.text), after.at)
 
 
-JOINED_NAMES_RE = re.compile(r"[和及与、]")  # the words joining the names of a share's parts (中央和省级资金)
 HEAD_CHARS = 2  # the last characters of the last name, the head noun the others share (资金)
 
 
@@ -528,7 +527,7 @@ def _turn_whole(base: FactBase, part: Fact) -> Fact | None:
     for k in range(len(sentence) - 1, 0, -1):
         if compact(sentence[k].label).lstrip("，,").startswith(respectively_words()):
             return sentence[k - 1] if k < len(sentence) - 1 else None  # (a list of one: no list)
-        if not text[sentence[k - 1].at + len(sentence[k - 1].text):sentence[k].at].strip().startswith(("、", "和", "及")):
+        if not lexicon().list_join.match(text[sentence[k - 1].at + len(sentence[k - 1].text):sentence[k].at].strip()):
             return None  # (not joined as items of one list: no list to walk back over)
     return None
 
