@@ -755,7 +755,7 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
     return i
 
 
-def _full_line_of_clauses(pieces: list[str], nxt: str, raw_next: str = "", raw_last: str = "") -> bool:
+def _full_line_of_clauses(pieces: list[str], nxt: str, raw_next: str, raw_last: str) -> bool:
     """A line ending in ； as wide as the wrapped line before it (each set to the page's width, as a
     PDF's text export or a hard-wrapped file sets them): a list of clauses the width wrapped, going
     on unless the next line opens an item of its own (…其他收入45.60万元，占0.65%；↵上年结转…), is a

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from ..facts.base import Fact, FactBase, fact_base
 from ..facts.base.figures import part_names
-from ..facts.base.model import BUDGET_MEASURES, CURRENT, OLDER, PRIOR
+from ..facts.base.model import BUDGET_MEASURES, CURRENT, OLDER, PRIOR, RATE_AND_POINT_UNITS as RATE_UNITS
 from ..facts.base.text_facts import base_measure_named, compares_other_year, names_budget_base
 from ..facts.base.words import YEARS_RE
 from ..facts.lexicon import alternatives, lexicon
@@ -51,7 +51,6 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"word", "actual", "budget", "truth"}
 SIGN_WORDS = {1: "增加", -1: "减少", 0: "持平"}
-RATE_UNITS = ("%", "‰", "个百分点")  # units of rates: no quantity of a thing
 SHARE = "占比"  # the measure (and concepts.yaml rate_measures kind) of a share of a whole
 
 

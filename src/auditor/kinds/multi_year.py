@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..facts.base import Fact, FactBase, fact_base
-from ..facts.base.model import SPAN
+from ..facts.base.model import SPAN, RATE_AND_POINT_UNITS as RATE_UNITS
 from ..facts.base.words import YEAR_RE
 from ..facts.numbers import count_word, to_decimal
 from ..facts.spans import RECENT_YEARS_RE, SPAN_YEARS_RE, named_span
@@ -44,7 +44,6 @@ SINCE_RE = re.compile(r"[较比自从]\s*((?:19|20)\d\d)\s*年")
 NUMBER_RE = re.compile(r"^-?\d+(?:,\d{3})*(?:\.\d+)?$")
 LIST_GAP_RE = re.compile(r"^\s*[、，,和及与]\s*$")
 YEARS_GAP = 12  # the most characters between a year and the figure it names (2024年完成培训4,210人次)
-RATE_UNITS = ("%", "‰", "个百分点")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from ..titles import TitleScopes
 
 
 RATE_UNITS = ("%", "‰")  # (a zero printed bare in them is rounded, see Fact.half_unit)
+RATE_AND_POINT_UNITS = (*RATE_UNITS, "个百分点")  # units of rates and of their differences: no quantity of a thing
 CURRENT, PRIOR = "本年", "上年"
 OLDER = "往年"  # a year before last: neither this year's figure nor last year's
 LATER = "下年"  # a year after the report's (2025年预算草案 beside 2024年执行): a plan, no figure of the year

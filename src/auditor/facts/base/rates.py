@@ -39,7 +39,7 @@ class RateReading:
 
         k = last.id  # (back over the parts joined to the one after them)
         while k >= 2 and alike(facts[k - 1]) \
-                and text[facts[k - 1].at + len(facts[k - 1].text):facts[k].at].strip()[:1] in ("、", "和", "及"):
+                and self.lex.list_join.match(text[facts[k - 1].at + len(facts[k - 1].text):facts[k].at].strip()):
             k -= 1
         if k == last.id or k < 1 or not alike(facts[k - 1]):
             return False

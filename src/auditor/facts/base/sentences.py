@@ -18,11 +18,6 @@ from .figures import text_figures, figure_value, decimal_places
 from .rates import NOT_READ  # (a reading not asked for yet: None is an answer)
 
 
-
-# the words joining a figure to the one before in one list (比上年的60批次、512人次)
-BASE_JOINERS = ("、", "和", "与", "及", "以及")
-
-
 def _alike_figures(before: Fact, unit: str, money: bool) -> bool:
     """Two amounts of money, or two counts (批次, 人次), no rates: figures one list may hold."""
     if money or before.is_money:
@@ -598,7 +593,7 @@ class SentenceReading:
                     # goes on through its clause; 完成2025年度项目储备12个，全年完成… states no plan)
                     fact["period"] = LATER
             if last_fact is not None and last_fact.period in (PRIOR, OLDER) and fact.get("period") == CURRENT \
-                    and fact.get("measure") != "变动额" and text[previous_end:figure_at].strip() in BASE_JOINERS \
+                    and fact.get("measure") != "变动额" and text[previous_end:figure_at].strip() in self.joins \
                     and _alike_figures(last_fact, unit, money) and not self._names_period(phrase) \
                     and self.lex.comparison.search(compact(self._clause_to(text, last_fact.at))):
                 # (分别比上年8.12亿元和6.44亿元增长…; 比上年的60批次、512人次分别减少…: the figures joined
@@ -606,7 +601,7 @@ class SentenceReading:
                 fact["period"] = last_fact.period
             if last_fact is not None and unit == "%" and last_fact.unit == "%" and last_fact.measure == "变动率" \
                     and last_fact.sign and fact.get("measure") == "实际值" and not fact.get("sign") \
-                    and text[previous_end:figure_at].strip() in BASE_JOINERS:
+                    and text[previous_end:figure_at].strip() in self.joins:
                 # (分别比上年增长4.2%和7.8%: a rate joined to a rise and naming nothing is a rise too)
                 fact.update(measure=last_fact.measure, sign=last_fact.sign, implicit=False)
             joined = text[previous_end:figure_at].lstrip()[:1]
@@ -642,7 +637,7 @@ class SentenceReading:
                 # right after a whole, naming nothing but 分别, are its parts; a share after them is the whole's)
                 if self._in_turn_opening(own_phrase) and last_money is not None and fact.get("concept") is None:
                     turn_whole = last_money
-                elif turn_whole is not None and compact(own_phrase).strip(LIST_JOINERS):
+                elif turn_whole is not None and compact(own_phrase).strip("，, " + "".join(self.joins)):
                     turn_whole = None
                 closed_whole = turn_whole
             fact["comparator"] = _bound_of(text, m)
@@ -1001,7 +996,6 @@ ANY_PART = frozenset({"*"})  # (a list under a whole the vocabulary does not kno
 
 
 RUN_IN_LABEL_CHARS = 16  # the longest name a sentence opens on as a run-in label (会议费：决算为…)
-LIST_JOINERS = "，, " + "".join(BASE_JOINERS)  # (the words between a list's items: an item naming nothing else)
 
 
 def copulas() -> tuple[str, ...]:
@@ -1019,6 +1013,6 @@ def _budgets_in_turn(lex: Lexicon, words: str) -> list[str]:
     全年预算), which the rates after them are of in turn; [] where they name fewer than two."""
     words = compact(words)
     named = [(start, end, m) for start, end, m in lex.measures.all(words) if m in BUDGET_MEASURES]
-    joined = len(named) > 1 and all(words[a[1]:b[0]] in BASE_JOINERS for a, b in zip(named, named[1:]))
+    joined = len(named) > 1 and all(lex.list_join.fullmatch(words[a[1]:b[0]]) for a, b in zip(named, named[1:]))
     return [m for _, _, m in named] if joined and len({m for _, _, m in named}) == len(named) else []
 

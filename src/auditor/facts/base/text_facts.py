@@ -11,7 +11,7 @@ from ..lexicon import alternatives, lexicon
 from ..numbers import DIGIT_RE, MONEY_UNITS
 from .model import ADJUSTMENT, CURRENT, PRIOR, FORECAST, BUDGET_MEASURES, SCORED_MONEY_MEASURES, Fact
 from .words import (CLAUSE_BREAK_RE, UNNAMED, share_whole_named, YEAR_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, RATE_OF_AFTER_RE,
-                    change_sign, blank, names_nothing, own_words, kind_total)
+                    change_sign, blank, names_nothing, own_words, kind_total, without_funds)
 from .figures import counted_unit
 
 
@@ -250,7 +250,7 @@ class TextFactReading:
     def _measure_words(self, bare: str) -> str:
         """A phrase's words a measure is read in (its concepts' names blanked): 预算 of a fund's name
         (一般公共预算资金支出) is no budget."""
-        return (blank(bare, self.lex.funds) if "预算" in bare else bare).replace(" ", "")
+        return without_funds(bare) if "预算" in bare else bare.replace(" ", "")
 
     def _text_fact(self, phrase, m, value, unit, carried, plain_carried, last_money, subject, wide) -> dict:
         """`carried`: the concept named last, for a change or a rate that names none;

@@ -10,6 +10,7 @@ from itertools import islice, takewhile
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import per_unit
+from ...facts.base.model import RATE_UNITS
 from ...facts.base.words import CLAUSE_END_RE
 from ...facts.lexicon import alternatives, lexicon
 from ...knowledge import compact, concepts, open_brackets, vocabulary_generation
@@ -84,7 +85,7 @@ def any_parts(after, sentence, summable=None) -> list[Fact]:
     summable = summable or money_amount
     parts: list[Fact] = []
     for f in after:
-        if parts and f.sentence == parts[-1].sentence and (f.measure in OWN_CLAUSE_MEASURES or f.unit in OWN_RATE_UNITS):
+        if parts and f.sentence == parts[-1].sentence and (f.measure in OWN_CLAUSE_MEASURES or f.unit in RATE_UNITS):  # (or a rate in the item's clause, its execution rate, whatever its measure)
             continue  # (税收收入8.76亿元，增长4.8%，…: the item's own change or share, then the list goes on;
             # so its own rate, 基本支出执行1,241.30万元，执行率55.10%；项目支出…)
         if f.sentence not in within or not summable(f) or f.measure == "变动额" or share_base(f):
@@ -96,7 +97,6 @@ def any_parts(after, sentence, summable=None) -> list[Fact]:
 # the measures of what an item of a list says of itself after its amount (its change, its rate of
 # change, its share of the whole): no item, and no end of the list
 OWN_CLAUSE_MEASURES = ("变动额", "变动率", "占比")
-OWN_RATE_UNITS = ("%", "‰")  # ... and a rate in the item's clause (its execution rate), whatever its measure
 
 
 def share_base(f: Fact) -> bool:

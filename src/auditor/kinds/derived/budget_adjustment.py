@@ -123,7 +123,7 @@ def _initial_of(initial: Fact, total: Fact) -> bool:
 
 
 def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: list[Fact], cuts: tuple, bare,
-                             adjustment_words: tuple = (), breakdown_words: tuple = ()):
+                             adjustment_words: tuple, breakdown_words: tuple):
     """“由年初预算的8,640.00万元调整为8,320.00万元，增加320.00万元”: the change stated right after
     the adjusted budget is that budget less the initial one, the way its word says."""
     change = after[0] if after else None
