@@ -177,6 +177,14 @@ class CellReading:
             if col_concept == "预算执行率" and row_concept and row_concept not in self.unit_totals \
                     and row_concept in self.money:
                 rate_of = row_concept
+            elif col_concept == "预算执行率" and row_concept is None and not project and len(row_label) >= RATE_ROW_CHARS \
+                    and not (described.generic or described.span_only or described.measures_only) \
+                    and row_label != self.project_funds and row_label not in self.named_parts_of:
+                # a row naming a thing of its own, no concept of the vocabulary (慢性病管理子项目 | 160.00 |
+                # 135.02 | 84.39%, 中央资金 | … | 90.00%): that thing's rate, as a sentence names it, no
+                # statement of the unit's (not a whole's row, 年度资金总额 of a project's form: the
+                # form's own rate)
+                rate_of = row_label
             row_concept, row_label, generic = None, "", True  # 执行率 / 编制数 columns say what the figure is
         elif row_concept and head.per_unit:
             # (总计 | … | 公里均投资 40.00: an amount per one thing, no figure of the row's concept)
@@ -294,6 +302,10 @@ class CellReading:
         fact.text, fact.quote, fact.loc, fact.source = text, text, cell.loc, "table"
         fact.label, fact.header, fact.comparator, fact.block, fact.member = label, head.text, cmp, index, member or ""
         self.base.add(fact)
+        if concept == "预算执行率" and (fact.member or subject) and label:
+            # (the row's own rate, of a part or of a listed project: a sentence naming the row's
+            # thing before 执行率 states it; see RateReading._rate_row_named)
+            self.rate_rows.setdefault(compact(label), (subject, fact.member))
         if column_total:
             self.base.column_totals.add(fact.id)
             self.column_total_of.setdefault(concept, fact)
@@ -400,6 +412,9 @@ class CellReading:
 
 UNIT_CAPTION_RE = re.compile(r"单位\s*[：:]")  # a table's title or caption naming the unit it counts in (单位：万人; not 本单位)
 
+# characters of a row's name that name a thing whose rate a sentence may state (中央资金, 慢性病管理
+#子项目); a shorter one (其他) names none
+RATE_ROW_CHARS = 4
 HEAD_THING_MIN = 3  # characters of a head's thing that name one (补贴面积), not a word (金额, 人数)
 
 

@@ -21,6 +21,9 @@ PROJECTS_RATE_RE = re.compile(r"项目(?:支出)?(?:预算)?(?:资金)?执行率
 # a name right before a word that may close it (文物保护修缮 before 项目支出): four or more
 # characters of words, after the vocabulary's own words are taken out
 NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
+# the words between a row's name and its execution rate (…的预算执行率, …资金执行率), the rate's
+# last mention in the phrase
+RATE_WORDS_RE = re.compile(r"(?:(?:\d{4}|上|本|当|全)年度?|年度)?的?(?:预算)?(?:资金)?执行率(?!.*执行率)")
 ROW_NAME_CHARS = 4  # …and a table row's label so long at least names that row (not a two-character 其他)
 
 
@@ -135,6 +138,21 @@ class RateReading:
             # (比上年增长: this year's change, 上年 naming its base; a later year's, 预计2026年…增长4%, a plan's)
             return dict(out, concept=concept or carried, measure="变动率", sign=change_sign(phrase, self.lex),
                         period=LATER if out["period"] == LATER else CURRENT)
+        if kind == "执行率" or concept == "预算执行率":
+            row = self._rate_row_named()
+            if row is not None:
+                # (慢性病管理子项目执行率为82.39% beside the table's row 慢性病管理子项目 | … | 84.39%: that
+                # row's rate, a part's or a listed project's, as the row states it)
+                subject, member = row
+                measure = FORECAST if names_forecast(compact(phrase), self.lex) else "实际值"
+                return dict(out, concept="预算执行率", measure=measure, member=member,
+                            **({"subject": subject} if subject else {}))
+            if self._rate_row_said_before(phrase) and (last_money is None or (last_money.block, last_money.sentence)
+                                                       != self.sentence_key):
+                # (慢性病管理子项目上年执行率为80.00%，本年执行率为84.39%; A、B执行率分别为…: the rate of a row
+                # the sentence named before, or of rows listed, no statement of the unit's rate; not
+                # a rate after amounts, 农村供水保障：安排资金…，实际支出…，执行率…, those amounts')
+                return dict(out, concept=None, measure="实际值")
         if kind == "执行率" and concept not in (None, "预算执行率") and concept not in self.money:
             return dict(out, concept=concept, measure="实际值")  # a row's own 政府采购执行率
         if kind == "执行率" and concept is None and any(
@@ -275,6 +293,36 @@ class RateReading:
                 else "预算" if name.endswith("预算") else ""  # (the fund's 预算: its budget, 年初…预算 → 年初预算)
             words = words[:start] + kept + words[end:]
         return words
+
+    def _rate_row_named(self) -> tuple[str, str] | None:
+        """(subject, member) of the table row whose name the phrase closes on right before its
+        execution rate's words (慢性病管理子项目执行率, 公厕建设改造项目的预算执行率, 中央资金执行率), a
+        row printing a rate of its own (cells.py rate_rows); None where no such row is named, or
+        where the name closes a list joined to it (中央和省级资金执行率: the two's together)."""
+        if not self.rate_rows:
+            return None
+        # (the sentence up to the figure: a name listed with another before it, 健康档案管理子项目、慢性病
+        # 管理子项目执行率, stands before the phrase's start)
+        words = compact(self.base.sentences.get(self.sentence_key, "")[:self.figure_at])
+        found = RATE_WORDS_RE.search(words)
+        if found is None or self.respectively.search(words, found.end()):
+            return None  # (…执行率分别为90.00%、84.39%: the names' in turn)
+        before = words[:found.start()]
+        key = max((k for k in self.rate_rows if before.endswith(k) or before.endswith(k + "项目")), key=len, default=None)
+        if key is None:
+            return None
+        start = len(before) - len(key) - (0 if before.endswith(key) else 2)
+        if start > 0 and self.lex.list_join.fullmatch(before[start - 1]):
+            return None
+        return self.rate_rows[key]
+
+    def _rate_row_said_before(self, phrase: str) -> bool:
+        """The figure's sentence names a table row printing a rate of its own before the figure, and
+        the rate's own words name no whole (整体, 部门: concepts.yaml whole_rate_words)."""
+        if not self.rate_rows or any(w in phrase for w in self.whole_rate_words):
+            return False
+        said = compact(self.base.sentences.get(self.sentence_key, "")[:self.figure_at])
+        return any(k in said for k in self.rate_rows)
 
     def _row_label_before(self, phrase: str, at: int) -> str | None:
         """The table row label a phrase's words close on right before `at` (公厕建设改造 before 项目执行率),

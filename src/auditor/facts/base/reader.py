@@ -63,6 +63,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
             if any(w in title for w in self.self_evaluation_titles) else ()
         self.other_whole = False  # set for a sentence naming another whole (see _text_fact)
         self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
+        self.rate_rows: dict[str, tuple[str, str]] = {}  # compacted row label -> (subject, member) of its 执行率 cell
         self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
         self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
         self.list_goes_on = False
@@ -115,6 +116,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         # it, up to a heading or a table (一般公共预算财政拨款基本支出…，其中：¶人员经费…¶公用经费…)
         self.open_list: tuple[str, set] = ("", set())
         self.sentence_key = (0, 0)  # (block, sentence) of the sentence read now (set by _sentence)
+        self.figure_at = 0  # …and where in it the figure read now stands
         self.clause_own = None  # ((block, sentence), whose) of a ；-clause naming its project by a cue (该项目)
         self.earlier = earlier
 

@@ -359,6 +359,7 @@ class SentenceReading:
             held = compact(text[start:figure_at - 1]) if figure_at and text[figure_at - 1] in "（(" \
                 and not bracket_tail else ""
             wide = compact(text[max(previous_end, figure_at - PHRASE_LIMIT):start])
+            self.figure_at = figure_at  # (where the figure read now stands in its sentence: _rate_row_named)
             here = next((name for at, name in reversed(named) if at < figure_at), None)
             if here == "":
                 here = UNNAMED  # (after projects listed together: theirs all, no one's)

@@ -23,7 +23,10 @@ def restatement_hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | Non
     # budget the other names, see keys.py _measure)
     measure = next((f.measure for f in (fact, other) if f.measure != "决算"), fact.measure)
     # (a part's rate names its part: 项目支出预算执行率)
-    of_part = fact.member if fact.member and fact.member == other.member and fact.concept == "预算执行率" else ""
+    # (…and a listed project's rate its project: 慢性病管理子项目预算执行率)
+    of_part = fact.member if fact.member and fact.member == other.member and fact.concept == "预算执行率" else \
+        fact.subject if fact.subject and fact.subject == other.subject and fact.concept == "预算执行率" \
+        and not fact.subject.endswith(fact.concept) else ""
     relation = f"{of_part}{fact.concept}（{measure}{'，' + fact.period if fact.period != '本年' else ''}）"
     # a table cell prints the bare number under the table's unit: the unit is said with it
     other_text = other.with_unit()
