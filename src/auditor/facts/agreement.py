@@ -59,8 +59,9 @@ def hedge_spread(fact: Fact) -> Decimal:
     """How far a round figure may lie from its printed value, in its own unit (widen_by_hedge): one
     unit of its last significant digit (约2,350: 10). Zeros printed after the point are the
     figure's format, not its precision, where a word says it is round (约800.00万元: 100)."""
-    digit = Decimal(1).scaleb(fact.value.normalize().as_tuple().exponent) if fact.value else Decimal(0)
-    return min(abs(fact.value) * lexicon().approximate_share, digit)
+    value = Decimal(fact.value)  # (a rate worked out in whole per cents may hold an int)
+    digit = Decimal(1).scaleb(value.normalize().as_tuple().exponent) if value else Decimal(0)
+    return min(abs(value) * lexicon().approximate_share, digit)
 
 
 def bound_side(fact: Fact) -> str:

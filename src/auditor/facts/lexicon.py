@@ -337,7 +337,8 @@ def _lexicon(generation: int) -> Lexicon:
         approximate=re.compile("(?:" + "|".join(
             f"(?P<{side}>{alternatives_unless(words.get('before'), data.get('approximate_not_words'))})"
             for side, words in (data.get("approximate") or {}).items())
-                               + r")\s*$" if data.get("approximate") else r"(?!)"),
+                               + ")" + (f"(?:{alternatives(data.get('approximate_verbs'))})?" if data.get("approximate_verbs") else "")
+                               + r"\s*$" if data.get("approximate") else r"(?!)"),
         approximate_after=re.compile(r"\s*(?:" + "|".join(f"(?P<{side}>{alternatives(words.get('after'))})"
                                                           for side, words in (data.get("approximate") or {}).items())
                                      + ")" if data.get("approximate") else r"(?!)"),

@@ -459,7 +459,7 @@ def quantize_like(value: Decimal, places: int) -> Decimal:
 
 def significant_digits(value: Decimal) -> int:
     """Digits a figure needs, trailing zeros aside (205.00: 3; 800: 1; 1,286: 4; 1,286.40: 5)."""
-    return len(value.normalize().as_tuple().digits) if value else 0
+    return len(Decimal(value).normalize().as_tuple().digits) if value else 0  # (an int: a rate set to 0 by its words)
 
 
 def fmt(value: Decimal, places: int = 2, like: str = "") -> str:

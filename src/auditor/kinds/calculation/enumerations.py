@@ -24,7 +24,7 @@ from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED, item_label
 from .parts import money_amount, sum_part_names, kind_beside_balance
 from .compare import compare_listing, compare_sum
-from .listing import apart_words, share_base, sum_words, counted_patterns, counted_sum, whole_before, bracket_depth, nested_lists
+from .listing import pairs_of_measures, apart_words, share_base, sum_words, counted_patterns, counted_sum, whole_before, bracket_depth, nested_lists
 from .document import document_value
 
 
@@ -107,6 +107,9 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             # (其中：基本工资…、绩效工资…；办公费…、其他商品和服务支出…。: a list set apart by
             # semicolons goes on to the full stop)
             parts += _items_after(base, (block, index), total, sums, cues)
+        paired = pairs_of_measures(parts, total)
+        if paired is not None:
+            parts = paired  # (…A 3,000.00万元，支出2,850.00万元；B…，支出…: each item's figure of the total's measure)
         if len(parts) >= 2 and total not in parts and all(kind_beside_balance(total, p) for p in parts):
             # (本年收入合计…，年末结转和结余…。其中：…收入…: the balance named last is no whole of them;
             # the amount before it naming their kind is)

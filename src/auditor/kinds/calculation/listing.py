@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice, takewhile
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import per_unit
 from ...facts.base.model import RATE_UNITS
-from ...facts.base.words import CLAUSE_END_RE
+from ...facts.base.words import CLAUSE_END_RE, blank, names_nothing
 from ...facts.lexicon import alternatives, lexicon
 from ...knowledge import compact, concepts, open_brackets, vocabulary_generation
 from ..base import whole_named_by
@@ -315,3 +316,29 @@ def apart_words() -> tuple[str, ...]:
     """Words opening a clause that sets its amount beside what was listed before it, no item of the
     list (另, 此外: concepts.yaml apart_words)."""
     return tuple(concepts().get("apart_words") or ())
+
+
+def pairs_of_measures(parts: list[Fact], total: Fact) -> list[Fact] | None:
+    """A list whose every item states two figures of one thing, the second named by a measure only
+    (其中中央补助资金3,000.00万元，支出2,850.00万元；省级补助资金1,500.00万元，支出1,425.00万元): the
+    items' figures of the total's measure (实际支出: the 支出 ones; 全年预算: the first ones, which
+    name no measure of their own); [] where the total is of neither; None for a list of single figures."""
+    lex = lexicon()
+    if len(parts) < 4 or len(parts) % 2:
+        return None
+    firsts, seconds = parts[0::2], parts[1::2]
+
+    def measure_only(f: Fact) -> str | None:
+        # (a figure's words naming no thing, a measure or a verb only: 支出, 执行, 预算数)
+        words = compact(f.label).strip("，,；;、：:")
+        return f.measure if words and names_nothing(blank(words, lex.measures), lex) else None
+
+    measures = {measure_only(f) for f in seconds}
+    if len(measures) != 1 or None in measures or any(measure_only(f) for f in firsts):
+        return None
+    measure = measures.pop()
+    if total.measure == measure:
+        # (each named by its item: 中央补助资金支出 2,850.00万元)
+        return [replace(b, label=compact(a.label).strip("，,；;、：:") + compact(b.label).strip("，,；;、：:"))
+                for a, b in zip(firsts, seconds)]
+    return firsts if all(f.implicit for f in firsts) else []

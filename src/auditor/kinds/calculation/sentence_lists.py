@@ -17,7 +17,7 @@ from ..base import CHECKED, Hit, item_label
 from .parts import sum_part_names, declared_names, money_amount, kind_beside_balance
 from .compare import part_exceeds, compare_listing, odd_part_slip, misprinted_unit_part, compare_sum
 from .groups import share_of
-from .listing import (apart_words, opener_after, SHARE_AFTER_RE, any_parts, OWN_CLAUSE_MEASURES, share_base, sum_words,
+from .listing import (pairs_of_measures, apart_words, opener_after, SHARE_AFTER_RE, any_parts, OWN_CLAUSE_MEASURES, share_base, sum_words,
                       list_whole_after, bracket_depth, closing_bracket, nested_lists, enumerated_by_commas)
 
 
@@ -173,6 +173,9 @@ def check_list_unit_slips(base: FactBase, rule):
                 if len(listed) == len(items) and level == 0 and end == len(text):
                     listed += _items_joined(base, later, plain, (*lexicon().list_openers, *cues))
                 items = listed
+                paired = pairs_of_measures(items, total)
+                if paired is not None:
+                    items = paired  # (…A 3,000.00万元，支出2,850.00万元；B…，支出…: the items' figures of the whole's measure)
                 if len(items) >= 2:
                     yield CHECKED
                     # (a whole naming nothing whose list names every part of a declared sum, 全年执行数

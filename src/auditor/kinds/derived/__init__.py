@@ -224,6 +224,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "proportion_not_bases": (list, []),
           # share_sum: bases each thing has of its own (占限额的, 占计划的): such shares sum to nothing
           "own_base_words": (list, []),
+          # share_sum: words naming what was done of such a base (完成, 累计): a share of progress
+          # against a plan (累计完成投资…占总投资的80%), no piece of a split of it
+          "progress_words": (list, []),
           # share_sum: the words naming the whole a sentence's shares split before its first 占
           # (缴存职工中，…): shares naming their parts and no amounts are summed only after them
           "split_whole_pattern": (str, "")}

@@ -64,7 +64,12 @@ def _in_unit(fact: Fact, ref: Fact) -> str:
 
 
 def consistent(rate: Fact, lo: Decimal, hi: Decimal) -> bool:
+    """The rate's interval meets [lo, hi]; a rate a word says is round (约占60%, 55%左右, 近30%) is
+    widened on the side the word allows, as a round amount is (agreement.widen_by_hedge)."""
     r_lo, r_hi = rate.interval()
+    hedge = round_hedge(rate) if rate.source == "text" else ""
+    if hedge:
+        r_lo, r_hi = widen_by_hedge(rate, r_lo, r_hi, Decimal(1), hedge)
     return r_lo <= hi and lo <= r_hi
 
 

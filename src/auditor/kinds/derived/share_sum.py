@@ -33,12 +33,15 @@ def check_share_sum(base: FactBase, rule):
     placed = set()
     # (in the order stated: a 其中 share nests under the share stated before it)
     own_bases = tuple(rule.params["own_base_words"])
+    progress = tuple(rule.params["progress_words"])
     split_whole = re.compile(rule.params["split_whole_pattern"]) if rule.params["split_whole_pattern"] else None
     for rate, part, whole in sorted([*stated_shares(base), *_bare_shares(base, own_bases, split_whole)],
                                     key=lambda t: t[0].id):
         if rate.id in placed:
             continue
         placed.add(rate.id)
+        if part is not rate and _progress_share(rate, part, whole, own_bases, progress):
+            continue
         parts = declared.get(whole.concept) if whole is not None else None
         if parts and part.concept and part.concept not in parts and part.concept in lexicon().concepts.canonical:
             continue  # a known thing no part of the whole's declared sum (授予中小企业合同金额 of 政府采购支出)
@@ -66,6 +69,16 @@ def check_share_sum(base: FactBase, rule):
                   expected="≤ 100%", formula=" + ".join(r.text for r in rates) + f" = {fmt(total)}%，超过 100%",
                   fields={"rate": f"{fmt(total)}%", "computed": "≤ 100%", "relation": "同一总额下各项占比之和"},
                   highlights=[r.loc for r in rates[:-1]])
+
+
+def _progress_share(rate: Fact, part: Fact, whole: Fact | None, own_bases: tuple[str, ...],
+                    progress: tuple[str, ...]) -> bool:
+    """A share of what was done of a plan (2025年完成投资…，占总投资的40.00%，累计完成投资…，占80.00%;
+    中央资金…占60.00%；已完成投资…，占总投资的80.00%): the plan is each doing's own base, the doings
+    overlap (the year's is in the cumulative) or split the whole another way than its sources do;
+    no share of a split of the whole (own_base_words, progress_words)."""
+    named = compact(rate.label) + (compact(whole.label) if whole is not None else "")
+    return any(w in named for w in own_bases) and any(w in compact(part.label) for w in progress)
 
 
 NAMED_PART_SHARES = "named parts"  # the key of a sentence's shares standing for the parts they name
