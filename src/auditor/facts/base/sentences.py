@@ -170,6 +170,11 @@ class SentenceReading:
         return before.unit != fact.unit and between[:1] in ("（", "(") \
             and between[1:].strip() in self.restating_words and CLOSING_BRACKET_RE.match(text, fact_end) is not None
 
+    def _direction_ends(self, words: str) -> bool:
+        """The words end on a direction's word (增加, 减少了): a minus after it signs the change."""
+        words = compact(words).rstrip("了")
+        return any(end == len(words) for _start, end, _way in self.lex.directions.all(words))
+
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text
         self.sentence_key = (index, s_index)  # (where an unread amount is noted: _text_fact)
@@ -334,6 +339,9 @@ class SentenceReading:
             # 500元-800元): its phrase keeps it, and names no concept of the amount's
             signed = unit == "%" and figure_at > 0 and text[figure_at - 1] in "-－−" \
                 and not (figure_at > 1 and text[figure_at - 2].isdigit())
+            # (…or an amount's change said with a minus right after its word, 增加-16.15万元: a fall)
+            signed = signed or money and figure_at > 1 and text[figure_at - 1] in "-－−" \
+                and self._direction_ends(text[max(0, figure_at - PHRASE_LIMIT):figure_at - 1])
             negative = money and self._negative_amount(text, figure_at)
             if negative:
                 value = -value  # (年初结转和结余-12.30万元: a balance below zero)
@@ -347,7 +355,7 @@ class SentenceReading:
             start = phrase_start(text, figure_at, previous_end)
             # (a rate's sign is the rate's, not a word of its phrase: 同比增长-8.5%)
             phrase = compact(text[start:figure_at])
-            phrase = phrase.rstrip("-－−+＋") if unit == "%" else phrase.rstrip("-－−+＋负") if negative else phrase
+            phrase = phrase.rstrip("-－−+＋") if unit == "%" else phrase.rstrip("-－−+＋负") if negative or signed else phrase
             if bracket_tail:
                 phrase = phrase.rstrip("（(") + "-"  # (the bracket read as the minus it stands for)
             if doubled:
@@ -492,7 +500,7 @@ class SentenceReading:
                     # (涉及城关镇、…、白水乡5个乡镇: a count after a list of names counts the list, what
                     # the noun after it names, not the last name's thing)
                     fact["concept"] = None
-            minus = signed and fact.get("measure") == "变动率"  # (printed with the figure)
+            minus = signed and fact.get("measure") in ("变动率", "变动额")  # (printed with the figure)
             if minus:
                 # “增长-4.71%” is a fall of 4.71%; “下降-10%” is a fall said twice or a rise (PAT004
                 # tells the wording): its size only
