@@ -522,10 +522,19 @@ def _change_after(base: FactBase, rate: Fact) -> Fact | None:
     the same way, one clause on."""
     after = [f for f in same_sentence(base, rate) if f.id > rate.id][:1]
     change = after[0] if after else None
-    if change is None or change.measure != "变动额" or not change.is_money or change.sign != rate.sign \
+    if change is None or change.measure != "变动额" or not change.is_money \
+            or change.sign != rate.sign and not _direction_only(change.label) \
             or (change.concept and rate.concept and change.concept != rate.concept) or against_budget(change.label):
         return None  # (a change on the budget after it, 增长4.52%，超收2,360万元, is no year's change)
     return change if len(CLAUSE_BREAK_RE.findall(base.between(rate, change))) == 1 else None
+
+
+def _direction_only(label: str) -> bool:
+    """A change's words are its direction alone (…增长8.47%，减少732.85万元): the rate's thing's change,
+    the other way; the words of another change name what they are (…，结余减少…)."""
+    words = compact(label).strip("，,；;、：:").removesuffix("了").removesuffix("为")
+    found = lexicon().directions.all(words)
+    return bool(found) and found[0][0] == 0 and found[-1][1] == len(words)
 
 
 def _of_summed_total(base: FactBase, rate: Fact, current: Fact, prior: Fact) -> bool:
