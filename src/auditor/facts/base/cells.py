@@ -106,6 +106,12 @@ class CellReading:
             return name  # (平均 | 89.47: the rows' average, no figure of the whole nor of a project)
         return project_key(name) if len(name) >= PROJECT_NAME_MIN and not self._label(name).generic else ""
 
+    def _without_opener(self, label: str) -> str:
+        """A row's name without the list opener leading it (其中：当年财政拨款: 当年财政拨款)."""
+        opened = self.lex.list_opener.match(label)
+        rest = label[opened.end():].lstrip("：:，, ") if opened else label
+        return rest or label
+
     def _cell(self, index, table, cell, parsed, label, head: Head, fund, block_unit, weight=None,
               row_unit: str | None = None) -> None:
         cmp, value, places, unit = parsed
@@ -184,7 +190,7 @@ class CellReading:
                 # 135.02 | 84.39%, 中央资金 | … | 90.00%): that thing's rate, as a sentence names it, no
                 # statement of the unit's (not a whole's row, 年度资金总额 of a project's form: the
                 # form's own rate)
-                rate_of = row_label
+                rate_of = self._without_opener(row_label)
             row_concept, row_label, generic = None, "", True  # 执行率 / 编制数 columns say what the figure is
         elif row_concept and head.per_unit:
             # (总计 | … | 公里均投资 40.00: an amount per one thing, no figure of the row's concept)
@@ -302,10 +308,13 @@ class CellReading:
         fact.text, fact.quote, fact.loc, fact.source = text, text, cell.loc, "table"
         fact.label, fact.header, fact.comparator, fact.block, fact.member = label, head.text, cmp, index, member or ""
         self.base.add(fact)
-        if concept == "预算执行率" and (fact.member or subject) and label:
+        if concept == "预算执行率" and (fact.member or subject) and label and not self.part_year_table:
             # (the row's own rate, of a part or of a listed project: a sentence naming the row's
-            # thing before 执行率 states it; see RateReading._rate_row_named)
-            self.rate_rows.setdefault(compact(label), (subject, fact.member))
+            # thing before 执行率 states it; see RateReading._rate_row_named. Two tables' rows of one
+            # name, 中央资金 of two projects, leave the name no one row's: None)
+            key = self._without_opener(compact(label))
+            self.rate_rows[key] = (subject, fact.member) if self.rate_rows.get(key, (subject, fact.member)) \
+                == (subject, fact.member) else None
         if column_total:
             self.base.column_totals.add(fact.id)
             self.column_total_of.setdefault(concept, fact)

@@ -21,9 +21,11 @@ PROJECTS_RATE_RE = re.compile(r"项目(?:支出)?(?:预算)?(?:资金)?执行率
 # a name right before a word that may close it (文物保护修缮 before 项目支出): four or more
 # characters of words, after the vocabulary's own words are taken out
 NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
-# the words between a row's name and its execution rate (…的预算执行率, …资金执行率), the rate's
-# last mention in the phrase
-RATE_WORDS_RE = re.compile(r"(?:(?:\d{4}|上|本|当|全)年度?|年度)?的?(?:预算)?(?:资金)?执行率(?!.*执行率)")
+# the words between a row's name and its execution rate (…项目的预算执行率, 中央资金2025年度执行率)
+RATE_ROW_GAP = r"(?:项目)?(?:(?:\d{4}|上|本|当|全)年度?|年度)?的?(?:预算)?(?:资金)?"
+RATE_WORD_RE = re.compile(r"执行率(?!.*执行率)")  # the rate's word, its last mention before the figure
+HAN_END_RE = re.compile(r"[\u4e00-\u9fff]$")
+PERIOD_END_RE = re.compile(r"(?:\d{4}年度?|全年|本年度?|当年|年度)$")
 ROW_NAME_CHARS = 4  # …and a table row's label so long at least names that row (not a two-character 其他)
 
 
@@ -54,7 +56,15 @@ class RateReading:
         if embedded is not None:
             return dict(out, **embedded)
         if self.reached.search(phrase):
-            return dict(out, concept=concept or carried, measure="实际值")  # (下降到39.91%: a level)
+            reached = dict(out, concept=concept or carried, measure="实际值")  # (下降到39.91%: a level)
+            last = self.base.facts[-1] if self.base.facts else None
+            row = self._row_carried(last) if last is not None and last.unit == "%" and last.concept == reached["concept"] \
+                else None
+            if row is not None:  # (中央资金执行率由2024年的95.20%提升至97.00%: that row's level)
+                reached["member"] = row[1]
+                if row[0]:
+                    reached["subject"] = row[0]
+            return reached
         worded = self.lex.measures.last(phrase)
         if worded in ("目标值", "实际值") or (worded == "决算" and phrase.endswith(("实际完成", "实际完成了"))):
             # an indicator's rate stated as its target or as what it reached (覆盖率目标值60%，实际
@@ -295,34 +305,84 @@ class RateReading:
         return words
 
     def _rate_row_named(self) -> tuple[str, str] | None:
-        """(subject, member) of the table row whose name the phrase closes on right before its
-        execution rate's words (慢性病管理子项目执行率, 公厕建设改造项目的预算执行率, 中央资金执行率), a
-        row printing a rate of its own (cells.py rate_rows); None where no such row is named, or
-        where the name closes a list joined to it (中央和省级资金执行率: the two's together)."""
+        """(subject, member) of the table row the sentence names right before the figure's execution
+        rate's words (慢性病管理子项目执行率, 公厕建设改造项目的预算执行率, 中央资金执行率), a row printing a
+        rate of its own (cells.py rate_rows); None where no such row is named so, where the name is
+        part of a longer one (重点桥梁养护工程 for the row 桥梁养护工程) or a list's (中央和省级资金执行率:
+        the two's together) or a comparison's base (比中央资金的执行率低9.00%), or the figure is no
+        rate stated (执行率…分别为: the names' in turn; 执行率低9.00%: a difference).
+        Two tables' rows of one name (rate_rows None) name no one row."""
+        rows = self._rate_rows_pattern()
+        if rows is None:
+            return None
+        words = self._said_to_figure()
+        found = RATE_WORD_RE.search(words)
+        if found is None or not self._plainly_stated(words[found.end():]):
+            return None
+        named = rows.search(words, 0, found.start())
+        if named is None or not self._name_opens(words[:named.start()]):
+            return None
+        return self.rate_rows.get(named.group("row"))
+
+    def _said_to_figure(self) -> str:
+        """The figure's sentence up to the figure, compacted."""
+        return compact(self.base.sentences.get(self.sentence_key, "")[:self.figure_at])
+
+    def _rate_rows_pattern(self) -> re.Pattern | None:
+        """A row's name, then the words between it and 执行率 (…项目, a year, 的, 预算, 资金), up to the
+        rate's word: the names longest first (中央资金 before 资金's shorter rows)."""
         if not self.rate_rows:
             return None
-        # (the sentence up to the figure: a name listed with another before it, 健康档案管理子项目、慢性病
-        # 管理子项目执行率, stands before the phrase's start)
-        words = compact(self.base.sentences.get(self.sentence_key, "")[:self.figure_at])
-        found = RATE_WORDS_RE.search(words)
-        if found is None or self.respectively.search(words, found.end()):
-            return None  # (…执行率分别为90.00%、84.39%: the names' in turn)
-        before = words[:found.start()]
-        key = max((k for k in self.rate_rows if before.endswith(k) or before.endswith(k + "项目")), key=len, default=None)
-        if key is None:
+        if self.rate_rows_re is None:
+            names = "|".join(map(re.escape, sorted(self.rate_rows, key=len, reverse=True)))
+            self.rate_rows_re = re.compile(f"(?P<row>{names}){RATE_ROW_GAP}$")
+            self.rate_names_re = re.compile(f"(?P<row>{names})")
+        return self.rate_rows_re
+
+    def _row_carried(self, last: Fact) -> tuple[str, str] | None:
+        """(subject, member) a bare rate after a row's rate in its sentence takes (…子项目上年执行率为
+        80.00%，本年执行率为84.39%): that row's, or the row the words since name (中央资金…97.00%，县级
+        资金次之，执行率为88.00%: 县级资金's); None where neither is one row's."""
+        if (last.block, last.sentence) != self.sentence_key or self._rate_rows_pattern() is None:
             return None
-        start = len(before) - len(key) - (0 if before.endswith(key) else 2)
-        if start > 0 and self.lex.list_join.fullmatch(before[start - 1]):
-            return None
-        return self.rate_rows[key]
+        since = compact(self.base.sentences.get(self.sentence_key, "")[last.at + len(last.text):self.figure_at])
+        named = [m.group("row") for m in self.rate_names_re.finditer(since)]
+        if named:
+            return self.rate_rows.get(named[-1])
+        return (last.subject, last.member) if last.member else None
+
+    def _name_opens(self, before: str) -> bool:
+        """The words before a row's name leave it whole: a break or a figure, a list's opener (其中),
+        a year or the whole year (2025年, 全年), the project's own cue (该项目); not more of a name
+        (重点), a list's joint (和, 、) or a comparison (比, 较)."""
+        if before and self.lex.list_join.fullmatch(before[-1]):
+            return False  # (中央资金、省级资金执行率: the two's together)
+        if not before or not HAN_END_RE.search(before):
+            return True
+        return before.endswith(self.lex.list_openers) or PERIOD_END_RE.search(before) is not None \
+            or before.endswith(tuple(self.own_cues))
+
+    def _plainly_stated(self, after: str) -> bool:
+        """The words from 执行率 to its figure state it (为, 是, 达到, ：), no change or gap (低, 提高,
+        较…) and no list in turn (分别为)."""
+        return not (self.respectively.search(after) or self.lex.directions.all(after)
+                    or (self.lex.comparative and self.lex.comparative.search(after))
+                    or not names_nothing(after, self.lex))
 
     def _rate_row_said_before(self, phrase: str) -> bool:
-        """The figure's sentence names a table row printing a rate of its own before the figure, and
-        the rate's own words name no whole (整体, 部门: concepts.yaml whole_rate_words)."""
-        if not self.rate_rows or any(w in phrase for w in self.whole_rate_words):
+        """The figure's sentence names a table row printing a rate of its own before the figure,
+        not joined to another (中央资金和县级资金均已足额到位，全年预算执行率…: the whole's), and the
+        rate's own words name no whole (整体, 部门: concepts.yaml whole_rate_words): the rate is no
+        statement of the unit's (慢性病管理子项目上年执行率…，本年执行率…; …，执行率…分别为…)."""
+        rows = self._rate_rows_pattern()
+        if rows is None or any(w in phrase for w in self.whole_rate_words):
             return False
-        said = compact(self.base.sentences.get(self.sentence_key, "")[:self.figure_at])
-        return any(k in said for k in self.rate_rows)
+        words = self._said_to_figure()
+        names = list(self.rate_names_re.finditer(words))
+        if not names:
+            return False
+        joined = any(self.lex.list_join.fullmatch(words[a.end():b.start()]) for a, b in zip(names, names[1:]))
+        return not joined or self.respectively.search(words, names[-1].end()) is not None
 
     def _row_label_before(self, phrase: str, at: int) -> str | None:
         """The table row label a phrase's words close on right before `at` (公厕建设改造 before 项目执行率),

@@ -63,7 +63,8 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
             if any(w in title for w in self.self_evaluation_titles) else ()
         self.other_whole = False  # set for a sentence naming another whole (see _text_fact)
         self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
-        self.rate_rows: dict[str, tuple[str, str]] = {}  # compacted row label -> (subject, member) of its 执行率 cell
+        self.rate_rows: dict[str, tuple[str, str] | None] = {}  # compacted row label -> (subject, member) of its 执行率 cell
+        self.rate_rows_re = self.rate_names_re = None  # its names, compiled when a sentence's rate asks (rates.py)
         self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
         self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
         self.list_goes_on = False

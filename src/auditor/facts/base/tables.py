@@ -53,6 +53,10 @@ class TableReading:
         if len(self.table_subject) >= PROJECT_NAME_MIN:
             self.form_projects.add(self.table_subject)
         self.periods_by_row = self._periods_by_row(grid)
+        # (a table of part of the year, 2025年1-6月资金执行情况 or a 1-6月执行数 column: its rows' rates
+        # are no year's a sentence states; see cells.py rate_rows)
+        self.part_year_table = any(self._part_of_year(words) or self._months_of_year(words) for words in (
+            title, *(compact(t) for texts in grid[:HEAD_ROWS_READ] for t in texts if t and len(t) <= HEAD_CHARS)))
         headers: list[list[str]] = []
         in_header = False
         self.line_columns = line_number_columns(grid, table.width, tuple(self.skip_columns))
@@ -312,6 +316,7 @@ class TableReading:
         return first
 
 
+HEAD_ROWS_READ, HEAD_CHARS = 3, 20  # the rows a table's heads stand in, and a head's length at most (part_year_table)
 ROW_NAME_CHARS = 20  # a row's name (实际完成情况, 偏差原因说明) is short; longer text is content
 
 

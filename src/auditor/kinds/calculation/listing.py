@@ -319,26 +319,71 @@ def apart_words() -> tuple[str, ...]:
 
 
 def pairs_of_measures(parts: list[Fact], total: Fact) -> list[Fact] | None:
-    """A list whose every item states two figures of one thing, the second named by a measure only
-    (其中中央补助资金3,000.00万元，支出2,850.00万元；省级补助资金1,500.00万元，支出1,425.00万元): the
-    items' figures of the total's measure (实际支出: the 支出 ones; 全年预算: the first ones, which
-    name no measure of their own); [] where the total is of neither; None for a list of single figures."""
+    """A list whose every item states two figures of one thing, the second named by a verb or a
+    measure alone (其中中央补助资金3,000.00万元，支出2,850.00万元；省级补助资金1,500.00万元，支出1,425.00
+    万元; …，结余150.00万元; …，已使用…): the items' figures the total is of, each named by its item
+    (实际支出 over the 支出 ones; 全年预算 over the first ones); [] where the total is of neither;
+    None for a list of single figures."""
     lex = lexicon()
-    if len(parts) < 4 or len(parts) % 2:
+    if len(parts) < 2 or len(parts) % 2:
         return None
     firsts, seconds = parts[0::2], parts[1::2]
 
-    def measure_only(f: Fact) -> str | None:
-        # (a figure's words naming no thing, a measure or a verb only: 支出, 执行, 预算数)
+    def verb_only(f: Fact) -> str | None:
+        # (a figure's words naming no thing, a verb or a measure only: 支出, 已使用, 结余, 执行)
         words = compact(f.label).strip("，,；;、：:")
-        return f.measure if words and names_nothing(blank(words, lex.measures), lex) else None
+        core = words.removeprefix("已").removeprefix("实际")
+        return core if core and len(core) <= PAIR_WORD_CHARS and not lex.concepts.all(words) \
+            and not DIGIT_RE.search(words) else None
 
-    measures = {measure_only(f) for f in seconds}
-    if len(measures) != 1 or None in measures or any(measure_only(f) for f in firsts):
+    cores = {verb_only(f) for f in seconds}
+    if len(cores) != 1 or None in cores or any(verb_only(f) for f in firsts):
         return None
-    measure = measures.pop()
-    if total.measure == measure:
+    core = cores.pop()
+    if core in compact(total.label) or (total.measure == seconds[0].measure and not total.implicit
+                                                and lex.measures.last(core) == total.measure):
         # (each named by its item: 中央补助资金支出 2,850.00万元)
-        return [replace(b, label=compact(a.label).strip("，,；;、：:") + compact(b.label).strip("，,；;、：:"))
-                for a, b in zip(firsts, seconds)]
-    return firsts if all(f.implicit for f in firsts) else []
+        return _named_by_items(firsts, seconds)
+    # (专项资金到位5,200.00万元…，其中中央补助资金到位3,000.00万元，支出…; 实际支出…。其中A2,850.00万元，
+    # 结余150.00万元: the firsts, of the total's measure or naming none)
+    return firsts if all(f.implicit or f.measure == total.measure for f in firsts) else []
+
+
+def other_pair_side(base: FactBase, total: Fact, parts: list[Fact], chosen: list[Fact]) -> tuple[Fact, list[Fact]] | None:
+    """The whole the other figures of a list of pairs add up to (专项资金到位5,100.00万元，支出4,827.00万元。
+    其中A到位3,000.00万元，支出2,850.00万元；…: the 支出 ones to 4,827.00 where the 到位 ones went to
+    5,100.00; 全年预算…，实际支出…。其中A 3,000.00万元，支出…: the first ones to the budget): the one
+    other amount of the total's sentence such figures are of (the second's verb in its words; for
+    first figures naming no measure, the one other amount), with the figures named by their items;
+    None where there is no such one."""
+    firsts, seconds = parts[0::2], parts[1::2]
+    ids = {f.id for f in chosen}
+    others = [f for f in base.by_sentence.get((total.block, total.sentence), ()) if f is not total and f.is_money
+              and f.period == total.period and f.measure not in ("变动额", "变动率")]
+    if ids == {f.id for f in firsts}:
+        core = compact(seconds[0].label).strip("，,；;、：:").removeprefix("已").removeprefix("实际")
+        wholes = [f for f in others if f.measure == seconds[0].measure and core in compact(f.label)]
+        listed = _named_by_items(firsts, seconds)
+    elif ids == {f.id for f in seconds}:
+        wholes = [f for f in others if all(p.implicit or p.measure == f.measure for p in firsts)]
+        listed = firsts
+    else:
+        return None
+    if len(wholes) != 1:
+        return None
+    return replace(wholes[0], concept=wholes[0].concept or compact(wholes[0].label).strip("，,：:")), listed
+
+
+def _named_by_items(firsts: list[Fact], seconds: list[Fact]) -> list[Fact]:
+    """Each second figure named by its item, the verb of the first taken off (中央补助资金到位… 支出…:
+    中央补助资金支出)."""
+    verbs = tuple(concepts().get("money_verbs") or ())
+    named = []
+    for a, b in zip(firsts, seconds):
+        item = compact(a.label).strip("，,；;、：:")
+        verb = next((v for v in verbs if item.endswith(v) and len(item) > len(v)), "")
+        named.append(replace(b, label=item[:len(item) - len(verb)] + compact(b.label).strip("，,；;、：:")))
+    return named
+
+
+PAIR_WORD_CHARS = 3  # the longest verb or measure naming a pair's second figure (支出, 使用, 已支出 → 支出)

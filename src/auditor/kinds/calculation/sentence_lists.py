@@ -17,7 +17,7 @@ from ..base import CHECKED, Hit, item_label
 from .parts import sum_part_names, declared_names, money_amount, kind_beside_balance
 from .compare import part_exceeds, compare_listing, odd_part_slip, misprinted_unit_part, compare_sum
 from .groups import share_of
-from .listing import (pairs_of_measures, apart_words, opener_after, SHARE_AFTER_RE, any_parts, OWN_CLAUSE_MEASURES, share_base, sum_words,
+from .listing import (pairs_of_measures, other_pair_side, apart_words, opener_after, SHARE_AFTER_RE, any_parts, OWN_CLAUSE_MEASURES, share_base, sum_words,
                       list_whole_after, bracket_depth, closing_bracket, nested_lists, enumerated_by_commas)
 
 
@@ -175,7 +175,13 @@ def check_list_unit_slips(base: FactBase, rule):
                 items = listed
                 paired = pairs_of_measures(items, total)
                 if paired is not None:
-                    items = paired  # (…A 3,000.00万元，支出2,850.00万元；B…，支出…: the items' figures of the whole's measure)
+                    # (…A 3,000.00万元，支出2,850.00万元；B…，支出…: the items' figures of the whole's measure;
+                    # the others of the other whole the sentence before states, 到位… and 支出…)
+                    other = other_pair_side(base, total, items, paired)
+                    if other is not None:
+                        yield CHECKED
+                        yield from compare_listing(other[0], other[1], False, rule)
+                    items = paired
                 if len(items) >= 2:
                     yield CHECKED
                     # (a whole naming nothing whose list names every part of a declared sum, 全年执行数

@@ -330,12 +330,13 @@ EARLIER_LEVEL_REACH = 12
 
 def _earlier_level(base: FactBase, prior: Fact) -> Fact | None:
     """This year's rate of the prior's concept stated earlier in its paragraph (预算执行进度41.34%。
-    上年同期执行进度为38.72%，同比提高2.62个百分点): the nearest before it, within a few figures."""
+    上年同期执行进度为38.72%，同比提高2.62个百分点): the nearest before it, within a few figures, of
+    the same part (中央资金执行率…97.00%。省级资金的预算执行率比上年（90.15%）…: not 中央资金's)."""
     for f in base.facts[max(0, prior.id - EARLIER_LEVEL_REACH):prior.id][::-1]:
         if f.block != prior.block:
             return None
-        if f.concept == prior.concept and f.unit == "%" and f.period == CURRENT and f.measure != "变动率" \
-                and not f.comparator and f.source == "text":
+        if f.concept == prior.concept and f.member in ("", prior.member) and f.unit == "%" and f.period == CURRENT \
+                and f.measure != "变动率" and not f.comparator and f.source == "text":
             return f
     return None
 
@@ -348,7 +349,7 @@ def _document_level(base: FactBase, prior: Fact) -> Fact | None:
     if _part_named(prior):
         return None
     return unique_value([f for f in base.of(prior.concept, "实际值", CURRENT) if f.unit == "%" and f.source == "text"
-                          and not f.comparator and f.subject == prior.subject and f.id < prior.id
+                          and not f.comparator and f.subject == prior.subject and f.member in ("", prior.member) and f.id < prior.id
                           and not _part_named(f)])
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import part_names
+from ...facts.base.words import names_nothing
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
 from ...knowledge import compact, concepts, last_open_bracket
@@ -78,8 +79,22 @@ def _progress_share(rate: Fact, part: Fact, whole: Fact | None, own_bases: tuple
     overlap (the year's is in the cumulative) or split the whole another way than its sources do;
     no share of a split of the whole (own_base_words, progress_words)."""
     named = compact(rate.label) + (compact(whole.label) if whole is not None else "")
-    return any(w in named for w in own_bases) and any(w in compact(part.label) for w in progress)
+    if not any(w in named for w in own_bases):
+        return False
+    # (the doing of a part named, 中央资金已到位…，占计划的60.00%, splits the plan's doing by source:
+    # summed with its siblings; 已完成投资, 累计完成投资 name the doing of the whole)
+    words = compact(part.label)
+    if not any(w in words for w in progress):
+        return False
+    for w in (*progress, *own_bases):
+        words = words.replace(w, "")
+    return names_nothing(words, lexicon()) or not lexicon().concepts.all(words) and len(THING_RE.sub("", words)) < THING_CHARS
 
+
+# (what is left of a doing's words once its doing and the plan are out, 投资 of 完成投资, 年 and 已:
+# fewer than THING_CHARS characters of its own name no part)
+THING_RE = re.compile(r"\d{4}年度?|[已年度的其中，,：:]")
+THING_CHARS = 3
 
 NAMED_PART_SHARES = "named parts"  # the key of a sentence's shares standing for the parts they name
 
