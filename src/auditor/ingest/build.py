@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections import Counter
 from functools import lru_cache
 
@@ -11,7 +12,7 @@ from ..facts.numbers import (FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, arabic_years
 from ..knowledge import concepts, note_lead_re, report_type_entry, vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
 from .page_furniture import PAGE_MARK_RE
-from .raw import PAGE_BREAK, TABLE_LINE_RE, RawBlock, cell_figure
+from .raw import PAGE_BREAK, TABLE_LINE_RE, RawBlock, RawCell, cell_figure
 
 NUMBERING = [
     # style, pattern, level
@@ -531,7 +532,7 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list, first_on_shee
     loc = loc.with_(table=index)
     rows = []
     line, page = loc.line, loc.page  # the table's, for cells that give none
-    for r, raw_row in enumerate(raw.rows, start=1):
+    for r, raw_row in enumerate(_header_levels(raw.rows), start=1):
         rows.append([grid_cell(c.text, loc, r, k, c.line or line, c.page or page, c.row, c.part)
                      for k, c in enumerate(raw_row, start=1)])
     table = Table(index, rows, loc)
@@ -557,6 +558,28 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list, first_on_shee
         table.title = sheet_title(loc.sheet)
     table.unit = _table_unit(table, prev)
     return table
+
+
+def _header_levels(rows: list[list[RawCell]]) -> list[list[RawCell]]:
+    """A header of two levels flattened into one row with a slash (收入/项目 | 收入/决算数 | 支出/项目 |
+    支出/决算数, as a Markdown or CSV export writes a merged head): its two rows again, the group
+    over its columns (收入 | 收入 | 支出 | 支出), the columns' own heads under it. Only where every
+    head of the row is so written and some group spans two columns or more (not 预算数/决算数 alone)."""
+    if not rows:
+        return rows
+    paths = [FLATTENED_HEAD_RE.fullmatch(c.text.strip()) if c.text.strip() else None for c in rows[0]]
+    written = [p for c, p in zip(rows[0], paths) if c.text.strip()]
+    groups = [p.group(1) for p in written if p is not None]
+    if len(written) < 2 or None in written or len(set(groups)) == len(groups):
+        return rows
+    above = [replace(c, text=p.group(1).strip(), row=c.row or 1) if p else c for c, p in zip(rows[0], paths)]
+    below = [replace(c, text=p.group(2).strip() if p else "", row=c.row or 1) for c, p in zip(rows[0], paths)]
+    # (the rows below keep the numbers the source shows them by: 第N行 as the file counts)
+    return [above, below, *([replace(c, row=c.row or r) for c in row] for r, row in enumerate(rows[1:], start=2))]
+
+
+# a head written as its group and its own name (收入/项目): no digits (1/2, 2024/2025), short parts
+FLATTENED_HEAD_RE = re.compile(r"([^/／\d]{1,8}?)\s*[/／]\s*([^/／\d]{1,12})")
 
 
 def sheet_title(name: str | None) -> str:
