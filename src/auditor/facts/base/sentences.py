@@ -756,11 +756,12 @@ class SentenceReading:
             # (a base compared with after the subject's amount, 年终结余12,640万元，比上年结转结余9,870万元
             # 增加2,770万元, names no subject: the change after it is the subject's, named before 比; a
             # sentence opening on the base, 比上年政府采购预算368.55万元增加44.31万元, names its subject there)
-            elif fact.concept and fact.measure == "占比" and fact.concept != carried \
+            elif fact.concept and fact.measure in ("占比", "变动率") and fact.concept != carried \
                     and {c for _s, _e, c in self.lex.concepts.all(compact(own_phrase))} == {fact.concept}:
                 # (项目支出占37.80%，较上年下降60.00万元: a share's clause naming its thing names what the
-                # clause after it goes on about; not one naming several, 基本支出和项目支出分别占…: the
-                # figures after it are none of theirs)
+                # clause after it goes on about, and so does a growth rate's, 基本支出比上年增长6.5%，上年
+                # 为701.20万元; not one naming several, 基本支出和项目支出分别占…: the figures after it are
+                # none of theirs)
                 carried, unknown_since = fact.concept, ""
             elif fact.concept is None and not fact.comparator and money and self.part_carried \
                     and not self.whole and fact.measure != "变动额":

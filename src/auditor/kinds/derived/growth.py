@@ -820,7 +820,9 @@ def _year_base_before(base: FactBase, change: Fact) -> Fact | None:
     found = [f for f in [*_clauses_before(base, change), *facts_before(same_sentence(base, change), change)]
              if f.is_money == change.is_money and (f.is_money or f.unit == change.unit) and f.period != CURRENT
              and f.measure == measure and f.concept == change.concept and f.value > 0 and _plainly_stated(f)
-             and [y.group(1) for y in YEAR_NUMBER_RE.finditer(f.label)] == [year.group(1)]]
+             and ([y.group(1) for y in YEAR_NUMBER_RE.finditer(f.label)] == [year.group(1)]
+                  # (or given its year in turn: 2023年至2025年…分别为58.40万元、52.16万元和47.93万元)
+                  or not YEAR_NUMBER_RE.search(f.label) and f.period == PRIOR and base.year - 1 == int(year.group(1)))]
     return found[0] if len(found) == 1 else None
 
 
