@@ -337,7 +337,8 @@ def _lexicon(generation: int) -> Lexicon:
         approximate=re.compile("(?:" + "|".join(
             f"(?P<{side}>{alternatives_unless(words.get('before'), data.get('approximate_not_words'))})"
             for side, words in (data.get("approximate") or {}).items())
-                               + ")" + (f"(?:{alternatives(data.get('approximate_verbs'))})?" if data.get("approximate_verbs") else "")
+                               + ")" + (f"(?:(?:{alternatives(data.get('approximate_verbs'))})(?:[^，,。；;：:\\d%]{{0,12}}的)?)?"
+                                        if data.get("approximate_verbs") else "")
                                + r"\s*$" if data.get("approximate") else r"(?!)"),
         approximate_after=re.compile(r"\s*(?:" + "|".join(f"(?P<{side}>{alternatives(words.get('after'))})"
                                                           for side, words in (data.get("approximate") or {}).items())

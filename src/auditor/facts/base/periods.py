@@ -113,8 +113,10 @@ class PeriodReading:
 
     def _money_rate(self, words: str) -> bool:
         """The name before 完成率 names money (资金完成率, 资金支付完成率) and nothing else done (补贴发放,
-        任务, 培训计划: concepts.yaml other_rate_words)."""
+        任务, 培训计划: concepts.yaml other_rate_words), or there is none in its clause."""
         name = re.split(r"[，,；;：:。为是]", words)[-1]
+        if not name.strip():
+            return True  # (…实际支出72.00万元，完成率92.00%: a bare rate right after the money, of it)
         return any(w in name for w in self.money_rate_names) and not any(w in name for w in self.other_rate_words)
 
     def _part_of_year(self, words: str) -> bool:

@@ -365,6 +365,8 @@ class RateReading:
     def _plainly_stated(self, after: str) -> bool:
         """The words from 执行率 to its figure state it (为, 是, 达到, ：), no change or gap (低, 提高,
         较…) and no list in turn (分别为)."""
+        for word in self.singling_words:  # (X执行率最高，为97.00%: X's, singled out)
+            after = after.replace(word, "")
         return not (self.respectively.search(after) or self.lex.directions.all(after)
                     or (self.lex.comparative and self.lex.comparative.search(after))
                     or not names_nothing(after, self.lex))

@@ -329,19 +329,25 @@ def pairs_of_measures(parts: list[Fact], total: Fact) -> list[Fact] | None:
         return None
     firsts, seconds = parts[0::2], parts[1::2]
 
+    verbs = frozenset(concepts().get("money_verbs") or ())
+    spent = tuple(concepts().get("spent_words") or ())
+
     def verb_only(f: Fact) -> str | None:
-        # (a figure's words naming no thing, a verb or a measure only: 支出, 已使用, 结余, 执行)
+        # (a figure's words a verb done with money or a measure alone: 支出, 已使用, 结余, 执行; not an
+        # item's short name, 第一批)
         words = compact(f.label).strip("，,；;、：:")
         core = words.removeprefix("已").removeprefix("实际")
-        return core if core and len(core) <= PAIR_WORD_CHARS and not lex.concepts.all(words) \
-            and not DIGIT_RE.search(words) else None
+        return core if core in verbs or core and lex.measures.all(core) == [(0, len(core), lex.measures.last(core))] \
+            else None
 
     cores = {verb_only(f) for f in seconds}
     if len(cores) != 1 or None in cores or any(verb_only(f) for f in firsts):
         return None
     core = cores.pop()
-    if core in compact(total.label) or (total.measure == seconds[0].measure and not total.implicit
-                                                and lex.measures.last(core) == total.measure):
+    # (the whole names the verb, 实际支出 over 支出; or it is what was spent and so are they, 实际支出
+    # over 实际使用 or 拨付: concepts.yaml spent_words)
+    if core in compact(total.label) or (core in spent and total.measure == "决算" and any(w in compact(total.label) for w in spent)) \
+            or (total.measure == seconds[0].measure and not total.implicit and lex.measures.last(core) == total.measure):
         # (each named by its item: 中央补助资金支出 2,850.00万元)
         return _named_by_items(firsts, seconds)
     # (专项资金到位5,200.00万元…，其中中央补助资金到位3,000.00万元，支出…; 实际支出…。其中A2,850.00万元，
@@ -382,8 +388,8 @@ def _named_by_items(firsts: list[Fact], seconds: list[Fact]) -> list[Fact]:
     for a, b in zip(firsts, seconds):
         item = compact(a.label).strip("，,；;、：:")
         verb = next((v for v in verbs if item.endswith(v) and len(item) > len(v)), "")
-        named.append(replace(b, label=item[:len(item) - len(verb)] + compact(b.label).strip("，,；;、：:")))
+        # (named by its words, no concept its verb alone gave it: 执行 read as the form's 年度资金总额)
+        named.append(replace(b, label=item[:len(item) - len(verb)] + compact(b.label).strip("，,；;、：:"), concept=None))
     return named
 
 
-PAIR_WORD_CHARS = 3  # the longest verb or measure naming a pair's second figure (支出, 使用, 已支出 → 支出)

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import part_names
-from ...facts.base.words import names_nothing
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
 from ...knowledge import compact, concepts, last_open_bracket
@@ -88,7 +87,7 @@ def _progress_share(rate: Fact, part: Fact, whole: Fact | None, own_bases: tuple
         return False
     for w in (*progress, *own_bases):
         words = words.replace(w, "")
-    return names_nothing(words, lexicon()) or not lexicon().concepts.all(words) and len(THING_RE.sub("", words)) < THING_CHARS
+    return not lexicon().concepts.all(words) and len(THING_RE.sub("", words)) < THING_CHARS
 
 
 # (what is left of a doing's words once its doing and the plan are out, 投资 of 完成投资, 年 and 已:
