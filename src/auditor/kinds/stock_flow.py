@@ -37,6 +37,11 @@ PARAMS = {
     "check": (str, "table"),
     # words of a column head naming each role; a head takes the role of its longest such word
     "closing_words": (list, []), "opening_words": (list, []),
+    # sentence: words naming the closing figure stated as its negation, what went out beyond the
+    # opening (超支: spent over the budget, 执行 − 预算)
+    "overrun_words": (list, []),
+    # sentence: how the message names the arithmetic ({terms}), and for an overrun (预算减执行, 执行减预算)
+    "terms": (str, ""), "overrun_terms": (str, ""),
     # paragraph: words after the spending total saying the totals balance (收支平衡), no balance
     # stated; and words before them denying it (未能实现收支平衡)
     "balanced_words": (list, []), "balanced_not_words": (list, []),
@@ -569,19 +574,22 @@ def _sentence_flows(doc, rule):
                 continue
             if first_flow.get(opening.unit, k) < k:
                 continue  # (本年收入合计…，加上年初结转和结余…，减去…: the sum starts before the opening figure, CAL002's)
-            between, closing = [], None
+            between, closing, overrun = [], None, False
             for f in _terms(params, text, opening, [f for f in plain[k + 1:] if f.unit == opening.unit]):
                 # (a change on last year, 较上年减少10万元, is no flow of the year; nor a figure whose
                 # words open on a plan or a stock named beside the opening one: not_flow_words, not
                 # 按计划招聘3人, done as planned)
                 role = None if lexicon().comparison.search(f.label) \
                     or compact(f.label).lstrip("，,、；;：:").startswith(not_flow) else _role(rule, compact(f.label))
-                if role == "closing":
-                    closing = f
+                if role is None and any(w in compact(f.label) for w in params["overrun_words"]):
+                    role = "overrun"
+                if role in ("closing", "overrun"):
+                    closing, overrun = f, role == "overrun"
                     break
                 between.append((role, f))
             if closing is None or not between or any(role not in ("in", "out") for role, _ in between) \
-                    or any(w in closing.label for w in not_stock):
+                    or any(w in closing.label for w in not_stock) \
+                    or overrun and any(role != "out" for role, _ in between):
                 continue
             # (the opening figure's own parts after a part cue or in brackets, and their shares, 收入…，
             # 其中中央转移支付8,625.00万元，占全年收入的33.65%；支出…: no terms, _terms passed over them)
@@ -592,17 +600,22 @@ def _sentence_flows(doc, rule):
                                           or _noted_parts(text, closing, tuple(params["part_cues"]))):
                 continue
             yield CHECKED
-            parts = [Quantity(opening.value), *(Quantity(f.value if role == "in" else -f.value) for role, f in between)]
+            # (an overrun is the closing figure's negation: 超支69.45万元 states a closing of −69.45)
+            sign = -1 if overrun else 1
+            parts = [Quantity(sign * opening.value),
+                     *(Quantity(sign * (f.value if role == "in" else -f.value)) for role, f in between)]
             total = Quantity(closing.value)
             outcome = sum_check(total, parts, rule.tolerance, counts=not closing.is_money)
             if outcome == "ok":
                 continue
             exact = sum((p.value for p in parts), Decimal(0))
             shown = fmt(exact, max(q.places for q in [total, *parts]), closing.text)
-            terms = opening.text + "".join(f" {'+' if role == 'in' else '−'} {f.text}" for role, f in between)
+            terms = " + ".join(f.text for _, f in between) + f" − {opening.text}" if overrun else \
+                opening.text + "".join(f" {'+' if role == 'in' else '−'} {f.text}" for role, f in between)
             yield Hit(quote=base.passage(opening, closing), location=closing.loc, stated=closing.text,
                       expected=f"{shown}{closing.unit}", formula=f"{terms} = {shown}{closing.unit}",
                       fields={"table": "正文", "label": compact(closing.label).strip("，,"), "column": "",
+                              "terms": params["overrun_terms" if overrun else "terms"],
                               "total": closing.text, "sum": f"{shown}{closing.unit}",
                               "diff": fmt(total.value - exact, max(q.places for q in [total, *parts]))},
                       cls="rounding" if outcome == "rounding" else None,
