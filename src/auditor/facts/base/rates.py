@@ -434,6 +434,8 @@ class RateReading:
             return self.row_labels.get(row) if row and len(row) >= ROW_NAME_CHARS else None
         if phrase.endswith(self.other_words, 0, start):
             return None  # 其他国有资本经营预算支出: an item beside the others of that kind, not the kind
+        if phrase.endswith(self.selection_words, 0, start):
+            return None  # 重点项目支出: a selection of the kind's items, not the kind
         if phrase.endswith(self.narrower_words + self.narrower_kinds.get(both[pick][2], ()), 0, start) \
                 or self._narrower_inside(phrase[start:both[pick][1]], both[pick][2]):
             return None  # 国内公务接待费, 科研事业收入: a part of the kind (a table's row so named too)

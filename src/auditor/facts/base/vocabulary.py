@@ -240,6 +240,9 @@ class VocabularyReading:
         self.reached = re.compile(rf"(?:{directions})\s*(?:{alternatives(from_to.get('reached'))})"
                                   r"\s*(?:(?:19|20)\d\d\s*年(?:度|末|底)?\s*的?)?$")
         self.other_words = tuple(vocab.get("other_words") or ())
+        # (重点项目支出, 部分项目支出: a selection of the concept's items, no figure of the concept; 其中
+        # 项目支出 is the concept's, listed)
+        self.selection_words = tuple(w for w in vocab.get("selection_scopes") or () if w not in self.lex.list_openers)
         self.narrower_words = tuple(vocab.get("narrower_words") or ())
         self.narrower_kinds = {concept: tuple(words) for concept, words in (vocab.get("narrower_kinds") or {}).items()}
         self.organization_endings = tuple(vocab.get("organization_endings") or ())
