@@ -341,7 +341,8 @@ class TextFactReading:
             # the year, no figure of the year (no indicator's either: see _indicator_like's caller)
             return dict(out, concept=None, measure="实际值")
         change = change_sign(phrase, self.lex) or (self._verb_first_change(phrase) or self._beyond_plan(phrase)
-                                                   or self._compared_money_moved(phrase) if unit in MONEY_UNITS else 0)
+                                                   or self._compared_money_moved(phrase) if unit in MONEY_UNITS else 0) \
+            or self._more_than_base(phrase)
         if change and unit in MONEY_UNITS and self._adjustment_named(bare):
             change = 0  # (年中调整增加341.30万元: a change to the budget, its words ending so, read below)
         # a figure right after 增加 / 减少 / 提高 is a change, in money, points or things alike
@@ -649,6 +650,18 @@ class TextFactReading:
         of the thing named before it."""
         found = self.lex.directions.all(bare)
         return bool(found) and found[0][0] == 0 and bare[found[0][1]:] in self.change_money_nouns
+
+    def _more_than_base(self, phrase: str) -> int:
+        """The sign of 多 / 少 alone right after a base compared with (比目标6次多3次, 比上年的6次少1次:
+        concepts.yaml comparative_directions): the figure is the difference from that base."""
+        way = self.lex.comparative_way.get(compact(phrase).rstrip("了出"))
+        last = self.base.facts[-1] if way and self.base.facts else None
+        if last is None or (last.block, last.sentence) != self.sentence_key:
+            return 0
+        words = compact(last.label).lstrip("，,；;、：:")
+        if not self.lex.comparison.match(words):
+            return 0
+        return 1 if way == "up" else -1
 
     def _compared_money_moved(self, phrase: str) -> int:
         """The sign of a direction word and money's name alone after a year compared with (比上年
