@@ -315,6 +315,7 @@ def inline_list(passage: Passage, start: int, params: dict, strict: bool = False
     return items, ambiguous
 
 
+ITEM_MIN_CHARS = 2  # the fewest characters an item joined by a conjunction is named by (文化馆和图书馆: 3)
 HEAD_NOUN_CHARS = 2  # the last characters of a counted noun its items end on (重点项目 → 项目)
 
 
@@ -523,6 +524,8 @@ def two_items(item: str, params: dict) -> bool:
     维护股: one office's name)."""
     for c in params["conjunctions"]:
         at = item.find(c)
+        if 0 < at < ITEM_MIN_CHARS:
+            continue  # (中和村卫生室, 共和路: one character before the conjunction names nothing of its own)
         if at > 0:
             if c not in params["name_conjunctions"]:
                 return True  # (人口和社会科 may be 人口科 and 社会科: not judged)
