@@ -184,16 +184,18 @@ def _schedule_direction(base: FactBase, rule):
         if not any(w in text for w in names):
             continue
         months = schedule_months(base, text, params)
-        if not months:
-            continue
-        schedule = time_share(months)
         # (the rate's own clause and the one after it, up to a figure: a gap or a schedule stated is
         # check_point_change's; 。 or ； ends it)
         tail = re.split(r"[。；;\d]", text[rate.at + len(rate.text):], maxsplit=1)[0]
         word = next((w for w in names if w in tail), None)
-        if word is None:
+        ahead = _schedule_stated_ahead(base, rate, text, tail, names) if word is None else None
+        if ahead is not None:
+            word = ahead[1]  # (高于75%的时间进度: the schedule stated before its name)
+        elif word is None:
             continue
-        before = tail[:tail.find(word)]
+        # (the share of the year the report's period covers, where no schedule is stated: below)
+        schedule = time_share(months) if months else None
+        before = tail[:tail.find(word)] if ahead is None else tail
         above = _last_said(before, params["above_words"], params["negation_words"])
         below = _last_said(before, params["below_words"], params["negation_words"])
         meets = _last_said(before, params["meets_words"], params["negation_words"])
@@ -204,11 +206,15 @@ def _schedule_direction(base: FactBase, rule):
         # （75%）, is that one; a gap, 高于序时进度1.7个百分点, is check_point_change's to judge)
         after = [f for f in same_sentence(base, rate) if f.source == "text" and f.at > rate.at]
         following = after[0] if after else None
-        if following is not None and following.at <= rate.at + len(rate.text) + len(tail) + BRACKET_CHARS \
+        if ahead is None and following is not None \
+                and following.at <= rate.at + len(rate.text) + len(tail) + BRACKET_CHARS \
                 and (following.unit != "%" or any(f.unit == params["point_unit"] for f in after[1:2])):
             continue
-        stated = following if following is not None and following.unit == "%" and word in following.label else None
+        stated = ahead[0] if ahead is not None else \
+            following if following is not None and following.unit == "%" and word in following.label else None
         level = stated.value if stated is not None else schedule
+        if level is None:
+            continue  # (no schedule stated, and no period the report covers to work it out by)
         lo, hi = rate.interval()
         truth = 1 if lo > level else -1 if hi < level else 0
         yield CHECKED
@@ -234,6 +240,19 @@ def _schedule_direction(base: FactBase, rule):
                   formula=f"{rate.with_unit()} − 时间进度 {shown} = "
                           f"{'' if rate.value > level else '-'}{gap}个百分点，文中写“{said}”",
                   fields={"relation": "与时间进度的高低", "rate": said, "computed": f"{right}{gap}个百分点"})
+
+
+def _schedule_stated_ahead(base: FactBase, rate: Fact, text: str, tail: str, names: tuple[str, ...]):
+    """(the figure, the schedule's name) of a schedule stated right before its name after the
+    rate's comparing words (…72.15%，高于75%的时间进度要求), None where there is none."""
+    # (the next figure read, a bound as the words read it, 高于75%: no sentence figure of its own)
+    nxt = base.facts[rate.id + 1] if rate.id + 1 < len(base.facts) else None
+    if nxt is None or (nxt.block, nxt.sentence) != (rate.block, rate.sentence) or nxt.unit != "%" \
+            or nxt.at != rate.at + len(rate.text) + len(tail):
+        return None
+    rest = text[nxt.at + len(nxt.text):].lstrip("的")
+    word = next((w for w in names if rest.startswith(w)), None)
+    return (nxt, word) if word else None
 
 
 BRACKET_CHARS = 1  # (a bracket between a schedule's name and its value: 时间进度（75%）)
