@@ -53,6 +53,10 @@ class ParagraphReading:
         # a run-in heading of targets (3、绩效目标。新增…1,200个；…): the paragraph's counts are planned
         self.paragraph_plans = bool(topic) and self._names_plan(topic)
         self.section_fund = self.note_fund or self.topic[1] or self._fund_named(para.loc.section or "")
+        # (…of a part of the money, 一般公共预算财政拨款基本支出…: the unit's totals stated there, 收入、
+        # 支出总计, are the unit's, not that fund's)
+        self.section_part = self._section_part(para.loc.section or "") if self.section_fund and not self.note_fund \
+            and not self.topic[1] else False
         if not (lead_concept or subject) and not numbered and not self._opens_on_whole(para.text):
             # a paragraph without its own number continues the item before it (PDF lines of one item
             # read as several paragraphs; 年初滚存结余… after （一）某某基金。收入…) until a heading or a

@@ -100,6 +100,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         self.whole: str | None = None
         self.part_carried = False
         self.section_fund = ""  # the fund the section of the paragraph read now is titled with
+        self.section_part = False  # …and that section is about a part of the money (基本支出), no total
         self.topic: tuple[int, str] = (len(NUMBERING_LEVELS), "")  # see _enter_topic
         self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads, subject) of prose rows
         self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells

@@ -170,6 +170,19 @@ class SentenceReading:
         return before.unit != fact.unit and between[:1] in ("（", "(") \
             and between[1:].strip() in self.restating_words and CLOSING_BRACKET_RE.match(text, fact_end) is not None
 
+    def _section_fund_of(self, concept: str | None) -> str:
+        """The fund the section's title gives a figure of `concept`: none for one of the unit's totals
+        (收支总计, 本年支出) in a section about a part of the money (基本支出决算情况说明)."""
+        if self.section_part and concept and (concept in self.unit_totals or concept in self.balanced_totals):
+            return ""
+        return self.section_fund
+
+    def _section_part(self, section: str) -> bool:
+        """The section's title names a kind of money that is none of the unit's totals (一般公共预算
+        财政拨款基本支出决算情况说明: 基本支出), and no total."""
+        named = {self.fund_of.get(c, ("", c))[1] for _, _, c in self.lex.concepts.all(compact(section))}
+        return bool(named) and not named & (self.unit_totals | self.balanced_totals)
+
     def _direction_ends(self, words: str) -> bool:
         """The words end on a direction's word (增加, 减少了): a minus after it signs the change."""
         words = compact(words).rstrip("了")
@@ -571,7 +584,7 @@ class SentenceReading:
                 # (a fund's own concept opening the sentence, 政府性基金预算财政拨款收入…，当年支出…,
                 # names the fund of the amounts after it as a fund named apart does)
                 own_fund, opening_generic = self.fund_of.get(fact.get("concept") or "", ("", ""))
-                opening_fund = fact.get("fund") or own_fund or self.section_fund or ""
+                opening_fund = fact.get("fund") or own_fund or self._section_fund_of(fact.get("concept")) or ""
                 if fact.get("fund") or not own_fund:
                     opening_generic = ""
             elif opening_fund and money and named_fund:
@@ -584,7 +597,7 @@ class SentenceReading:
                 # 一般公共预算财政拨款支出800.00万元，本年支出合计1,000.00万元, is the unit's)
                 self._opening_fund(fact, opening_fund, phrase)
             if not fact.get("fund") and (money or fact.get("measure") == "占比"):
-                fact["fund"] = self.section_fund  # (a share in a fund's section is within that fund)
+                fact["fund"] = self._section_fund_of(fact.get("concept"))  # (a share in a fund's section is within that fund)
             if money and in_list and fact.get("concept") is not None and fact.get("concept") == self.whole \
                     and fact.get("measure") != "变动额" and self._narrowed_name(own_phrase, fact["concept"]):
                 # (基金支出58,429.32万元，其中统筹基金支出41,526.30万元: an item of the list named as the

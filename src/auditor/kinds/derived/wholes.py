@@ -132,10 +132,19 @@ def _share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -
         # a whole named before, in an earlier sentence of the paragraph: looked for there too
         near = sentence if rate.base else [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id]
         # of the part's year: not last year's total the sentence compares with (较上年的4102.55万元)
-        here = [f for f in near if f.concept == named and f.is_money and f.measure == part.measure
+        # (…or under the name of the part's fund: 一般公共预算财政拨款基本支出1,818.81万元，其中人员经费…。
+        # 人员经费占基本支出的81.00%: that fund's 基本支出, stated there)
+        own = ((concepts().get("fund_qualified") or {}).get(part.fund) or {}).get(named) if part.fund else None
+        own = None if own == part.concept else own  # (一般公共预算财政拨款支出…，占本年支出合计的…: of the unit's)
+        names = (named, own) if own else (named,)
+        here = [f for f in near if f.concept in names and f.is_money and f.measure == part.measure
                 and f.period == part.period]
         if here:
             return here[-1] if fits(here[-1]) else None
+        owned = [f for f in base.facts[:rate.id] if own and f.concept == own and f.is_money and f.block >= rate.block - 1
+                 and f.measure == part.measure and f.period == part.period]
+        if owned:
+            return owned[-1]  # (in the paragraph or the one before it, as a table titled with the fund states it)
         found = document_value(base, named, part.measure, part.subject) or _summed_opener(base, part, named) \
             or _kind_listing_whole(base, part, named)
         if found is not None and not fits(found):
