@@ -317,9 +317,23 @@ def _table_from(lines: list[_Line], first: int, rules: list, width: float) -> tu
             and _goes_on(lines[start - 1], lines[start], size, width) \
             and (len(lines[start - 1].chunks) == 1 or not _header_like(lines[start - 1])):
         start -= 1
-    while start > 0 and _category_row(lines[start - 1], lines[first]) \
-            and _goes_on(lines[start - 1], lines[start], size, width, pitch):
-        start -= 1  # (一、基本支出 alone on its row right under the header, the rows of its figures below)
+    figured = [line for line in lines[first:last + 1] if line.figures]
+
+    def row_above(k: int) -> bool:
+        # (一、基本支出 alone on its row right under the header, the rows of its figures below; rows of one
+        # figure or none above the first of two, a blank cell each: 一、…收入 2,492.15 一、…支出 |; and
+        # their labels' wrapped lines: 三、国有资本经营预算财 ¶ 三、国防支出 ¶ 政拨款)
+        line = lines[k]
+        if _category_row(line, lines[first]):
+            return True
+        if not _row_above(line, figured):
+            return False
+        wrapped = (k > 0 and _wraps(lines[k - 1], line, size, rules)) \
+            or (k + 1 < len(lines) and _wraps(line, lines[k + 1], size, rules))
+        return bool(NUMBERED_RE.match(clean_text(line.chunks[0].text))) or wrapped
+
+    while start > 0 and row_above(start - 1) and _goes_on(lines[start - 1], lines[start], size, width, pitch):
+        start -= 1
     while end + 1 < len(lines) and _wraps(lines[end], lines[end + 1], size, rules) \
             and _goes_on(lines[end], lines[end + 1], size, width) and not lines[end + 1].figures:
         end += 1
@@ -373,6 +387,19 @@ def _category_row(line: _Line, row: _Line) -> bool:
         return False
     chunk = line.chunks[0]
     return abs(chunk.x0 - row.chunks[0].x0) <= ALIGN and bool(NUMBERED_RE.match(clean_text(chunk.text)))
+
+
+def _row_above(line: _Line, rows: list[_Line]) -> bool:
+    """A line above the table's first row of two figures that may be a row of its blank cells, or a
+    line of one: at most one figure, each chunk's left edge at one of the table's rows' labels' (a
+    label over a label) or a figure's right edge at one of theirs (a figure over a figure; `rows`:
+    the table's lines with figures). Its caller asks more: a numbered label or a wrapped one."""
+    if not line.chunks or line.figures > 1 or not rows:
+        return False
+    starts = [c.x0 for row in rows for c in row.chunks if not c.figure]
+    ends = [c.x1 for row in rows for c in row.chunks if c.figure]
+    return all(any(abs(c.x1 - x) <= ALIGN for x in ends) if c.figure else any(abs(c.x0 - x) <= ALIGN for x in starts)
+               for c in line.chunks)
 
 
 def _wraps(a: _Line, b: _Line, size: float, rules: list) -> bool:
