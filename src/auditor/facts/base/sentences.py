@@ -381,6 +381,7 @@ class SentenceReading:
                 and not bracket_tail else ""
             wide = compact(text[max(previous_end, figure_at - PHRASE_LIMIT):start])
             self.figure_at = figure_at  # (where the figure read now stands in its sentence: _rate_row_named)
+            own_clause = CLAUSE_BREAK_RE.split(wide)[-1] + phrase  # (the figure's clause up to it, a name cut by 、 too)
             here = next((name for at, name in reversed(named) if at < figure_at), None)
             if here == "":
                 here = UNNAMED  # (after projects listed together: theirs all, no one's)
@@ -631,11 +632,12 @@ class SentenceReading:
                     and not year_run and fact.get("measure") != "变动额" and (joined == "、" or (
                         joined in ("，", ",") and all(a.period == last_period for a in amounts))) \
                     and (YEAR_RE.match(compact(text)) or self.lex.prior.match(compact(text))) \
-                    and not YEAR_RE.search(phrase) and not self.lex.current.search(phrase):
+                    and not YEAR_RE.search(own_clause) and not self.lex.current.search(own_clause):
                 # (2022年度一般公共服务支出1,102.30万元、教育支出92.40万元…; 上年度财政拨款收入2,760.00万元，占比
                 # 57.50%，事业收入1,800.00万元: the items a 、 joins to a figure of an earlier year, or a ，
                 # in a sentence of that year's figures only, in a sentence that year opens, are of that year
-                # too; not 本年度支出中，2023年结转项目支出…、设备购置费…, the year a word of the first item's name)
+                # too; not 本年度支出中，2023年结转项目支出…、设备购置费…, the year a word of the first item's name;
+                # nor one whose own clause names its year before a name cut by 、, 2025年度收入、支出总计为…)
                 fact["period"] = last_period
             if last_period in (PRIOR, OLDER) and fact.get("measure") == "占比" and fact.get("period") == CURRENT \
                     and all(a.period == last_period for a in amounts) \
