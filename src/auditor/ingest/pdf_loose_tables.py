@@ -328,9 +328,16 @@ def _table_from(lines: list[_Line], first: int, rules: list, width: float) -> tu
             return True
         if not _row_above(line, figured):
             return False
+        numbered = bool(NUMBERED_RE.match(clean_text(line.chunks[0].text)))
+        if len(line.chunks) >= 2 or line.figures:
+            return numbered or _wrapped_cluster(lines, k, size, rules)
+        # (a numbered label alone on its line is a row's where cells to its left are blank, 四、公共安全
+        # 支出 in the 支出 half; at the table's left edge it is the text's heading over the table, 二、收入决算表,
+        # unless it is a label wrapped beside another cell's lines: 三、国有资本经营预算财 ¶ 三、国防支出 ¶ 政拨款)
+        left = min(c.x0 for row in figured for c in row.chunks)
         wrapped = (k > 0 and _wraps(lines[k - 1], line, size, rules)) \
             or (k + 1 < len(lines) and _wraps(line, lines[k + 1], size, rules))
-        return bool(NUMBERED_RE.match(clean_text(line.chunks[0].text))) or wrapped
+        return line.chunks[0].x0 > left + ALIGN and (numbered or wrapped) or _wrapped_cluster(lines, k, size, rules)
 
     while start > 0 and row_above(start - 1) and _goes_on(lines[start - 1], lines[start], size, width, pitch):
         start -= 1
@@ -389,6 +396,21 @@ def _category_row(line: _Line, row: _Line) -> bool:
     return abs(chunk.x0 - row.chunks[0].x0) <= ALIGN and bool(NUMBERED_RE.match(clean_text(chunk.text)))
 
 
+def _wrapped_cluster(lines: list[_Line], k: int, size: float, rules: list) -> bool:
+    """The line is one of a run of lines wrapped together (WRAP_GAP apart) whose words stand in two
+    columns or more: one row's cells, a label wrapped beside another's, not a heading and the line
+    under it at one margin (二、收入 ¶ （一）编制范围…)."""
+    a = b = k
+    while a > 0 and _wraps(lines[a - 1], lines[a], size, rules):
+        a -= 1
+    while b + 1 < len(lines) and _wraps(lines[b], lines[b + 1], size, rules):
+        b += 1
+    if a == b:
+        return False
+    starts = sorted({round(c.x0) for line in lines[a:b + 1] for c in line.chunks})
+    return any(y - x > ALIGN for x, y in zip(starts, starts[1:]))
+
+
 def _row_above(line: _Line, rows: list[_Line]) -> bool:
     """A line above the table's first row of two figures that may be a row of its blank cells, or a
     line of one: at most one figure, each chunk's left edge at one of the table's rows' labels' (a
@@ -431,6 +453,10 @@ def _header_like(line: _Line, label_x: float | None = None) -> bool:
         or (label_x is not None and first.x0 > label_x + ALIGN)  # (⼀、 a Kangxi radical: 一、)
 
 
+# a heading's numbering token of the text's top levels (一、, 第一部分): a line of it alone above a table
+# is the text's heading over it, not a head of the table's (the table's own numbered heads, （1）购置费
+# | （2）运行费, stand several to a line)
+HEADING_TOKEN_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+[、.．])")
 NUMBERED_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
                          r"|\d{1,2}[、.．](?!\d))")
 
@@ -453,6 +479,8 @@ def _header(lines: list[_Line], start: int, size: float, rules: list) -> list[in
         if below - line.top > gap * size or line.size > size + 0.5 or not _header_like(line, left) \
                 or _between_rules(rules, line.top, lines[start].top) >= HEADER_RULES:
             break
+        if len(line.chunks) == 1 and HEADING_TOKEN_RE.match(clean_text(line.chunks[0].text)):
+            break  # (一、收入支出决算总体情况 alone on its line above the table: the text's heading, no head)
         header.insert(0, k)
         below = line.top
         k -= 1
