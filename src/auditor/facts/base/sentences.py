@@ -778,6 +778,11 @@ class SentenceReading:
                 # 为701.20万元; not one naming several, 基本支出和项目支出分别占…: the figures after it are
                 # none of theirs)
                 carried, unknown_since = fact.concept, ""
+            elif fact.concept is None and not fact.comparator and money and fact.measure != "变动额" \
+                    and self.sum_words.search(compact(phrase)):
+                # (…；省级资金1,000.00万元，支出950.00万元；合计4,000.00万元，支出3,800.00万元: a sum closing
+                # a list; the figures after it naming nothing are the sum's, none of the last item's)
+                unknown_since = "all"
             elif fact.concept is None and not fact.comparator and money and self.part_carried \
                     and not self.whole and fact.measure != "变动额":
                 # after a list's sentence an amount naming only its measure (与上年实际支出…) is the

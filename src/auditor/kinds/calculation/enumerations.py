@@ -24,7 +24,7 @@ from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED, item_label
 from .parts import money_amount, sum_part_names, kind_beside_balance
 from .compare import compare_listing, compare_sum
-from .listing import pairs_of_measures, apart_words, share_base, sum_words, counted_patterns, counted_sum, whole_before, bracket_depth, nested_lists
+from .listing import pairs_of_measures, other_pair_side, apart_words, share_base, sum_words, counted_patterns, counted_sum, whole_before, bracket_depth, nested_lists
 from .document import document_value
 
 
@@ -416,6 +416,17 @@ def check_trailing_sums(base: FactBase, rule):
                 continue
             if total.concept is None:
                 total = replace(total, concept=compact(total.label).strip("，,；;：:"))
+            paired = pairs_of_measures(items, total)
+            if paired is not None:
+                # (…A 3,000.00万元，支出2,850.00万元；B…；合计4,000.00万元，支出3,800.00万元: each side against
+                # its own sum, the one after the 合计 the other side's)
+                other = other_pair_side(base, total, items, paired)
+                if other is not None:
+                    yield CHECKED
+                    yield from compare_sum(other[0], other[1], "列举", rule)
+                items = paired
+                if len(items) < 2:
+                    continue
             yield CHECKED
             items = _named_in_turn(base, items)
             hits = list(compare_sum(total, items, "列举", rule))

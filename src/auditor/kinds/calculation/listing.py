@@ -365,6 +365,7 @@ def other_pair_side(base: FactBase, total: Fact, parts: list[Fact], chosen: list
     firsts, seconds = parts[0::2], parts[1::2]
     ids = {f.id for f in chosen}
     others = [f for f in base.by_sentence.get((total.block, total.sentence), ()) if f is not total and f.is_money
+              and f not in parts
               and f.period == total.period and f.measure not in ("变动额", "变动率")]
     if ids == {f.id for f in firsts}:
         core = compact(seconds[0].label).strip("，,；;、：:").removeprefix("已").removeprefix("实际")

@@ -174,19 +174,26 @@ def check_list_unit_slips(base: FactBase, rule):
                     listed += _items_joined(base, later, plain, (*lexicon().list_openers, *cues))
                 items = listed
                 paired = pairs_of_measures(items, total)
+                pair_complete = False
                 if paired is not None:
                     # (…A 3,000.00万元，支出2,850.00万元；B…，支出…: the items' figures of the whole's measure;
                     # the others of the other whole the sentence before states, 到位… and 支出…)
                     other = other_pair_side(base, total, items, paired)
                     if other is not None:
+                        # (the list is complete where either side makes its whole: the other side must
+                        # then too; where neither does, the list may leave items out, only a sum above
+                        # its whole is wrong)
+                        other_hits = [h for h in compare_listing(other[0], other[1], False, rule) if isinstance(h, Hit)]
+                        own_exact = not any(isinstance(h, Hit) for h in compare_listing(named, paired, False, rule))
+                        pair_complete = not other_hits
                         yield CHECKED
-                        yield from compare_listing(other[0], other[1], False, rule)
+                        yield from other_hits if own_exact or pair_complete else compare_listing(other[0], other[1], True, rule)
                     items = paired
                 if len(items) >= 2:
                     yield CHECKED
                     # (a whole naming nothing whose list names every part of a declared sum, 全年执行数
                     # …。其中：基本支出…，项目支出…: the list is complete, its sum the whole)
-                    complete = unread and _completes_declared_sum(items) and _whole_of_list(base, total, items, rule)
+                    complete = pair_complete or unread and _completes_declared_sum(items) and _whole_of_list(base, total, items, rule)
                     yield from compare_listing(named, items, not complete, rule)
                 elif items and money_amount(total) and money_amount(items[0]) \
                         and not any(w in items[0].label for w in rule.params["other_measure_words"]):
