@@ -38,6 +38,12 @@ def check_point_change(base: FactBase, rule):
         # levels, not another thing's growth (同比增长12.40%, 调解成功率较上年的97.8%提高0.8个百分点)
         rates = [f for f in before[since:] if f.unit == "%" and f.measure != "变动率"]
         benchmark = _benchmark(base, rule, rates[-1], change) if rates else None
+        if benchmark is None and rates:
+            # (…70.20%，低于75%的序时进度5.80个百分点: the schedule stated before its name is the benchmark)
+            text = base.sentences.get((change.block, change.sentence), "")
+            tail = re.split(r"[。；;\d]", text[rates[-1].at + len(rates[-1].text):], maxsplit=1)[0]
+            ahead = _schedule_stated_ahead(base, rates[-1], text, tail, tuple(schedule_words(rule.params)))
+            benchmark = ahead[0] if ahead is not None and ahead[0].id < change.id else None
         # (a rate the words name a benchmark, 目标值（98%）, is no rate of this year or last)
         rates = [f for f in rates if f is not benchmark and not _names_benchmark(base, rule, f)]
         current = next((f for f in reversed(rates) if f.period == CURRENT), None)

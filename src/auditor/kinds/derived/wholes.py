@@ -141,10 +141,11 @@ def _share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -
                 and f.period == part.period]
         if here:
             return here[-1] if fits(here[-1]) else None
-        owned = [f for f in base.facts[:rate.id] if own and f.concept == own and f.is_money and f.block >= rate.block - 1
+        owned = [f for f in base.facts[:rate.id] if own and f.concept == own and f.is_money
+                 and (f.block >= rate.block - 1 or f.loc.section and f.loc.section == rate.loc.section)
                  and f.measure == part.measure and f.period == part.period]
         if owned:
-            return owned[-1]  # (in the paragraph or the one before it, as a table titled with the fund states it)
+            return owned[-1]  # (in the paragraph, the one before it or its section, as a table titled with the fund states it)
         found = document_value(base, named, part.measure, part.subject) or _summed_opener(base, part, named) \
             or _kind_listing_whole(base, part, named)
         if found is not None and not fits(found):
