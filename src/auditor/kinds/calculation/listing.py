@@ -12,7 +12,7 @@ from itertools import islice, takewhile
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import per_unit
 from ...facts.base.model import RATE_UNITS
-from ...facts.base.words import CLAUSE_END_RE, blank, names_nothing
+from ...facts.base.words import CLAUSE_END_RE
 from ...facts.lexicon import alternatives, lexicon
 from ...knowledge import compact, concepts, open_brackets, vocabulary_generation
 from ..base import whole_named_by
