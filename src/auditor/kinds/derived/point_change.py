@@ -202,6 +202,9 @@ def _schedule_direction(base: FactBase, rule):
         # (the share of the year the report's period covers, where no schedule is stated: below)
         schedule = time_share(months) if months else None
         before = tail[:tail.find(word)] if ahead is None else tail
+        # (the words quoted: the rate's own to the schedule's name, past a schedule stated ahead of it)
+        named_end = text.find(word, rate.at + len(rate.text)) + len(word)
+        quote = rate.quote + text[rate.at + len(rate.text):named_end]
         above = _last_said(before, params["above_words"], params["negation_words"])
         below = _last_said(before, params["below_words"], params["negation_words"])
         meets = _last_said(before, params["meets_words"], params["negation_words"])
@@ -231,7 +234,7 @@ def _schedule_direction(base: FactBase, rule):
             gap = fmt(level - rate.value, max(rate.places, 2))
             shown = stated.with_unit() if stated is not None else f"{fmt(schedule, 2)}%（{months} 个月 ÷ 12）"
             said = before[meets:meets + max(len(w) for w in params["meets_words"] if before.startswith(w, meets))]
-            yield Hit(quote=rate.quote + tail[:tail.find(word) + len(word)], location=rate.loc, stated=said,
+            yield Hit(quote=quote, location=rate.loc, stated=said,
                       expected=f"低于{gap}个百分点",
                       formula=f"{rate.with_unit()} − 时间进度 {shown} = -{gap}个百分点，文中却写“{said}”",
                       fields={"relation": "与时间进度的高低", "rate": said, "computed": f"低于{gap}个百分点"})
@@ -241,7 +244,7 @@ def _schedule_direction(base: FactBase, rule):
         shown = stated.with_unit() if stated is not None else f"{fmt(schedule, 2)}%（{months} 个月 ÷ 12）"
         said, right = ("高于", "低于") if sign > 0 else ("低于", "高于")
         gap = fmt(abs(rate.value - level), max(rate.places, 2))
-        yield Hit(quote=rate.quote + tail[:tail.find(word) + len(word)], location=rate.loc, stated=said,
+        yield Hit(quote=quote, location=rate.loc, stated=said,
                   expected=f"{right}{gap}个百分点",
                   formula=f"{rate.with_unit()} − 时间进度 {shown} = "
                           f"{'' if rate.value > level else '-'}{gap}个百分点，文中写“{said}”",
