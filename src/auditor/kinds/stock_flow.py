@@ -596,9 +596,10 @@ def _sentence_flows(doc, rule):
             own_parts = [f for f in plain[k + 1:] if f.id < between[0][1].id]
             if params["single_term"] and ([f for f in plain if f.unit == opening.unit and f.id <= closing.id
                                            and f not in own_parts
-                                           # (a figure before the opening one that is no flow, a balance brought
-                                           # in, 上年结余5.00亿元，本期收入…: no term of the year's)
-                                           and not (f.id < opening.id and roles[plain.index(f)] not in ("in", "out"))]
+                                           # (a figure before the opening one of no role at all, a balance brought
+                                           # in, 上年结余5.00亿元，本期收入…: no term of the year's; another opening
+                                           # figure, 行政单位资产总额… before 事业单位资产总额…, leaves it unjudged)
+                                           and not (f.id < opening.id and roles[plain.index(f)] is None)]
                                           != [opening, between[0][1], closing]
                                           or _noted_parts(text, closing, tuple(params["part_cues"]))):
                 continue
