@@ -647,7 +647,7 @@ def _paragraph_balances(doc, rule):
             role = _balance_role(label, words, rule.params["balance_words"], out is not None)
             if role is None:
                 continue  # (most figures: nothing to do, whether or not a part; asked before the part test)
-            if apart and (any(w in label for w in skipped) or _listed_part(base, rule, f)):
+            if apart and (any(w in label for w in skipped) or _listed_part(base, rule, f, words.get(role, ()))):
                 continue  # (其中保险费收入…、财政补贴收入…: parts of the income, no total of their own)
             if role == "out":
                 spent = f
@@ -716,12 +716,28 @@ def _claims_re(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(f"({'|'.join(map(re.escape, words)) or '(?!)'})(?=$|[，,。；;])")
 
 
-def _listed_part(base, rule, f) -> bool:
+def _listed_part(base, rule, f, kind: tuple[str, ...] = ()) -> bool:
     """The figure stands in a clause a part cue opens before it (收入X，其中保险费收入Y、财政补贴收入Z:
-    Y and Z), its sentence read up to it back to the last semicolon."""
+    Y and Z), its sentence read up to it back to the last semicolon, or in a list set apart by ；
+    after a cue following a whole of its kind (`kind`: its role's words)."""
     text = base.sentences.get((f.block, f.sentence), "")[:f.at]
     clause = re.split(r"[；;]", text)[-1]
-    return any(w in clause for w in rule.params["part_cues"])
+    if any(w in clause for w in rule.params["part_cues"]):
+        return True
+    # (…，其中：保险费收入…；财政补贴收入…；其他收入…: a list set apart by ； after a part cue goes on
+    # to the full stop, its later items too; each ；-clause is read as a sentence of its own)
+    k = f.sentence
+    while k > 0:
+        before = base.sentences.get((f.block, k - 1), "")
+        if not before.rstrip().endswith(("；", ";")):
+            return False
+        cue = max((before.rfind(w) for w in rule.params["part_cues"]), default=-1)
+        if cue >= 0:
+            # (…of the whole the cue follows, of the figure's own kind: 收入…，其中：… over 其他收入; not 支出
+            # after 收入…，其中…；, the other kind's total)
+            return any(w in compact(before[:cue]) for w in kind)
+        k -= 1
+    return False
 
 
 def _balance_hit(base, rule, opening, out, closing):

@@ -97,7 +97,17 @@ class ProjectReading:
         out: dict[int, str] = {}
         current, chapter, chapter_level = "", "", 0
         self.listed_projects = self._listed_projects()
+        sheet, captioned = None, ""
         for index, block in enumerate(self.doc.blocks):
+            if block.loc.sheet != sheet:
+                current, sheet, captioned = "", block.loc.sheet, ""  # (a workbook's sheet is a form of its own)
+            if captioned and isinstance(block, Paragraph) and captioned in compact(block.text):
+                out[index] = captioned  # (村庄保洁绩效指标完成情况: the caption of that project's next table)
+                continue
+            if captioned and isinstance(block, Table):
+                out[index], captioned = captioned, ""  # (…the table under it, the form's rest)
+                continue
+            captioned = ""
             if isinstance(block, Heading):
                 current = ""
                 if chapter and block.level <= chapter_level:
@@ -109,6 +119,14 @@ class ProjectReading:
                 m = self.project_line.match(block.text)
                 if m and m.group(1).strip():
                     current = project_key(compact(m.group(1)))
+            if isinstance(block, Table) and self.project_line is not None and block.rows \
+                    and len([c for c in block.rows[0] if c.text.strip()]) == 2:
+                # (a form's first row alone, 项目名称 | 村庄保洁, then a caption naming that project and the
+                # form's next table: that project's, as one table would be)
+                first, name = [c.text.strip() for c in block.rows[0] if c.text.strip()]
+                m = self.project_line.match(f"{first}：{name}")
+                if m and m.group(1).strip():
+                    captioned = project_key(compact(m.group(1)))
             if current or chapter:
                 out[index] = current or chapter
         return out
