@@ -97,17 +97,19 @@ class ProjectReading:
         out: dict[int, str] = {}
         current, chapter, chapter_level = "", "", 0
         self.listed_projects = self._listed_projects()
-        sheet, captioned = None, ""
+        sheet, captioned, caption_seen = None, "", False
         for index, block in enumerate(self.doc.blocks):
             if block.loc.sheet != sheet:
                 current, sheet, captioned = "", block.loc.sheet, ""  # (a workbook's sheet is a form of its own)
-            if captioned and isinstance(block, Paragraph) and captioned in compact(block.text):
+            if captioned and isinstance(block, Paragraph) and captioned in compact(block.text) \
+                    and len(block.text.strip()) <= CAPTION_CHARS and not any(m in block.text for m in "，。；,;"):
                 out[index] = captioned  # (村庄保洁绩效指标完成情况: the caption of that project's next table)
+                caption_seen = True
                 continue
-            if captioned and isinstance(block, Table):
+            if captioned and caption_seen and isinstance(block, Table):
                 out[index], captioned = captioned, ""  # (…the table under it, the form's rest)
                 continue
-            captioned = ""
+            captioned, caption_seen = "", False
             if isinstance(block, Heading):
                 current = ""
                 if chapter and block.level <= chapter_level:
@@ -237,3 +239,5 @@ def _subject_column(grid: list[list[str]], cues: list[str]) -> int | None:
 # them) the names are not looked for, so the cost per sentence stays bounded
 MAX_FORM_PROJECTS = 64
 
+
+CAPTION_CHARS = 40  # a caption line's length at most (村庄保洁绩效指标完成情况), no sentence's
