@@ -887,7 +887,9 @@ class SentenceReading:
             # (a budget naming no thing, 全年预算数3,560万元。其中：…: any item is its part, as in its sentence)
             parts = self._budget_parts(outside.concept) if outside.concept else ANY_PART
             self.whole_measure = (outside.measure, parts, outside.period)
-        return carried
+        # (a sentence ending on figures of a thing the vocabulary does not know, …县级配套资金到位320.00万元。,
+        # carries the thing named before them no further: 实际支出… after it is not 县级配套's)
+        return None if unknown_since == "all" else carried
 
 
 # a doubling states its multiple as exactly as one written to a tenth does (翻一番 as 增长1.0倍:
