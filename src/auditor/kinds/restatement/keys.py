@@ -52,11 +52,27 @@ def clauses_back(base, fact: Fact):
 def row_section(base, fact: Fact) -> str:
     """The name of a table's row the figure's section heading gives (（一）职工基本医疗保险基金), "" where
     it names none: the figure is that row's thing's, whatever the headings beside it name."""
-    section = ITEM_TOKEN_RE.sub("", compact(fact.loc.section or ""))
-    if not section:
+    for heading in (fact.loc.section or "", _run_in_label(base, fact)):
+        section = ITEM_TOKEN_RE.sub("", compact(heading)).rstrip("。：:")
+        if not section:
+            continue
+        named = lexicon().concepts.last(section) or section
+        if any(f.source == "table" for f in base.by_concept.get(named, ())):
+            return section
+    return ""
+
+
+def _run_in_label(base, fact: Fact) -> str:
+    """The numbered label a paragraph opens on as a sentence of its own (（五）城乡居民基本医疗保险基金。
+    收入…): a heading run into the paragraph, over its figures; "" where it opens on none."""
+    first = base.sentences.get((fact.block, 0), "").strip()
+    if fact.sentence == 0 or len(first) > RUN_IN_LABEL_CHARS or not ITEM_TOKEN_RE.match(compact(first)) \
+            or any(ch.isdigit() for ch in ITEM_TOKEN_RE.sub("", compact(first))):
         return ""
-    named = lexicon().concepts.last(section) or section
-    return section if any(f.source == "table" for f in base.by_concept.get(named, ())) else ""
+    return first
+
+
+RUN_IN_LABEL_CHARS = 30  # a run-in label's length at most (（五）城乡居民基本医疗保险基金。)
 
 
 def part_named(base, fact: Fact, parts: tuple[str, ...], leads: tuple[str, ...] = ()) -> bool:
