@@ -31,6 +31,7 @@ def check_share_sum(base: FactBase, rule):
     for calc in lexicon().calculations:
         declared.setdefault(calc["total"], set()).update(part_names(calc))
     placed = set()
+    seen_parts: dict[tuple, set] = {}  # group key -> (id, concept) of the parts its shares are of
     # (in the order stated: a 其中 share nests under the share stated before it)
     own_bases = tuple(rule.params["own_base_words"])
     progress = tuple(rule.params["progress_words"])
@@ -52,6 +53,10 @@ def check_share_sum(base: FactBase, rule):
         if before and (key in nested or opens_between(base, before[-1], part, openers)):
             nested.add(key)
             continue
+        if part is not rate and (part.id, part.concept) in seen_parts.get(key, set()) \
+                or part.concept and part is not rate and part.concept in {c for _, c in seen_parts.get(key, set())}:
+            continue  # (…人员经费约占81%，公用经费占19%，人员经费约占81.0%: a part's share said again, summed once)
+        seen_parts.setdefault(key, set()).add((part.id, part.concept))
         groups.setdefault(key, []).append(rate)
     runs = [run for key, rates in groups.items()
             for run in (_closed_runs(rates) if key[1] == NAMED_PART_SHARES else [rates])]
