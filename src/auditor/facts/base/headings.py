@@ -64,7 +64,8 @@ class HeadingReading:
             titled_earlier = isinstance(block, Table) and self._names_no_later(block.title or "")
             if titled or (any(later for _, later, _ in open_headings) and not titled_earlier):
                 self.later_blocks.add(index)
-            elif isinstance(block, Table) and self._names_last_only(block.title or ""):
+            elif isinstance(block, Table) and (self._names_last_only(block.title or "")
+                                               or self._year_beside_report_year(block.title or "")):
                 self.earlier_blocks[index] = self._year_period(block.title or "")
             funds = {fund for _, _, fund in open_headings if fund}
             if funds and isinstance(block, Paragraph):  # (most paragraphs stand under no fund's heading)
@@ -101,6 +102,18 @@ class HeadingReading:
         last year's figures."""
         years = {int(y) for y in YEAR_RE.findall(words)}
         return bool(self.year) and len(years) == 1 and min(years) < self.year and not ANNUAL_YEAR_RE.search(words)
+
+    def _year_beside_report_year(self, title: str) -> bool:
+        """A table titled with an earlier year's 年度 (表1 2024年度资金执行情况) beside a table of the same
+        title with the report's year (表2 2025年度资金执行情况): last year's figures set beside this
+        year's, no misprint of the year."""
+        years = {int(y) for y in YEAR_RE.findall(title)}
+        if not self.year or len(years) != 1 or min(years) >= self.year:
+            return False
+        same = TITLE_NUMBER_RE.sub("", YEAR_RE.sub("", compact(title)))
+        return any(TITLE_NUMBER_RE.sub("", YEAR_RE.sub("", compact(b.title))) == same
+                   and {int(y) for y in YEAR_RE.findall(b.title)} == {self.year}
+                   for b in self.doc.blocks if isinstance(b, Table) and b.title)
 
     def _in_later(self, index: int, words: str) -> bool:
         """A figure of a block about a later year whose own words name no year (see later_blocks in _read_headings)."""
@@ -260,3 +273,6 @@ def worded_measure(header: str) -> str | None:
     concepts and funds blanked first (预算 in 一般公共预算拨款收入 is no measure); None if none."""
     lex = lexicon()
     return lex.measures.last(blank(blank(compact(header), lex.concepts), lex.funds))
+
+
+TITLE_NUMBER_RE = re.compile(r"^(?:附?表|附件)\d+")  # a table's number opening its title (表1, 附表2)
