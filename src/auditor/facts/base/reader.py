@@ -130,6 +130,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Table):
                 self._table(index, block)
+        self._titled_form_parts()
         for words, concept in self.aliases.items():
             self.row_labels.setdefault(words, concept)
         self.label_tails = self._read_thing_tails()
@@ -174,6 +175,24 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         self._own_project_funds()
         self._own_project_indicators()
         return self.base
+
+    def _titled_form_parts(self) -> None:
+        """In a document of several projects' forms, a table of no project whose title opens on one
+        of their names (村级组织运转经费绩效指标完成情况, a workbook's sheet of its own after the sheet of
+        that project's 项目名称): its figures are that project's, as the form's first part's are."""
+        if len(self.form_projects) < 2:
+            return
+        names = sorted(self.form_projects, key=len, reverse=True)
+        titled: dict[int, str] = {}
+        for index, block in enumerate(self.doc.blocks):
+            if isinstance(block, Table) and block.title:
+                title = compact(block.title)
+                name = next((n for n in names if title.startswith(n) and len(title) > len(n)), None)
+                if name:
+                    titled[index] = name
+        for fact in self.base.facts:
+            if fact.source == "table" and not fact.subject and fact.block in titled:
+                fact.subject = titled[fact.block]
 
     def _reuse_memos(self, earlier: FactReader) -> None:
         """The memos of a reader that read the same document before (fact_base reads a document
