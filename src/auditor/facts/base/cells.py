@@ -13,6 +13,7 @@ from .words import YEAR_RE, blank, LABEL_TAIL_RE, kind_total
 from .figures import text_figures, figure_value, short_cell_number, unit_in, counted_unit
 from .grids import PROJECT_NAME_MIN, bare_head, project_key
 from .heads import TRAILING_BRACKET_RE
+from .rates import ROW_NAME_CHARS
 
 
 # a cell of digits and separators that reads as no number (478.08.00): a malformed figure, no
@@ -183,7 +184,7 @@ class CellReading:
             if col_concept == "预算执行率" and row_concept and row_concept not in self.unit_totals \
                     and row_concept in self.money:
                 rate_of = row_concept
-            elif col_concept == "预算执行率" and row_concept is None and not project and len(row_label) >= RATE_ROW_CHARS \
+            elif col_concept == "预算执行率" and row_concept is None and not project and len(row_label) >= ROW_NAME_CHARS \
                     and not (described.generic or described.span_only or described.measures_only) \
                     and row_label != self.project_funds and row_label not in self.named_parts_of:
                 # a row naming a thing of its own, no concept of the vocabulary (慢性病管理子项目 | 160.00 |
@@ -421,9 +422,6 @@ class CellReading:
 
 UNIT_CAPTION_RE = re.compile(r"单位\s*[：:]")  # a table's title or caption naming the unit it counts in (单位：万人; not 本单位)
 
-# characters of a row's name that name a thing whose rate a sentence may state (中央资金, 慢性病管理
-#子项目); a shorter one (其他) names none
-RATE_ROW_CHARS = 4
 HEAD_THING_MIN = 3  # characters of a head's thing that name one (补贴面积), not a word (金额, 人数)
 
 

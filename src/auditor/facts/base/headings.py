@@ -11,6 +11,7 @@ from ...ingest.build import SECTION_CHARS, title_block
 from ...model import Heading, Paragraph, Table
 from ..lexicon import lexicon
 from .model import CURRENT, BUDGET_MEASURES, Fact
+from .tables import CAPTION_LEAD_RE
 from .words import CLASS_LEVEL_RE, CLAUSE_BREAK_RE, PHRASE_BREAK_RE, YEAR_RE, LEAD_LIST_RE, LabelIndex, blank, pairs_in
 from ..numbers import DIGIT_RE
 
@@ -110,8 +111,8 @@ class HeadingReading:
         years = {int(y) for y in YEAR_RE.findall(title)}
         if not self.year or len(years) != 1 or min(years) >= self.year:
             return False
-        same = TITLE_NUMBER_RE.sub("", YEAR_RE.sub("", compact(title)))
-        return any(TITLE_NUMBER_RE.sub("", YEAR_RE.sub("", compact(b.title))) == same
+        same = YEAR_RE.sub("", compact(CAPTION_LEAD_RE.sub("", title)))
+        return any(YEAR_RE.sub("", compact(CAPTION_LEAD_RE.sub("", b.title))) == same
                    and {int(y) for y in YEAR_RE.findall(b.title)} == {self.year}
                    for b in self.doc.blocks if isinstance(b, Table) and b.title)
 
@@ -273,6 +274,3 @@ def worded_measure(header: str) -> str | None:
     concepts and funds blanked first (预算 in 一般公共预算拨款收入 is no measure); None if none."""
     lex = lexicon()
     return lex.measures.last(blank(blank(compact(header), lex.concepts), lex.funds))
-
-
-TITLE_NUMBER_RE = re.compile(r"^(?:附?表|附件)\d+")  # a table's number opening its title (表1, 附表2)

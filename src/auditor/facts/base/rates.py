@@ -57,13 +57,7 @@ class RateReading:
             return dict(out, **embedded)
         if self.reached.search(phrase):
             reached = dict(out, concept=concept or carried, measure="实际值")  # (下降到39.91%: a level)
-            last = self.base.facts[-1] if self.base.facts else None
-            row = self._row_carried(last) if last is not None and last.unit == "%" and last.concept == reached["concept"] \
-                else None
-            if row is not None:  # (中央资金执行率由2024年的95.20%提升至97.00%: that row's level)
-                reached["member"] = row[1]
-                if row[0]:
-                    reached["subject"] = row[0]
+            self._carry_row(reached)  # (中央资金执行率由2024年的95.20%提升至97.00%: that row's level)
             return reached
         worded = self.lex.measures.last(phrase)
         if worded in ("目标值", "实际值") or (worded == "决算" and phrase.endswith(("实际完成", "实际完成了"))):
@@ -338,6 +332,18 @@ class RateReading:
             self.rate_rows_re = re.compile(f"(?P<row>{names}){RATE_ROW_GAP}$")
             self.rate_names_re = re.compile(f"(?P<row>{names})")
         return self.rate_rows_re
+
+    def _carry_row(self, fact: dict) -> None:
+        """A rate of the concept the sentence's rate before it is of takes that rate's row (its member
+        and subject; see _row_carried)."""
+        last = self.base.facts[-1] if self.base.facts else None
+        if last is None or last.unit != "%" or last.concept != fact.get("concept"):
+            return
+        row = self._row_carried(last)
+        if row is not None:
+            fact["member"] = row[1]
+            if row[0]:
+                fact["subject"] = row[0]
 
     def _row_carried(self, last: Fact) -> tuple[str, str] | None:
         """(subject, member) a bare rate after a row's rate in its sentence takes (…子项目上年执行率为

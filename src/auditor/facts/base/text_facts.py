@@ -328,13 +328,7 @@ class TextFactReading:
                 # a rate naming nothing after a rate of a concept (上年预算执行率为94.25%，本年为
                 # 97.35%) is that concept's, as a plain figure is
                 rate["concept"] = plain_carried
-                last = self.base.facts[-1] if self.base.facts else None
-                row = self._row_carried(last) if last is not None and last.concept == plain_carried else None
-                if row is not None:
-                    # (…子项目上年执行率为80.00%，本年为84.39%: that row's too)
-                    rate["member"] = row[1]
-                    if row[0]:
-                        rate["subject"] = row[0]
+                self._carry_row(rate)  # (…子项目上年执行率为80.00%，本年为84.39%: that row's too)
             return rate
         if unit != "分" and self._part_of_year(phrase if unit in MONEY_UNITS else self._clause_to(m.string, m.start())):
             # 上半年累计支出461.90万元, 四季度接待查档3,249人次: an amount or a count of a part of

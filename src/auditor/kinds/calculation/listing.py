@@ -335,8 +335,7 @@ def pairs_of_measures(parts: list[Fact], total: Fact) -> list[Fact] | None:
     def verb_only(f: Fact) -> str | None:
         # (a figure's words a verb done with money or a measure alone: 支出, 已使用, 结余, 执行; not an
         # item's short name, 第一批)
-        words = compact(f.label).strip("，,；;、：:")
-        core = words.removeprefix("已").removeprefix("实际")
+        core = pair_verb(f)
         return core if core in verbs or core and lex.measures.all(core) == [(0, len(core), lex.measures.last(core))] \
             else None
 
@@ -355,6 +354,15 @@ def pairs_of_measures(parts: list[Fact], total: Fact) -> list[Fact] | None:
     return firsts if all(f.implicit or f.measure == total.measure for f in firsts) else []
 
 
+def pair_verb(f: Fact) -> str:
+    """A pair's figure's words without the words saying it is done (已支出, 实际使用: concepts.yaml
+    money_verb_leads): the verb or measure that names it."""
+    words = compact(f.label).strip("，,；;、：:")
+    for lead in concepts().get("money_verb_leads") or ():
+        words = words.removeprefix(lead)
+    return words
+
+
 def other_pair_side(base: FactBase, total: Fact, parts: list[Fact], chosen: list[Fact]) -> tuple[Fact, list[Fact]] | None:
     """The whole the other figures of a list of pairs add up to (专项资金到位5,100.00万元，支出4,827.00万元。
     其中A到位3,000.00万元，支出2,850.00万元；…: the 支出 ones to 4,827.00 where the 到位 ones went to
@@ -368,7 +376,7 @@ def other_pair_side(base: FactBase, total: Fact, parts: list[Fact], chosen: list
               and f not in parts
               and f.period == total.period and f.measure not in ("变动额", "变动率")]
     if ids == {f.id for f in firsts}:
-        core = compact(seconds[0].label).strip("，,；;、：:").removeprefix("已").removeprefix("实际")
+        core = pair_verb(seconds[0])
         wholes = [f for f in others if f.measure == seconds[0].measure and core in compact(f.label)]
         listed = _named_by_items(firsts, seconds)
     elif ids == {f.id for f in seconds}:
