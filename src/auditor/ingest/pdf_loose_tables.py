@@ -456,9 +456,9 @@ def _header_like(line: _Line, label_x: float | None = None) -> bool:
 # a heading's numbering token of the text's top levels (一、, 第一部分): a line of it alone above a table
 # is the text's heading over it, not a head of the table's (the table's own numbered heads, （1）购置费
 # | （2）运行费, stand several to a line)
-HEADING_TOKEN_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+[、.．])")
-NUMBERED_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
-                         r"|\d{1,2}[、.．](?!\d))")
+HEADING_TOKENS = r"第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+[、.．]"
+HEADING_TOKEN_RE = re.compile(rf"^\s*(?:{HEADING_TOKENS})")
+NUMBERED_RE = re.compile(rf"^\s*(?:{HEADING_TOKENS}|[（(][一二三四五六七八九十\d]+[）)]|\d{{1,2}}[、.．](?!\d))")
 
 
 def _header(lines: list[_Line], start: int, size: float, rules: list) -> list[int]:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from ..facts.numbers import is_column_numbers
 from ..facts.lexicon import lexicon
 from ..facts.base.words import CLAUSE_BREAK_RE
+from .restatement.keys import clauses_back
 from ..facts.numbers import MONEY_FIGURE_RE, Quantity, fmt
 from ..knowledge import compact, open_brackets, vocabulary
 from ..tables.typed import parse_cell, typed_tables
@@ -594,12 +595,12 @@ def _sentence_flows(doc, rule):
             # (the opening figure's own parts after a part cue or in brackets, and their shares, 收入…，
             # 其中中央转移支付8,625.00万元，占全年收入的33.65%；支出…: no terms, _terms passed over them)
             own_parts = [f for f in plain[k + 1:] if f.id < between[0][1].id]
-            if params["single_term"] and ([f for f in plain if f.unit == opening.unit and f.id <= closing.id
+            if params["single_term"] and ([f for f, role in zip(plain, roles) if f.unit == opening.unit and f.id <= closing.id
                                            and f not in own_parts
                                            # (a figure before the opening one of no role at all, a balance brought
                                            # in, 上年结余5.00亿元，本期收入…: no term of the year's; another opening
                                            # figure, 行政单位资产总额… before 事业单位资产总额…, leaves it unjudged)
-                                           and not (f.id < opening.id and roles[plain.index(f)] is None)]
+                                           and not (f.id < opening.id and role is None)]
                                           != [opening, between[0][1], closing]
                                           or _noted_parts(text, closing, tuple(params["part_cues"]))):
                 continue
@@ -719,24 +720,17 @@ def _claims_re(words: tuple[str, ...]) -> re.Pattern:
 def _listed_part(base, rule, f, kind: tuple[str, ...] = ()) -> bool:
     """The figure stands in a clause a part cue opens before it (收入X，其中保险费收入Y、财政补贴收入Z:
     Y and Z), its sentence read up to it back to the last semicolon, or in a list set apart by ；
-    after a cue following a whole of its kind (`kind`: its role's words)."""
-    text = base.sentences.get((f.block, f.sentence), "")[:f.at]
-    clause = re.split(r"[；;]", text)[-1]
-    if any(w in clause for w in rule.params["part_cues"]):
-        return True
-    # (…，其中：保险费收入…；财政补贴收入…；其他收入…: a list set apart by ； after a part cue goes on
-    # to the full stop, its later items too; each ；-clause is read as a sentence of its own)
-    k = f.sentence
-    while k > 0:
-        before = base.sentences.get((f.block, k - 1), "")
-        if not before.rstrip().endswith(("；", ";")):
-            return False
-        cue = max((before.rfind(w) for w in rule.params["part_cues"]), default=-1)
+    after a cue following a whole of its kind (`kind`: its role's words; each ；-clause is read as a
+    sentence of its own: 收入…，其中：保险费收入…；财政补贴收入…；其他收入…, not 支出 after them)."""
+    cues = rule.params["part_cues"]
+    for k, text in clauses_back(base, f):
+        if k == f.sentence:
+            if any(w in re.split(r"[；;]", text)[-1] for w in cues):
+                return True
+            continue
+        cue = max((text.rfind(w) for w in cues), default=-1)
         if cue >= 0:
-            # (…of the whole the cue follows, of the figure's own kind: 收入…，其中：… over 其他收入; not 支出
-            # after 收入…，其中…；, the other kind's total)
-            return any(w in compact(before[:cue]) for w in kind)
-        k -= 1
+            return any(w in compact(text[:cue]) for w in kind)
     return False
 
 

@@ -313,9 +313,8 @@ class CellReading:
             # (the row's own rate, of a part or of a listed project: a sentence naming the row's
             # thing before 执行率 states it; see RateReading._rate_row_named. Two tables' rows of one
             # name, 中央资金 of two projects, leave the name no one row's: None)
-            key = self._without_opener(compact(label))
-            self.rate_rows[key] = (subject, fact.member) if self.rate_rows.get(key, (subject, fact.member)) \
-                == (subject, fact.member) else None
+            key, row = self._without_opener(compact(label)), (subject, fact.member)
+            self.rate_rows[key] = row if self.rate_rows.setdefault(key, row) == row else None
         if column_total:
             self.base.column_totals.add(fact.id)
             self.column_total_of.setdefault(concept, fact)

@@ -53,6 +53,9 @@ class HeadingReading:
         # (as a section names it: its first SECTION_CHARS characters)
         self.doc_title = title_block(self.doc).text[:SECTION_CHARS] \
             if isinstance(title_block(self.doc), Heading) else None
+        # (the titles of the report year's tables, years aside: see _year_beside_report_year)
+        this_year = {_title_stem(b.title) for b in self.doc.blocks if isinstance(b, Table) and b.title
+                     and {int(y) for y in YEAR_RE.findall(b.title)} == {self.year}}
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Heading):
                 while open_headings and open_headings[-1][0] >= block.level:
@@ -66,7 +69,7 @@ class HeadingReading:
             if titled or (any(later for _, later, _ in open_headings) and not titled_earlier):
                 self.later_blocks.add(index)
             elif isinstance(block, Table) and (self._names_last_only(block.title or "")
-                                               or self._year_beside_report_year(block.title or "")):
+                                               or self._year_beside_report_year(block.title or "", this_year)):
                 self.earlier_blocks[index] = self._year_period(block.title or "")
             funds = {fund for _, _, fund in open_headings if fund}
             if funds and isinstance(block, Paragraph):  # (most paragraphs stand under no fund's heading)
@@ -104,17 +107,12 @@ class HeadingReading:
         years = {int(y) for y in YEAR_RE.findall(words)}
         return bool(self.year) and len(years) == 1 and min(years) < self.year and not ANNUAL_YEAR_RE.search(words)
 
-    def _year_beside_report_year(self, title: str) -> bool:
+    def _year_beside_report_year(self, title: str, this_year: set[str]) -> bool:
         """A table titled with an earlier year's 年度 (表1 2024年度资金执行情况) beside a table of the same
-        title with the report's year (表2 2025年度资金执行情况): last year's figures set beside this
-        year's, no misprint of the year."""
+        title with the report's year (表2 2025年度资金执行情况; `this_year`: those titles, years aside):
+        last year's figures set beside this year's, no misprint of the year."""
         years = {int(y) for y in YEAR_RE.findall(title)}
-        if not self.year or len(years) != 1 or min(years) >= self.year:
-            return False
-        same = YEAR_RE.sub("", compact(CAPTION_LEAD_RE.sub("", title)))
-        return any(YEAR_RE.sub("", compact(CAPTION_LEAD_RE.sub("", b.title))) == same
-                   and {int(y) for y in YEAR_RE.findall(b.title)} == {self.year}
-                   for b in self.doc.blocks if isinstance(b, Table) and b.title)
+        return bool(self.year) and len(years) == 1 and min(years) < self.year and _title_stem(title) in this_year
 
     def _in_later(self, index: int, words: str) -> bool:
         """A figure of a block about a later year whose own words name no year (see later_blocks in _read_headings)."""
@@ -274,3 +272,8 @@ def worded_measure(header: str) -> str | None:
     concepts and funds blanked first (预算 in 一般公共预算拨款收入 is no measure); None if none."""
     lex = lexicon()
     return lex.measures.last(blank(blank(compact(header), lex.concepts), lex.funds))
+
+
+def _title_stem(title: str) -> str:
+    """A table's title without its number and its years (表2 2025年度资金执行情况: 资金执行情况)."""
+    return YEAR_RE.sub("", compact(CAPTION_LEAD_RE.sub("", title)))

@@ -306,7 +306,7 @@ class RateReading:
         the two's together) or a comparison's base (比中央资金的执行率低9.00%), or the figure is no
         rate stated (执行率…分别为: the names' in turn; 执行率低9.00%: a difference).
         Two tables' rows of one name (rate_rows None) name no one row."""
-        rows = self._rate_rows_pattern()
+        rows = self.rate_rows_re
         if rows is None:
             return None
         words = self._said_to_figure()
@@ -322,16 +322,15 @@ class RateReading:
         """The figure's sentence up to the figure, compacted."""
         return compact(self.base.sentences.get(self.sentence_key, "")[:self.figure_at])
 
-    def _rate_rows_pattern(self) -> re.Pattern | None:
-        """A row's name, then the words between it and 执行率 (…项目, a year, 的, 预算, 资金), up to the
-        rate's word: the names longest first (中央资金 before 资金's shorter rows)."""
+    def _compile_rate_rows(self) -> None:
+        """The patterns of the rows printing rates of their own (cells.py rate_rows), once the tables
+        are read: a row's name, then the words between it and 执行率 (…项目, a year, 的, 预算, 资金), up
+        to the rate's word; and the names alone (longest first: 中央资金 before a shorter row's)."""
         if not self.rate_rows:
-            return None
-        if self.rate_rows_re is None:
-            names = "|".join(map(re.escape, sorted(self.rate_rows, key=len, reverse=True)))
-            self.rate_rows_re = re.compile(f"(?P<row>{names}){RATE_ROW_GAP}$")
-            self.rate_names_re = re.compile(f"(?P<row>{names})")
-        return self.rate_rows_re
+            return
+        names = "|".join(map(re.escape, sorted(self.rate_rows, key=len, reverse=True)))
+        self.rate_rows_re = re.compile(f"(?P<row>{names}){RATE_ROW_GAP}$")
+        self.rate_names_re = re.compile(f"(?P<row>{names})")
 
     def _carry_row(self, fact: dict) -> None:
         """A rate of the concept the sentence's rate before it is of takes that rate's row (its member
@@ -349,7 +348,7 @@ class RateReading:
         """(subject, member) a bare rate after a row's rate in its sentence takes (…子项目上年执行率为
         80.00%，本年执行率为84.39%): that row's, or the row the words since name (中央资金…97.00%，县级
         资金次之，执行率为88.00%: 县级资金's); None where neither is one row's."""
-        if (last.block, last.sentence) != self.sentence_key or self._rate_rows_pattern() is None:
+        if (last.block, last.sentence) != self.sentence_key or self.rate_names_re is None:
             return None
         since = compact(self.base.sentences.get(self.sentence_key, "")[last.at + len(last.text):self.figure_at])
         named = [m.group("row") for m in self.rate_names_re.finditer(since)]
@@ -382,8 +381,7 @@ class RateReading:
         not joined to another (中央资金和县级资金均已足额到位，全年预算执行率…: the whole's), and the
         rate's own words name no whole (整体, 部门: concepts.yaml whole_rate_words): the rate is no
         statement of the unit's (慢性病管理子项目上年执行率…，本年执行率…; …，执行率…分别为…)."""
-        rows = self._rate_rows_pattern()
-        if rows is None or any(w in phrase for w in self.whole_rate_words):
+        if self.rate_names_re is None or any(w in phrase for w in self.whole_rate_words):
             return False
         words = self._said_to_figure()
         names = list(self.rate_names_re.finditer(words))

@@ -64,7 +64,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         self.other_whole = False  # set for a sentence naming another whole (see _text_fact)
         self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
         self.rate_rows: dict[str, tuple[str, str] | None] = {}  # compacted row label -> (subject, member) of its 执行率 cell
-        self.rate_rows_re = self.rate_names_re = None  # its names, compiled when a sentence's rate asks (rates.py)
+        self.rate_rows_re = self.rate_names_re = None  # its names' patterns, once the tables are read (rates.py)
         self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
         self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
         self.list_goes_on = False
@@ -131,6 +131,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
             if isinstance(block, Table):
                 self._table(index, block)
         self._titled_form_parts()
+        self._compile_rate_rows()
         for words, concept in self.aliases.items():
             self.row_labels.setdefault(words, concept)
         self.label_tails = self._read_thing_tails()

@@ -129,7 +129,7 @@ class SentenceReading:
         label, between = compact(text[:first.start()]), compact(text[first.end():figures[0].start()])
         return 1 < len(label) <= RUN_IN_LABEL_CHARS and not self.lex.list_opener.match(label) \
             and self.lex.measures.last(between) is not None and not self.lex.concepts.all(between) \
-            and not self.lex.approximate.sub("", blank(between, self.lex.measures).replace(" ", "")).strip("".join(copulas()))
+            and _only_copulas(self.lex.approximate.sub("", blank(between, self.lex.measures).replace(" ", "")))
 
     def _in_turn_opening(self, phrase: str) -> bool:
         """The words before an amount are only a word taking items in turn (，分别为 / 分别是): the
@@ -1029,6 +1029,17 @@ ANY_PART = frozenset({"*"})  # (a list under a whole the vocabulary does not kno
 
 
 RUN_IN_LABEL_CHARS = 16  # the longest name a sentence opens on as a run-in label (会议费：决算为…)
+
+
+def _only_copulas(words: str) -> bool:
+    """The words are linking words alone, or none (为, 达到, 为达: concepts.yaml share_copulas), each
+    whole: no character of one (当 of 相当于) taken for it."""
+    while words:
+        found = next((c for c in copulas() if words.startswith(c)), None)
+        if found is None:
+            return False
+        words = words[len(found):]
+    return True
 
 
 def copulas() -> tuple[str, ...]:

@@ -40,9 +40,8 @@ def check_point_change(base: FactBase, rule):
         benchmark = _benchmark(base, rule, rates[-1], change) if rates else None
         if benchmark is None and rates:
             # (…70.20%，低于75%的序时进度5.80个百分点: the schedule stated before its name is the benchmark)
-            text = base.sentences.get((change.block, change.sentence), "")
-            tail = re.split(r"[。；;\d]", text[rates[-1].at + len(rates[-1].text):], maxsplit=1)[0]
-            ahead = _schedule_stated_ahead(base, rates[-1], text, tail, tuple(schedule_words(rule.params)))
+            ahead = _schedule_stated_ahead(base, rates[-1], base.sentences.get((change.block, change.sentence), ""),
+                                           tuple(schedule_words(rule.params)))
             benchmark = ahead[0] if ahead is not None and ahead[0].id < change.id else None
         # (a rate the words name a benchmark, 目标值（98%）, is no rate of this year or last)
         rates = [f for f in rates if f is not benchmark and not _names_benchmark(base, rule, f)]
@@ -192,9 +191,9 @@ def _schedule_direction(base: FactBase, rule):
         months = schedule_months(base, text, params)
         # (the rate's own clause and the one after it, up to a figure: a gap or a schedule stated is
         # check_point_change's; 。 or ； ends it)
-        tail = re.split(r"[。；;\d]", text[rate.at + len(rate.text):], maxsplit=1)[0]
+        tail = _rate_tail(text, rate)
         word = next((w for w in names if w in tail), None)
-        ahead = _schedule_stated_ahead(base, rate, text, tail, names) if word is None else None
+        ahead = _schedule_stated_ahead(base, rate, text, names) if word is None else None
         if ahead is not None:
             word = ahead[1]  # (高于75%的时间进度: the schedule stated before its name)
         elif word is None:
@@ -251,9 +250,10 @@ def _schedule_direction(base: FactBase, rule):
                   fields={"relation": "与时间进度的高低", "rate": said, "computed": f"{right}{gap}个百分点"})
 
 
-def _schedule_stated_ahead(base: FactBase, rate: Fact, text: str, tail: str, names: tuple[str, ...]):
+def _schedule_stated_ahead(base: FactBase, rate: Fact, text: str, names: tuple[str, ...]):
     """(the figure, the schedule's name) of a schedule stated right before its name after the
     rate's comparing words (…72.15%，高于75%的时间进度要求), None where there is none."""
+    tail = _rate_tail(text, rate)
     # (the next figure read, a bound as the words read it, 高于75%: no sentence figure of its own)
     nxt = base.facts[rate.id + 1] if rate.id + 1 < len(base.facts) else None
     if nxt is None or (nxt.block, nxt.sentence) != (rate.block, rate.sentence) or nxt.unit != "%" \
@@ -262,6 +262,11 @@ def _schedule_stated_ahead(base: FactBase, rate: Fact, text: str, tail: str, nam
     rest = text[nxt.at + len(nxt.text):].lstrip("的")
     word = next((w for w in names if rest.startswith(w)), None)
     return (nxt, word) if word else None
+
+
+def _rate_tail(text: str, rate: Fact) -> str:
+    """The words after a rate up to a figure or the clause's end (，高于时间进度; ，高于 before 75%…)."""
+    return re.split(r"[。；;\d]", text[rate.at + len(rate.text):], maxsplit=1)[0]
 
 
 BRACKET_CHARS = 1  # (a bracket between a schedule's name and its value: 时间进度（75%）)

@@ -141,7 +141,7 @@ def _share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -
                 and f.period == part.period]
         if here:
             return here[-1] if fits(here[-1]) else None
-        owned = [f for f in base.facts[:rate.id] if own and f.concept == own and f.is_money
+        owned = [f for f in (base.by_concept.get(own, ()) if own else ()) if f.id < rate.id and f.is_money
                  and (f.block >= rate.block - 1 or f.loc.section and f.loc.section == rate.loc.section)
                  and f.measure == part.measure and f.period == part.period]
         if owned:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from ...facts.agreement import bound_side, round_hedge
 from ...facts.base import Fact
 from ...facts.base.headings import worded_measure
+from ...facts.base.paragraphs import RUN_IN_HEADING_RE
 from ...facts.base.model import LATER
 from ...facts.base.periods import fact_year
 from ...facts.base.words import ITEM_TOKEN_RE, UNNAMED
@@ -66,13 +67,7 @@ def _run_in_label(base, fact: Fact) -> str:
     """The numbered label a paragraph opens on as a sentence of its own (（五）城乡居民基本医疗保险基金。
     收入…): a heading run into the paragraph, over its figures; "" where it opens on none."""
     first = base.sentences.get((fact.block, 0), "").strip()
-    if fact.sentence == 0 or len(first) > RUN_IN_LABEL_CHARS or not ITEM_TOKEN_RE.match(compact(first)) \
-            or any(ch.isdigit() for ch in ITEM_TOKEN_RE.sub("", compact(first))):
-        return ""
-    return first
-
-
-RUN_IN_LABEL_CHARS = 30  # a run-in label's length at most (（五）城乡居民基本医疗保险基金。)
+    return first if fact.sentence and RUN_IN_HEADING_RE.match(first) else ""
 
 
 def part_named(base, fact: Fact, parts: tuple[str, ...], leads: tuple[str, ...] = ()) -> bool:
