@@ -265,6 +265,7 @@ class RateReading:
                   for named_end in [end + self._label_tail(phrase, end, label)]
                   if names_nothing(phrase[named_end:], self.lex)
                   and not phrase[:start].endswith(self.excluding_words)
+                  and not (label.endswith("率") and phrase[:start].endswith(self.rate_counted_by))
                   and not self._sibling_compound(phrase, start, label)]
         short_end = 2 + self._label_tail(phrase, 2, phrase[:2]) if not labels and phrase[:2] in self.short_labels else 0
         if short_end and names_nothing(phrase[short_end:], self.lex):

@@ -351,6 +351,7 @@ class VocabularyReading:
             self.parts_named[balance["total"]] = self.parts_named.get(balance["total"], frozenset()) \
                 | {self.unit_spending, balance["carry_over"]}
         self.excluding_words = tuple(vocab.get("excluding_words") or ())  # 非 before a name: not it
+        self.rate_counted_by = tuple(vocab.get("rate_counted_by_words") or ())  # 金额整改率: no 整改率 column's
         # the units a count of a list's items is in (三项), and a phrase opening on such a count, the
         # items named before it perhaps (以上两类占…依次为): concepts.yaml item_count_units, items_before_words
         self.item_units = tuple(vocab.get("item_count_units") or ())
