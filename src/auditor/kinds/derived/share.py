@@ -8,6 +8,7 @@ from functools import lru_cache
 from dataclasses import replace
 from decimal import Decimal
 
+from ...facts.agreement import as_said
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import column_sum, per_unit
 from ...facts.base.model import ADJUSTMENT, BUDGET_MEASURES, PRIOR, SPAN
@@ -445,7 +446,10 @@ def check_share(base: FactBase, rule):
         yield hit
 
 
-BOUNDS = ("≥", "≤")  # a share stated as a floor or a ceiling (占…的70%以上, 不超过30%)
+# a share stated as a floor or a ceiling (占…的70%以上, 不超过30%, 超过70%, 不足三成), and how a message says each
+BOUNDS = ("≥", "≤", ">", "<")
+BOUND_WORDS = {"≥": "不低于", ">": "超过", "≤": "不超过", "<": "低于"}
+FLOORS = ("≥", ">")
 
 
 def _shares_checked(base: FactBase):
@@ -556,17 +560,21 @@ def _bounded_shares(base: FactBase, shares: list[tuple[Fact, Fact, Fact]]):
             continue  # (预留份额应占…的40%以上: a rule, no share claimed)
         yield CHECKED
         lo, hi = rate.interval()
-        if (span[1] >= lo) if rate.comparator == "≥" else (span[0] <= hi):
+        # (a strict bound, 超过70%, is judged as the other: within the printed precision the two are one)
+        floor = rate.comparator in FLOORS
+        if (span[1] >= lo) if floor else (span[0] <= hi):
             continue
         computed = exact_ratio(part, whole)
         shown = formula_operands(part, whole)
         # (the whole by its concept, else by the words its amount is named in: not the share's own
         # words, which hold the bound, 占本年支出比重不低于)
         name = whole.concept or item_label(whole.label) or "总额"
-        said = f"{'不低于' if rate.comparator == '≥' else '不超过'} {rate.text}"
+        said = as_said(rate)  # (the document's word, 不足35%, 70%以上; else the comparator's)
+        if said == rate.with_unit():
+            said = f"{BOUND_WORDS[rate.comparator]} {rate.text}"
         yield Hit(quote=base.span(part, rate), location=rate.loc, stated=said, expected=f"{fmt(computed)}%",
                   formula=f"{part.concept or item_label(part.label) or '该项'} {shown[0]} ÷ {name} {shown[1]} = "
-                          f"{fmt(computed)}%，{'低于' if rate.comparator == '≥' else '高于'}所写的{said}（{whole.where()}）",
+                          f"{fmt(computed)}%，{'低于' if floor else '高于'}所写的{said}（{whole.where()}）",
                   fields={"relation": f"占{name}的比例", "rate": said, "computed": f"{fmt(computed)}%", "basis": "所列两数"})
 
 
