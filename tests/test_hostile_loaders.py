@@ -82,6 +82,23 @@ def test_deep_nesting_refused(tmp_path, text):
     assert_refused(auditor("rules", "list", "--rules", "deep.yaml", cwd=tmp_path))
 
 
+def test_duplicate_key_refused_with_its_line(tmp_path):
+    """A key stated twice in one mapping: YAML would keep the second silently and lose the first."""
+    (tmp_path / "dup.yaml").write_text("disable: [SUM001]\nseverity: {}\ndisable: [CAL001]\n", encoding="utf-8")
+    assert_refused(auditor("check", str(CLEAN), "--config", "dup.yaml", "--format", "text", cwd=tmp_path),
+                   "第 3 行", "disable", "重复")
+    text = RULE.format(kind="pattern", message="{quote}", regex="a") + "severity: warning\n"
+    (tmp_path / "rule.yaml").write_text(text, encoding="utf-8")
+    assert_refused(auditor("rules", "list", "--rules", "rule.yaml", cwd=tmp_path), "severity", "重复")
+
+
+def test_same_key_in_sibling_mappings_is_no_duplicate():
+    from auditor.knowledge import check_yaml_shape
+
+    # (items of a list, mappings side by side, a mapping as a key's value: each its own keys)
+    check_yaml_shape("a: {k: 1}\nb: {k: 2}\nc:\n  - {k: 1, j: 2}\n  - {k: 3}\nd: [k, k]\n")
+
+
 @pytest.mark.parametrize("option", ["--config", "--ignore-file", "--baseline", "--rules"])
 def test_fifo_refused_without_blocking(tmp_path, option):
     os.mkfifo(tmp_path / "pipe.yaml")

@@ -62,8 +62,20 @@ def check_yaml_shape(text: str) -> None:
     Raises UnsafeInput naming the line; a syntax error is left to the loader that follows."""
     aliases = depth = nodes = 0
     open_anchors: list = []  # the anchors of the collections being read: an alias to one is a cycle
+    # the keys seen in each mapping being read (None for a sequence), and whether a key comes next:
+    # a key stated twice in one mapping is refused, as yamllint's key-duplicates does (YAML keeps
+    # the last silently, and the first, a word list or a setting, would be lost unseen)
+    keys_seen: list[tuple[set, list[bool]] | None] = []
     try:
         for event in yaml.parse(text, Loader=YAML_LOADER):
+            if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                _note_key(keys_seen, event)
+            if isinstance(event, yaml.MappingStartEvent):
+                keys_seen.append((set(), [True]))
+            elif isinstance(event, yaml.SequenceStartEvent):
+                keys_seen.append(None)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)) and keys_seen:
+                keys_seen.pop()
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 open_anchors.append(event.anchor)
@@ -86,6 +98,20 @@ def check_yaml_shape(text: str) -> None:
                 raise UnsafeInput(f"节点过多（超出限制 {MAX_YAML_NODES} 个）")
     except yaml.YAMLError:
         return
+
+
+def _note_key(keys_seen: list, event) -> None:
+    """A node read inside a mapping: where it is a key, refuse it if the mapping has it already."""
+    frame = keys_seen[-1] if keys_seen else None
+    if frame is None:
+        return
+    seen, expecting = frame
+    if expecting[0] and isinstance(event, yaml.ScalarEvent) and event.value != "<<":  # (merge keys aside)
+        if event.value in seen:
+            raise UnsafeInput(f"第 {event.start_mark.line + 1} 行：键「{event.value}」在同一层重复出现"
+                              f"（YAML 只保留后一个，前一个的内容会被忽略）")
+        seen.add(event.value)
+    expecting[0] = not expecting[0]
 
 
 def load_yaml(stream):
