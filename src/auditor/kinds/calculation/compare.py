@@ -3,6 +3,8 @@ total's, a difference only the printed precision explains is `rounding`; a part 
 another unit (a unit slip), a list holding two breakdowns, and a part above its whole."""
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal
 
 from ...facts.agreement import UNBOUNDED, hedge_spread, round_hedge
@@ -203,7 +205,7 @@ def compare_sum(total: Fact, parts: list[Fact], context: str, rule, at_most: boo
             yield part_slip
             return
     shown = fmt(exact / factor, places, total.text)
-    listing = " + ".join(f"{p.concept or item_label(p.label)} {p.with_unit()}" for p in parts)
+    listing = " + ".join(" ".join(filter(None, (_part_name(p), p.with_unit()))) for p in parts)
     if context == "同一句" and any((p.block, p.sentence) != (total.block, total.sentence) for p in parts):
         context = "其后所列各项"  # (收入总计…。其中本年收入…; …7.64万元。A、B、C分别为…: the parts in the sentences after)
     if diff <= slack:
@@ -229,3 +231,14 @@ def _in_unit(part: Fact, unit: str) -> str:
     """A part's figure as printed with another unit (12,290元 → 12,290万元)."""
     number = part.text[:-len(part.unit)].rstrip() if part.unit and part.text.endswith(part.unit) else part.text
     return f"{number}{unit}"
+
+
+# what stands before a part named by nothing but its place in the list (分别为36.20万元、35.80万元和…)
+UNNAMED_PART_RE = re.compile(r"^[、，,；;：:\s]*(?:分别为|分别是|依次为|分别|为|是|和|及|与|以及)?[、，,；;：:\s]*$")
+
+
+def _part_name(part: Fact) -> str:
+    """A part's name in a sum's listing; "" for a part given in turn with no name (…分别为A、B和C)."""
+    name = part.concept or item_label(part.label)
+    return "" if UNNAMED_PART_RE.match(name) else name
+

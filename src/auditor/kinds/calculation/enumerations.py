@@ -69,7 +69,7 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             continue  # a part that cannot be read leaves the sum unjudged (the number rule reports it)
         named = [f for f in facts if f.concept and f.at < at]
         head = _concept_before(base, text[:at])
-        right_before = _amount_right_before(facts, text, at)
+        right_before = _amount_right_before(facts, text, at) or _amount_split_before(facts, text, at, rule)
         clause = CLAUSE_BREAK_RE.split(text[:at])[-1]
         # (中央、省、市、县四级资金分别为…: the whole's parts, counted; read in the clause's last words)
         named_tail = clause[-COUNTED_NAMES_CHARS:]
@@ -574,6 +574,26 @@ def _amount_right_before(facts: list[Fact], text: str, at: int) -> Fact | None:
     # (or the words leading into the list, the cue closing them: …1,480.00万元，资金来源分别为…)
     lead = list_lead(text, end, lexicon())
     return last if lead is not None and lead.end("words") >= at else None
+
+
+def _amount_split_before(facts: list[Fact], text: str, at: int, rule) -> Fact | None:
+    """The amount before a clause splitting it into counted pieces right before the cue (…152.05万元，
+    分四个季度列支，分别为…: rule param split_units), the pieces after the cue its parts."""
+    units = rule.params["split_units"]
+    # (the count of pieces is a figure of its own, inside the clause: the amount is the one before it)
+    amounts = [f for f in facts if f.at + len(f.text) <= at and money_amount(f)]
+    last = amounts[-1] if amounts else None
+    if last is None or not units or last.measure == "变动额" or last.comparator:
+        return None
+    split = _split_clause_re(tuple(units)).fullmatch(text, last.at + len(last.text), at)
+    return last if split is not None else None
+
+
+@lru_cache(maxsize=4)
+def _split_clause_re(units: tuple[str, ...]) -> re.Pattern:
+    # (，分四个季度列支，  ，按进度分三批拨付：  ，分两次下达，: a few words of how, around the count)
+    return re.compile(rf"[，,]\s*(?:按[^，,；;。\d]{{0,6}})?分(?:为)?\s*(?:[一二两三四五六七八九十]|\d{{1,2}})\s*个?"
+                      rf"(?:{'|'.join(map(re.escape, units))})[^，,；;。\d]{{0,6}}[，,：:]?\s*")
 
 
 def _last_amount_before(facts: list[Fact], at: int) -> Fact | None:

@@ -12,12 +12,12 @@ from itertools import islice, takewhile
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import per_unit
 from ...facts.base.model import RATE_UNITS
-from ...facts.base.words import CLAUSE_END_RE
+from ...facts.base.words import CLAUSE_BREAK_RE, CLAUSE_END_RE
 from ...facts.lexicon import alternatives, lexicon
 from ...knowledge import compact, concepts, open_brackets, vocabulary_generation
 from ..base import whole_named_by
 from .parts import money_amount, sum_part_names
-from ...facts.numbers import DIGIT_RE
+from ...facts.numbers import DIGIT_RE, count_word
 
 
 def opener_after(text: str, facts: list[Fact], k: int, opener, remarks: tuple = ()) -> tuple[re.Match | None, int]:
@@ -40,7 +40,12 @@ def opener_after(text: str, facts: list[Fact], k: int, opener, remarks: tuple = 
         found = opener.match(text, words.end())
         if found:
             return found, first + 1
-    return opener.match(text, end) or _bracket_breakdown(text, facts, k, remarks), first
+    return opener.match(text, end) or _bracket_breakdown(text, facts, k, remarks) or COLON_OPENER_RE.match(text, end), first
+
+
+# a colon right after an amount, words after it (…支出计1,010.00万元：国土空间规划编制…): the list of its
+# parts, read as a 其中 list is (all of them only where the whole counts its items)
+COLON_OPENER_RE = re.compile(r"\s*[：:](?=\s*[^\d\s，,；;。])")
 
 
 RECKONING_WORDS_RE = re.compile(r"[^，,；;。\d]{0,8}")  # the words after an amount per one thing (标准安排, 测算)
@@ -124,6 +129,21 @@ def counted_patterns(generation: int) -> tuple[re.Pattern, re.Pattern, re.Patter
 
 
 NUMERAL = r"[一二两三四五六七八九十\d]+"
+
+# a count of items in a whole's own words (三个项目支出, 两项经费共…), not of a span of time (三个月)
+ITEMS_COUNTED_SPAN_RE = re.compile(r"月|季度|小时|工作日|年|周|天")
+
+
+def items_counted(base: FactBase, total: Fact) -> int | None:
+    """How many items the whole's clause says it is of (三个项目一共支出262.20万元: 3; the count is a
+    figure of its own, before the whole's words): a list of that many items after it is all of
+    them, its sum the whole, whatever opens it (其中 too)."""
+    said = base.sentences.get((total.block, total.sentence), "")[:total.at]
+    words = compact(CLAUSE_BREAK_RE.split(said)[-1])
+    found = counted_patterns(vocabulary_generation())[3].search(words)
+    if found is None or ITEMS_COUNTED_SPAN_RE.match(words, found.end()):
+        return None
+    return count_word(found.group(1))
 
 
 def counted_sum(base: FactBase, total: Fact, counted: set | frozenset) -> bool:

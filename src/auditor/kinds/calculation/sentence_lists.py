@@ -18,7 +18,7 @@ from .parts import sum_part_names, declared_names, money_amount, kind_beside_bal
 from .compare import part_exceeds, compare_listing, odd_part_slip, misprinted_unit_part, compare_sum
 from .groups import share_of
 from .listing import (pairs_of_measures, other_pair_side, apart_words, opener_after, SHARE_AFTER_RE, any_parts, OWN_CLAUSE_MEASURES, share_base, sum_words,
-                      list_whole_after, bracket_depth, closing_bracket, nested_lists, enumerated_by_commas)
+                      list_whole_after, bracket_depth, closing_bracket, nested_lists, enumerated_by_commas, items_counted)
 
 
 def check_unnamed_totals(base: FactBase, rule):
@@ -193,7 +193,9 @@ def check_list_unit_slips(base: FactBase, rule):
                     yield CHECKED
                     # (a whole naming nothing whose list names every part of a declared sum, 全年执行数
                     # …。其中：基本支出…，项目支出…: the list is complete, its sum the whole)
-                    complete = pair_complete or unread and _completes_declared_sum(items) and _whole_of_list(base, total, items, rule)
+                    # (a whole counting its items, 三个项目支出…，其中…: a list of that many is all of them)
+                    complete = pair_complete or items_counted(base, total) == len(items) \
+                        or unread and _completes_declared_sum(items) and _whole_of_list(base, total, items, rule)
                     yield from compare_listing(named, items, not complete, rule)
                 elif items and money_amount(total) and money_amount(items[0]) \
                         and not any(w in items[0].label for w in rule.params["other_measure_words"]):
