@@ -940,7 +940,7 @@ def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
             continue
         label = compact(label_cell.text)
         if r == typed.data_row and number(label_cell) is not None and not typed.records \
-                and ("资金" in compact(grid[typed.header_row][0]) or 0 in typed.columns.values()):
+                and (_heads_fund_block(compact(grid[typed.header_row][0])) or 0 in typed.columns.values()):
             # the figures right under the heads with no label of their own (项目资金（万元） heads
             # the block, or no column names the rows: 年初预算数 | 全年预算数 | … | 得分 from the
             # first column on): the form's one fund row
@@ -957,6 +957,12 @@ def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
         typed.records.append(record)  # the first (total) row is the one that is scored…
         _read_fund_rows(typed, grid, r + 1)
         break
+
+
+def _heads_fund_block(head: str) -> bool:
+    """The head over the figures' row names a block of money (vocabulary.yaml fund_block_heads)."""
+    words = vocabulary()["table_types"]["budget_execution"].get("fund_block_heads") or ()
+    return any(w in head for w in words)
 
 
 MAX_FUND_ROWS = 6  # rows of sources under an execution block's total row (其中：财政拨款 … 其他资金)
