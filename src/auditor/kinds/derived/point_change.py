@@ -67,6 +67,9 @@ def check_point_change(base: FactBase, rule):
                 current = after
         if current is None and prior is not None and prior.concept is not None:
             current = _earlier_level(base, prior) or _document_level(base, prior)
+        if prior is None and current is None:
+            # (提高1.2个百分点（由92.4%提高至93.8%）: the levels the change is between, given after it)
+            prior, current = _levels_after(base, change)
         if prior is None and current is not None and compares_last_year(compact(change.label), rule.params["year_on_year_cues"],
                                                                      base.year):
             # (比上年下降0.45个百分点（2023年为97.17%）: last year's rate in brackets after a change on
@@ -174,6 +177,23 @@ def schedule_months(base: FactBase, text: str, params: dict) -> int | None:
     if base.elapsed_months:
         return base.elapsed_months
     return None if any(w in text for w in params["project_words"]) else elapsed_months(text)
+
+
+# a change's levels given right after it, from the first to the second (…个百分点（由92.4%提高至93.8%）)
+FROM_AFTER_RE = re.compile(r"\s*[（(，,]\s*(?:由|从)")
+
+
+def _levels_after(base: FactBase, change: Fact) -> tuple[Fact | None, Fact | None]:
+    """(last year's, this year's) rate where the change is followed by the two, from one to the
+    other; (None, None) otherwise."""
+    after = [f for f in same_sentence(base, change) if f.id > change.id][:2]
+    text = base.sentences.get((change.block, change.sentence), "")
+    if len(after) < 2 or not FROM_AFTER_RE.match(text, change.at + len(change.text)):
+        return None, None
+    first, second = after
+    if all(f.unit == "%" and f.measure != "变动率" for f in after) and (first.period, second.period) == (PRIOR, CURRENT):
+        return first, second
+    return None, None
 
 
 def _schedule_direction(base: FactBase, rule):
