@@ -311,7 +311,8 @@ def _malformed(token: str, amount_context: bool, versionish) -> tuple[str, str |
         return None
     # decimals may start with 0 (478.08), section and version parts never do (1.2.3)
     decimal_like = any(len(g) > 1 and g.startswith("0") for g in groups[1:])
-    if not (decimal_like or amount_context):
+    # (a thousands comma too: section and version numbers never group their digits, 1,118.4.6 is an amount)
+    if not (decimal_like or amount_context or "," in token):
         return None
     if len(groups) == 3 and len(groups[1]) == 3 and len(groups[2]) <= 2:
         # 12.360.00: three digits between the points make a thousands group, the first point a comma
