@@ -472,3 +472,9 @@ def groups_thousands(text: str, k: int, commas: str = ",") -> bool:
     """The comma at k (one of `commas`) stands between digits (1,260): it groups thousands and
     separates nothing."""
     return text[k] in commas and 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit()
+
+# a number that cannot be read (126..12, 106.62.00): a list or a share it stands in is left unjudged,
+# the number rule (PAT001) reports it. (\d\.\.+\d|\d+\.\d+\.\d with the first digit, which both
+# alternatives open with, written once: the same matches, and a pattern opening with a class gives the
+# regex engine a first-character set, so its scan skips every other character)
+MALFORMED_RE = re.compile(r"\d(?:\.\.+\d|\d*\.\d+\.\d)")

@@ -15,7 +15,7 @@ from ...facts.base.figures import part_names, per_unit
 from ...facts.base.sentences import list_lead
 from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE, respectively_words
 from ...facts.lexicon import alternatives, lexicon, not_before
-from ...facts.numbers import count_word
+from ...facts.numbers import MALFORMED_RE, count_word
 from ...facts.spans import SPAN_YEARS_RE
 from ...facts.restated import CLAUSE_BREAKS, clause_start
 from .groups import completed_elsewhere, shares_whole
@@ -33,10 +33,6 @@ ITEM_BREAKS = CLAUSE_BREAKS + "、"  # what ends a list item's own words (see _i
 # names listed and counted before 分别 (中央、省、市、县四级资金): as many parts as the count says
 COUNTED_NAMES_CHARS = 60  # the clause's last characters such a list is read in
 COUNTED_NAMES_RE = re.compile(r"[、和及][^，,；;。]*?([一二两三四五六七八九十]|\d{1,2})\s*(?:级|项|类|个|部分)")
-# (126..12, 106.62.00: \d\.\.+\d|\d+\.\d+\.\d with the first digit, which both alternatives open
-# with, written once: the same matches, and a pattern opening with a class gives the regex engine a
-# first-character set, so its scan skips every other character)
-MALFORMED_RE = re.compile(r"\d(?:\.\.+\d|\d*\.\d+\.\d)")
 
 
 SAME_PERIODS_RE = re.compile(r"(?<!上年)(?<!去年)(?<!上年度)(?<!较)(?<!比)同期")  # (the years named before, each in turn: 同期…分别为…; not 上年同期)
