@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from ..facts.numbers import cn_to_int
+from ..facts.numbers import cn_to_int, count_word
 from ..ingest.build import NUMBERING_LEVELS, numbering_of, opens_number_pair
 from ..knowledge import concepts
 from ..model import Heading, Paragraph, Table
@@ -34,6 +34,10 @@ PARAMS = {
     "point_pattern": (str, ""),
     # the endings of a line leading into a list (主要成效如下：): no subtitle beginning a run again
     "lead_in_endings": (list, []),
+    # a table's caption numbering it (附表1：…, 表2 …): a pattern with groups `lead` (the kind of
+    # number, each kind its own run) and `number`; the tables' numbers run 1, 2, 3 … (a run may begin
+    # again at 1: another part's forms); checked instead of the headings when given
+    "caption_pattern": (str, ""),
 }
 MESSAGE_FIELDS = {"previous", "current", "problem"}
 CN = "零一二三四五六七八九十"
@@ -137,6 +141,9 @@ def check(doc, rule):
         return
     if rule.params["point_pattern"]:
         yield from _points(doc, re.compile(rule.params["point_pattern"]))
+        return
+    if rule.params["caption_pattern"]:
+        yield from _captions(doc, re.compile(rule.params["caption_pattern"]))
         return
     styles = set(rule.params["styles"])
     lead_ins = tuple(rule.params["lead_in_endings"])
@@ -254,8 +261,12 @@ def _first_repeated(doc, pending: tuple | None, last_item, where: dict, lead_ins
            and not SENTENCE_MARK_RE.search(b.text.strip().rstrip("：:"))
            and not b.text.strip().rstrip("：:").endswith(lead_ins) for b in between):
         return
-    opened = {getattr(b, "style", None) for b in doc.blocks[:where[id(previous)]] if getattr(b, "token", "")}
-    if any(getattr(b, "token", "") and getattr(b, "style", None) != block.style and b.style in opened for b in between):
+    # the last item of each other style before the first (一): an item between going on from it (2. after
+    # 1.) heads a run the (一)s sit under; one beginning at 1 is the first (一)'s own sub-item
+    opened = {getattr(b, "style", None): getattr(b, "value", None)
+              for b in doc.blocks[:where[id(previous)]] if getattr(b, "token", "")}
+    if any(getattr(b, "token", "") and getattr(b, "style", None) != block.style and b.style in opened
+           and b.value != 1 for b in between):
         return  # (1.存在问题 (一)… 2.改进措施 (一)…: a head of a run open before the first (一) began one again;
         # not 1. 2. under the first (一): its own sub-items)
     yield _hit(block, previous, f"编号“{block.token}”重复：此处应为“{_token_for(block, 2)}”")
@@ -478,6 +489,29 @@ def _points(doc, pattern: re.Pattern):
                           fields={"previous": previous[1], "current": m.group(0).strip(), "problem": problem})
                 told = True
             counts[-1] = [value, m.group(0).strip()]
+
+
+def _captions(doc, pattern: re.Pattern):
+    """The numbers tables' captions give them (附表1, 附表3): each the number after the one before of
+    its kind, or 1 again. A number told again under the same title is one table read twice (a page's
+    repeated head), no repeat."""
+    last: dict[str, tuple[int, str, str]] = {}  # lead -> (number, token, title) of the last caption
+    for table in (b for b in doc.blocks if isinstance(b, Table)):
+        m = pattern.match(table.title or "")
+        value = count_word(m.group("number")) if m else None
+        if value is None:
+            continue
+        lead, token, title = m.group("lead"), m.group(0).strip(), table.title[m.end():].strip(" ：:.、")
+        previous = last.get(lead)
+        last[lead] = (value, token, title)
+        if previous is None or value == 1 or value == previous[0] + 1 or (value == previous[0] and title == previous[2]):
+            continue
+        problem = (f"表号“{token}”重复（前一张为“{previous[1]} {previous[2][:20]}”）" if value == previous[0]
+                   else f"表号从“{previous[1]}”跳到“{token}”，中间缺少 {value - previous[0] - 1} 个表号"
+                   if value > previous[0] else f"表号从“{previous[1]}”退回“{token}”")
+        yield Hit(quote=table.title[:40], location=table.loc, stated=token,
+                  expected=f"{lead}{previous[0] + 1}", formula=f"上一张表：{previous[1]} {previous[2][:20]}",
+                  fields={"previous": previous[1], "current": token, "problem": problem})
 
 
 def _quoted(text: str, at: int) -> bool:
