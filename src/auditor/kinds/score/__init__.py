@@ -7,6 +7,7 @@ Checks (param `check`):
   `full_rate` (100%): a target not met (`execution` reports it too, as a wrong score).
 - execution_rate: the stated 执行率 = 执行数 / 预算数.
 - total: Σ得分 (with or without the execution score) = 总分.
+- full_marks: a whole form's points (总分 row's 分值, the execution row's added) = `full_marks` (100).
 - weights: Σ分值 of a section = the section weight in its label, e.g. 产出指标（50分）.
 - score_cap: 得分 ≤ 分值.
 - weighted_mean: a table of rows each scored out of full marks and weighed (专家评分 | 60% | 86):
@@ -37,7 +38,7 @@ from __future__ import annotations
 from ...tables.typed import typed_tables
 from ..base import invalid_setting
 from .execution import check_execution, check_execution_full, check_execution_rate
-from .totals import check_subtotals, check_total
+from .totals import check_full_marks, check_subtotals, check_total
 from .weights import check_weights, check_summary, check_score_cap, check_weighted_mean
 from .proportional import check_proportional
 from .target_checks import check_strict_target, check_missed_target, check_met_deducted, check_claimed_met
@@ -146,6 +147,9 @@ PARAMS = {
     # told_deductions: a deduction told in a reason (扣1分, group `points`), the words right before one
     # making it the total (共扣), and words by which the account may be partial (酌情, 每…扣)
     "told_deduction_pattern": (str, ""), "total_words": (list, []), "untold_words": (list, []),
+    # full_marks: the points a whole form is scored out of, and the points of a row the form may
+    # print apart, unread (the execution row's 10: an indicators' 总分 of 90 is then whole)
+    "full_marks": (int, 100), "unlisted_points": (list, [10]),
 }
 MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indicator", "target",
                   "actual", "diff", "basis", "claim", "sum"}
@@ -168,6 +172,7 @@ CHECKS = {
     "execution_full": check_execution_full,
     "execution_rate": check_execution_rate,
     "total": check_total,
+    "full_marks": check_full_marks,
     "subtotals": check_subtotals,
     "weights": check_weights,
     "score_cap": check_score_cap,

@@ -260,6 +260,45 @@ def _half_of(cell) -> Decimal:
     return half_unit(q.places) if q is not None and q.places >= 2 else Decimal(0)
 
 
+def check_full_marks(doc, rule, typed):
+    """A whole form's points (its 总分 row's 分值, the execution row's added where it stands apart) make
+    the full marks the genre scores out of (param full_marks, 100). Only a table whose total row
+    prints its points and whose rows span two first-level categories or more is a whole form (a
+    category's own table totals its part); where no execution row is read, the points it usually
+    holds (param unlisted_points: 10 of 100) may be the ones missing."""
+    full = Decimal(str(rule.params["full_marks"]))
+    unlisted = {Decimal(str(p)) for p in rule.params["unlisted_points"]}
+    for t in score_tables(typed):
+        cell = t.totals.get("weight")
+        rows = indicators_of(t)
+        try:
+            declared = points(cell) if cell is not None else None
+        except ArithmeticError:
+            declared = None
+        if declared is None or len({compact(r.record.level1) for r in rows if r.record.level1}) < 2:
+            continue
+        yield CHECKED
+        _, _, execution, _ = _execution_of(t, typed)
+        weights = [r.weight for r in _categories_out(rows)]
+        if execution is not None and None not in weights and sum(weights, Decimal(0)) != declared:
+            execution = None  # (the 总分 row's 分值 holds the execution row's too: 88 + 10 = 98)
+        if declared == full or (execution is not None and declared + execution == full) \
+                or (execution is None and full - declared in unlisted):
+            continue
+        made = declared + (execution or Decimal(0))
+        yield Hit(quote=row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=_plain(full),
+                  formula=(f"总分分值 {cell.text} + 预算执行分值 {_plain(execution)} = {_plain(made)}" if execution is not None
+                           else f"总分分值 {cell.text}") + f"，不是满分 {_plain(full)}",
+                  fields={"table": table_name(t), "total": cell.text,
+                          "diff": f"比满分 {_plain(full)} 分{'少' if made < full else '多'} {_plain(abs(made - full))} 分"},
+                  highlights=[cell.loc])
+
+
+def _plain(points: Decimal) -> str:
+    """Points as a form prints them (88, 9.5): no zeros added after the point."""
+    return format(points.normalize(), "f")
+
+
 def check_total(doc, rule, typed):
     tables = list(score_tables(typed))
     for t in tables:
