@@ -248,9 +248,24 @@ def _paired_grades(text: str, counts: list, pattern: re.Pattern) -> list[tuple[s
         return [(grades.pop(), fact) for grades, fact in zip(named, counts) if len(grades) == 1]
 
     first, second = pairs(before), pairs(after)
+    # (a count right after its grade and 的, 为“优”的4个, is that grade's whichever reading wins: the
+    # after-reading may not give it the grade named before the next count, 共4个，为“优”的4个)
+    tight = {id(f): (g, f) for g, f in first if _grade_ends(before[counts.index(f)], pattern)}
+    if tight:
+        # (the words between two counts are the after-words of the first and the before-words of the
+        # second: bound tightly to the second, they name no grade of the first)
+        bound = {counts.index(f) - 1 for _, f in tight.values()}
+        second = [(g, f) for g, f in second if counts.index(f) not in bound and id(f) not in tight]
+        second = sorted([*second, *tight.values()], key=lambda pair: counts.index(pair[1]))
     def strength(reading: list[tuple[str, object]]) -> tuple[int, int]:
         return len({grade for grade, _ in reading}), len(reading)
     return second if strength(second) > strength(first) else first
+
+
+def _grade_ends(words: str, pattern: re.Pattern) -> bool:
+    """The words before a count end on its grade and 的 (…自评等级为“优”的)."""
+    words = words.rstrip()
+    return words.endswith("的") and any(m.end() >= len(words) - 1 for m in pattern.finditer(words))
 
 
 def _grades_listed(column: Column, params) -> bool:
