@@ -86,7 +86,7 @@ def check_point_change(base: FactBase, rule):
         hit = difference_hit(change, current, prior, sign, ("提高", "下降"), "增减百分点",  # this year's − last year's
                               f"本年 {current.with_unit()}{'' if current.block == change.block else f'（{current.where()}）'}"
                               f" − 上年 {prior.with_unit()}", stated=change.text,
-                              quote=base.span(prior, change) if prior.id < change.id else base.span(change, prior))
+                              quote=_levels_quote(base, change, prior, current))
         if hit is not None:
             yield hit
 
@@ -181,6 +181,13 @@ def schedule_months(base: FactBase, text: str, params: dict) -> int | None:
 
 # a change's levels given right after it, from the first to the second (…个百分点（由92.4%提高至93.8%）)
 FROM_AFTER_RE = re.compile(r"\s*[（(，,]\s*(?:由|从)")
+
+
+def _levels_quote(base: FactBase, change: Fact, prior: Fact, current: Fact) -> str:
+    """The words from the first to the last of the change and the levels it is between, in its sentence
+    (…提高1.2个百分点（由92.4%提高至93.8%）: to this year's level after last year's)."""
+    here = [f for f in (change, prior, current) if (f.block, f.sentence) == (change.block, change.sentence)]
+    return base.span(min(here, key=lambda f: f.id), max(here, key=lambda f: f.id))
 
 
 def _levels_after(base: FactBase, change: Fact) -> tuple[Fact | None, Fact | None]:
