@@ -220,9 +220,9 @@ def test_only_a_figure_no_finding_explains_is_a_cause_and_a_ring_is_kept():
 
 
 def test_a_change_broken_by_a_figure_shown_wrong_is_folded_into_it(tmp_path):
-    """The text's 上年 3,300.00 against the table's 3,330.00: the stated change 增加450.00 holds with the
-    table's figure (3,780.00 − 3,330.00), so its break (→ 增加480.00, the subtracted figure's doing)
-    is no second error."""
+    """The text's 上年 3,300.00 against the table's 3,330.00: the stated change 增加450.00 and its rate
+    13.51% hold with the table's figure (3,780.00 − 3,330.00, 450.00 ÷ 3,330.00), so their breaks on the
+    text's 上年 (→ 增加480.00, → 13.64%: the misprinted figure's doing) are no second and third error."""
     from auditor.engine import audit_file
     from auditor.ruleset import load_rules
 
@@ -232,7 +232,7 @@ def test_a_change_broken_by_a_figure_shown_wrong_is_folded_into_it(tmp_path):
                       "本年收入3,780.00万元，上年3,300.00万元，比上年增加450.00万元，增长13.51%。\n", encoding="utf-8")
     found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
     assert [(f.rule, f.stated, [c.split(" ")[0] for c in f.folded]) for f in found] == \
-        [("FCT001", "3,300.00万元", ["DRV012"])]
+        [("FCT001", "3,300.00万元", ["DRV003", "DRV012"])]
 
 
 def test_shares_past_100_percent_through_one_misprinted_share_are_that_share_s_doing(tmp_path):
