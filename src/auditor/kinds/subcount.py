@@ -33,6 +33,8 @@ PARAMS = {
     "quota_counted_before": (list, []),
     # the kinds are all of it: their sum is the count
     "exhaustive_markers": (list, ["分别为", "分别是"]),
+    # words right after the noun a count counts that open its kinds as 其中 does (5个项目中，评价为“优”的2个…)
+    "within_markers": (list, []),
     # units that are no counts of things (rates, scores)
     "not_counts": (list, ["%", "‰", "分", "个百分点"]),
     # words opening a clause that says a thing of all the counted things (全部收回, 均已完工): such a
@@ -225,6 +227,8 @@ def check(doc, rule):
         return  # (a rule of trailing sums only, CNT008)
     opens = re.compile(r"\s*[，,：:]?\s*(" + "|".join(map(re.escape, markers)) + r")")
     fillers = re.compile(params["name_fillers"])
+    within_opens = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,6}?)(?:" + "|".join(map(re.escape, params["within_markers"]))
+                              + r")\s*[，,：:]?") if params["within_markers"] else None
     for run in base.clause_runs():
         facts = [f for _, group in run for f in group]
         for k, total in enumerate(facts):
@@ -240,11 +244,13 @@ def check(doc, rule):
                 and text[end:facts[k + 1].at].strip() == "、" else None
             end = partner.at + len(partner.text) if partner is not None else end
             # (the noun counted right after the count, 共监控6个项目，其中…: what it counts)
-            noun = COUNTED_NOUN_RE.match(text, end)
-            noun = noun if opens.match(text, noun.end()) else None
+            within = within_opens.match(text, end) if within_opens is not None else None
+            # (the noun up to the word opening the kinds, 项目 of 5个项目中: not the words after it)
+            noun = COUNTED_NOUN_RE.match(text, end, within.end("noun")) if within else COUNTED_NOUN_RE.match(text, end)
+            noun = noun if within or opens.match(text, noun.end()) else None
             bridge = AVERAGE_BRIDGE_RE.match(text, end) or BRACKET_BRIDGE_RE.match(text, end) \
                 or _all_of_them(text, end, params) or (noun if noun and noun.group() else None)
-            marker = opens.match(text, bridge.end() if bridge else end) or _bracket_list(text, end, total, params)
+            marker = opens.match(text, bridge.end() if bridge else end) or _bracket_list(text, end, total, params) or within
             listed_in = total.sentence
             if not marker and not text[end:].strip("。. ") and not opens.search(text, 0, total.at) \
                     and _only_count(base, total, params):
