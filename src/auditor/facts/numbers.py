@@ -474,7 +474,14 @@ def groups_thousands(text: str, k: int, commas: str = ",") -> bool:
     return text[k] in commas and 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit()
 
 # a number that cannot be read (126..12, 106.62.00): a list or a share it stands in is left unjudged,
-# the number rule (PAT001) reports it. (\d\.\.+\d|\d+\.\d+\.\d with the first digit, which both
-# alternatives open with, written once: the same matches, and a pattern opening with a class gives the
-# regex engine a first-character set, so its scan skips every other character)
-MALFORMED_RE = re.compile(r"\d(?:\.\.+\d|\d*\.\d+\.\d)")
+# the number rule (PAT001) reports it: a whole run of digits, commas and points that holds two points
+# or more, and a date so written (2024.12.31), which is no malformed number
+UNREADABLE_RE = re.compile(r"\d[\d,]*(?:\.\.+\d+|(?:\.\d+){2,})")
+DOTTED_DATE_RE = re.compile(r"(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])")
+
+
+def unreadable_in(text: str, start: int = 0, end: int | None = None) -> bool:
+    """A number that cannot be read stands in text[start:end] (1,102.40.00; not 2024.12.31)."""
+    return any(not DOTTED_DATE_RE.fullmatch(m.group())
+               for m in UNREADABLE_RE.finditer(text, start, len(text) if end is None else end))
+

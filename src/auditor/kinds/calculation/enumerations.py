@@ -15,7 +15,7 @@ from ...facts.base.figures import part_names, per_unit
 from ...facts.base.sentences import list_lead
 from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE, respectively_words
 from ...facts.lexicon import alternatives, lexicon, not_before
-from ...facts.numbers import MALFORMED_RE, count_word
+from ...facts.numbers import count_word, unreadable_in
 from ...facts.spans import SPAN_YEARS_RE
 from ...facts.restated import CLAUSE_BREAKS, clause_start
 from .groups import completed_elsewhere, shares_whole
@@ -61,11 +61,12 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             continue  # (2022年、2023年、2024年…；同期“三公”经费分别为…: the years' figures in turn, no parts)
         if word.startswith("分别") and (SPAN_YEARS_RE.search(text, 0, at) or len(YEAR_RE.findall(text, 0, at)) >= 2):
             continue  # (2022年至2024年，支出合计分别为A、B、C: each a year's figure, no part of a whole)
-        if MALFORMED_RE.search(text, at):
+        if unreadable_in(text, at):
             continue  # a part that cannot be read leaves the sum unjudged (the number rule reports it)
         named = [f for f in facts if f.concept and f.at < at]
         head = _concept_before(base, text[:at])
-        right_before = _amount_right_before(facts, text, at) or _amount_split_before(facts, text, at, rule)
+        split = _amount_split_before(facts, text, at, rule)  # (the whole and how many pieces, or None)
+        right_before = _amount_right_before(facts, text, at) or (split[0] if split else None)
         clause = CLAUSE_BREAK_RE.split(text[:at])[-1]
         # (中央、省、市、县四级资金分别为…: the whole's parts, counted; read in the clause's last words)
         named_tail = clause[-COUNTED_NAMES_CHARS:]
@@ -117,6 +118,11 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             # by check_trailing_sums; the 项目支出 the document states elsewhere is no whole of it)
         if counted and count_word(counted.group(1)) != len(parts):
             continue  # (the names' count is not the figures': some other list)
+        if split and total is split[0]:
+            # (分三批拨付，分别为A、B和C，累计到位…: the pieces are the first as many as the clause counts)
+            parts = parts[:split[1]]
+            if len(parts) != split[1]:
+                continue
         if counted:
             # each part named by its name in the list (中央 4,620.00万元, 省 1,486.00万元 …)
             parts = _named_by(parts, named_tail[:counted.start(1)])
@@ -408,7 +414,7 @@ def check_trailing_sums(base: FactBase, rule):
             sliced = all(_slice_amount(f, excluded) for f in items) and _covers_year(items)
             if len(items) < 2 or any(not (sliced or money_amount(f)) or f.measure == "变动额" or f.comparator
                                      or f.period != total.period or sum_words(f.label, words) for f in items) \
-                    or any(MALFORMED_RE.search(base.sentences.get(key, "")) for key, _ in run):
+                    or any(unreadable_in(base.sentences.get(key, "")) for key, _ in run):
                 continue
             if total.concept is None:
                 total = replace(total, concept=compact(total.label).strip("，,；;：:"))
@@ -572,9 +578,10 @@ def _amount_right_before(facts: list[Fact], text: str, at: int) -> Fact | None:
     return last if lead is not None and lead.end("words") >= at else None
 
 
-def _amount_split_before(facts: list[Fact], text: str, at: int, rule) -> Fact | None:
-    """The amount before a clause splitting it into counted pieces right before the cue (…152.05万元，
-    分四个季度列支，分别为…: rule param split_units), the pieces after the cue its parts."""
+def _amount_split_before(facts: list[Fact], text: str, at: int, rule) -> tuple[Fact, int] | None:
+    """(the amount, how many pieces) where a clause splitting it into counted pieces stands right
+    before the cue (…152.05万元，分四个季度列支，分别为…: rule param split_units), the pieces after the
+    cue its parts."""
     units = rule.params["split_units"]
     # (the count of pieces is a figure of its own, inside the clause: the amount is the one before it)
     amounts = [f for f in facts if f.at + len(f.text) <= at and money_amount(f)]
@@ -582,13 +589,14 @@ def _amount_split_before(facts: list[Fact], text: str, at: int, rule) -> Fact | 
     if last is None or not units or last.measure == "变动额" or last.comparator:
         return None
     split = _split_clause_re(tuple(units)).fullmatch(text, last.at + len(last.text), at)
-    return last if split is not None else None
+    count = count_word(split.group("count")) if split is not None else None
+    return (last, count) if count else None
 
 
 @lru_cache(maxsize=4)
 def _split_clause_re(units: tuple[str, ...]) -> re.Pattern:
     # (，分四个季度列支，  ，按进度分三批拨付：  ，分两次下达，: a few words of how, around the count)
-    return re.compile(rf"[，,]\s*(?:按[^，,；;。\d]{{0,6}})?分(?:为)?\s*(?:[一二两三四五六七八九十]|\d{{1,2}})\s*个?"
+    return re.compile(rf"[，,]\s*(?:按[^，,；;。\d]{{0,6}})?分(?:为)?\s*(?P<count>[一二两三四五六七八九十]|\d{{1,2}})\s*个?"
                       rf"(?:{'|'.join(map(re.escape, units))})[^，,；;。\d]{{0,6}}[，,：:]?\s*")
 
 

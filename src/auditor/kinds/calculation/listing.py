@@ -40,11 +40,13 @@ def opener_after(text: str, facts: list[Fact], k: int, opener, remarks: tuple = 
         found = opener.match(text, words.end())
         if found:
             return found, first + 1
-    return opener.match(text, end) or _bracket_breakdown(text, facts, k, remarks) or COLON_OPENER_RE.match(text, end), first
+    # (a colon opens the list only under a whole counting its items: …计1,010.00万元：带动社会投资… is no breakdown)
+    colon = COLON_OPENER_RE.match(text, end) if items_counted(text, total) else None
+    return opener.match(text, end) or _bracket_breakdown(text, facts, k, remarks) or colon, first
 
 
-# a colon right after an amount, words after it (…支出计1,010.00万元：国土空间规划编制…): the list of its
-# parts, read as a 其中 list is (all of them only where the whole counts its items)
+# a colon right after an amount, words after it (三个重点项目支出计1,010.00万元：国土空间规划编制…): the
+# list of its parts where the whole counts them, all of them
 COLON_OPENER_RE = re.compile(r"\s*[：:](?=\s*[^\d\s，,；;。])")
 
 
@@ -130,20 +132,27 @@ def counted_patterns(generation: int) -> tuple[re.Pattern, re.Pattern, re.Patter
 
 NUMERAL = r"[一二两三四五六七八九十\d]+"
 
-# a count of items in a whole's own words (三个项目支出, 两项经费共…), not of a span of time (三个月)
-ITEMS_COUNTED_SPAN_RE = re.compile(r"月|季度|小时|工作日|年|周|天")
-
-
-def items_counted(base: FactBase, total: Fact) -> int | None:
+def items_counted(text: str, total: Fact) -> int | None:
     """How many items the whole's clause says it is of (三个项目一共支出262.20万元: 3; the count is a
     figure of its own, before the whole's words): a list of that many items after it is all of
-    them, its sum the whole, whatever opens it (其中 too)."""
-    said = base.sentences.get((total.block, total.sentence), "")[:total.at]
+    them, its sum the whole, whatever opens it (其中 too). Only a count of items of money: in a unit
+    of items (三项, 两类, 四笔), or 个 before a noun of them (三个项目, 三个重点项目: concepts.yaml
+    counted_item_nouns), its words reaching the figure in a few characters (COUNTED_WORDS_CHARS); not
+    a count of other things (为3个乡镇实施…支出: the places served), nor of a span of time (三个月)."""
+    said = text[:total.at]
     words = compact(CLAUSE_BREAK_RE.split(said)[-1])
     found = counted_patterns(vocabulary_generation())[3].search(words)
-    if found is None or ITEMS_COUNTED_SPAN_RE.match(words, found.end()):
+    if found is None or len(words) - found.end() > COUNTED_WORDS_CHARS:
+        return None
+    unit = words[found.start(1) + len(found.group(1)):found.end()].strip()
+    nouns = tuple(concepts().get("counted_item_nouns") or ())
+    if unit == "个" and not words[found.end():].lstrip("个").startswith(nouns) \
+            and not any(words.startswith(n, found.end() + k) for k in range(3) for n in nouns):
         return None
     return count_word(found.group(1))
+
+
+COUNTED_WORDS_CHARS = 10  # characters from a count of items to its whole's figure (三个重点项目支出计)
 
 
 def counted_sum(base: FactBase, total: Fact, counted: set | frozenset) -> bool:

@@ -194,7 +194,7 @@ def check_list_unit_slips(base: FactBase, rule):
                     # (a whole naming nothing whose list names every part of a declared sum, 全年执行数
                     # …。其中：基本支出…，项目支出…: the list is complete, its sum the whole)
                     # (a whole counting its items, 三个项目支出…，其中…: a list of that many is all of them)
-                    complete = pair_complete or items_counted(base, total) == len(items) \
+                    complete = pair_complete or items_counted(base.sentences.get((total.block, total.sentence), ""), total) == len(items) \
                         or unread and _completes_declared_sum(items) and _whole_of_list(base, total, items, rule)
                     yield from compare_listing(named, items, not complete, rule)
                 elif items and money_amount(total) and money_amount(items[0]) \
