@@ -14,7 +14,7 @@ from ...facts.base.figures import column_sum, per_unit
 from ...facts.base.model import ADJUSTMENT, BUDGET_MEASURES, PRIOR, SPAN
 from ...facts.base.words import CLAUSE_BREAK_RE, CLOSING_BRACKET_RE, respectively_words, share_whole_named
 from ...facts.lexicon import lexicon
-from ...facts.numbers import MALFORMED_RE, MONEY_UNITS, fmt
+from ...facts.numbers import MONEY_UNITS, fmt, unreadable_in
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit, item_label, sentence_figures
 from .intervals import (HUNDRED, bounds, ratio_bounds, exact_ratio, formula_operands, consistent, unit_slip, rate_hit,
@@ -33,7 +33,7 @@ def stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
 def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
     out = []
     for rate in (f for f in sentence_figures(base, "占比") if f.comparator in ("", SPAN, *BOUNDS) and f.unit == "%"):
-        if MALFORMED_RE.search(base.sentences.get((rate.block, rate.sentence), ""), 0, rate.at):
+        if unreadable_in(base.sentences.get((rate.block, rate.sentence), ""), 0, rate.at):
             continue  # (基本支出1,102.40.00万元，占75.35%: the part cannot be read; PAT001 tells it, no whole is guessed)
         sentence = facts_before(same_sentence(base, rate), rate)
         # (a share of a span's figures, 2022—2024年累计安排…，其中中央资金…，占…: of the span's amounts)
