@@ -2,6 +2,8 @@
 总分, and the subtotals of a form's categories against their rows."""
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal
 
 from ...facts.base.model import CURRENT
@@ -283,15 +285,21 @@ def check_full_marks(doc, rule, typed):
         if execution is not None and None not in weights and sum(weights, Decimal(0)) != declared:
             execution = None  # (the 总分 row's 分值 holds the execution row's too: 88 + 10 = 98)
         if declared == full or (execution is not None and declared + execution == full) \
-                or (execution is None and full - declared in unlisted):
+                or (execution is None and full - declared in unlisted) or _stated_full_marks(doc, declared):
             continue
         made = declared + (execution or Decimal(0))
         yield Hit(quote=row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=_plain(full),
                   formula=(f"总分分值 {cell.text} + 预算执行分值 {_plain(execution)} = {_plain(made)}" if execution is not None
                            else f"总分分值 {cell.text}") + f"，不是满分 {_plain(full)}",
-                  fields={"table": table_name(t), "total": cell.text,
+                  fields={"table": table_name(t), "total": _plain(made),
                           "diff": f"比满分 {_plain(full)} 分{'少' if made < full else '多'} {_plain(abs(made - full))} 分"},
                   highlights=[cell.loc])
+
+
+def _stated_full_marks(doc, points: Decimal) -> bool:
+    """The report says the table's points are its full marks (决策和过程指标…（满分35分）): a part of the
+    evaluation scored apart, no whole form out of 100."""
+    return re.search(rf"满分(?:为|是)?\s*{re.escape(_plain(points))}(?:\.0+)?\s*分", doc.text) is not None
 
 
 def _plain(points: Decimal) -> str:
