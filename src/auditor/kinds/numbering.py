@@ -151,6 +151,9 @@ def check(doc, rule):
     last: dict[str, object] = {}  # style -> last block of that style in the current run
     order = sorted(NUMBERING_LEVELS, key=NUMBERING_LEVELS.get)
     switched: object | None = None
+    # the styles an item numbered 1 has been seen in since the last 一、 (1. 预算管理方面 / （一）… / 2. …:
+    # the 2. goes on from that 1., its own run above the （一）s, no 一、 switched to 2.)
+    begun_under_cn: set[str] = set()
     first_seen: dict[tuple[str, int], tuple[int, object]] = {}  # (style, value) -> first item
     where: dict[int, int] = {}  # id(item) -> block position
     repeats: set[int] = set()  # id(item) of items told as repeating the one before
@@ -176,8 +179,13 @@ def check(doc, rule):
         style = block.style
         parent = last.get("cn")
         fresh = last.get(style) is None or switched is not None
+        if style == "cn":
+            begun_under_cn.clear()
+        elif block.value == 1:
+            begun_under_cn.add(style)
         if parent is not None and (parent_style := "cn") and [parent_style, style] in rule.params["switch_from"] \
-                and isinstance(block, Heading) and fresh and block.value == parent.value + 1 and block.value > 1:
+                and isinstance(block, Heading) and fresh and block.value == parent.value + 1 and block.value > 1 \
+                and style not in begun_under_cn:
             if switched is None:
                 yield _hit(block, parent, f"编号样式由“{parent.token}”变为“{block.token}”，"
                                           f"应为“{_cn(block.value)}、”")
@@ -261,12 +269,15 @@ def _first_repeated(doc, pending: tuple | None, last_item, where: dict, lead_ins
            and not SENTENCE_MARK_RE.search(b.text.strip().rstrip("：:"))
            and not b.text.strip().rstrip("：:").endswith(lead_ins) for b in between):
         return
-    # the last item of each other style before the first (一): an item between going on from it (2. after
-    # 1.) heads a run the (一)s sit under; one beginning at 1 is the first (一)'s own sub-item
-    opened = {getattr(b, "style", None): getattr(b, "value", None)
-              for b in doc.blocks[:where[id(previous)]] if getattr(b, "token", "")}
-    if any(getattr(b, "token", "") and getattr(b, "style", None) != block.style and b.style in opened
-           and b.value != 1 for b in between):
+    # a style open before the first (一) whose first item between goes on from its run (2. after 1.) heads
+    # a run the (一)s sit under; one whose first item between begins at 1 is the first (一)'s own
+    # sub-items, however many follow (1. 2. 3.)
+    opened = {getattr(b, "style", None) for b in doc.blocks[:where[id(previous)]] if getattr(b, "token", "")}
+    first_between: dict = {}
+    for b in between:
+        if getattr(b, "token", "") and getattr(b, "style", None) != block.style:
+            first_between.setdefault(b.style, b.value)
+    if any(style in opened and value != 1 for style, value in first_between.items()):
         return  # (1.存在问题 (一)… 2.改进措施 (一)…: a head of a run open before the first (一) began one again;
         # not 1. 2. under the first (一): its own sub-items)
     yield _hit(block, previous, f"编号“{block.token}”重复：此处应为“{_token_for(block, 2)}”")
@@ -496,12 +507,16 @@ def _captions(doc, pattern: re.Pattern):
     its kind, or 1 again. A number told again under the same title is one table read twice (a page's
     repeated head), no repeat."""
     last: dict[str, tuple[int, str, str]] = {}  # lead -> (number, token, title) of the last caption
-    for table in (b for b in doc.blocks if isinstance(b, Table)):
+    for k, table in ((k, b) for k, b in enumerate(doc.blocks) if isinstance(b, Table)):
         m = pattern.match(table.title or "")
-        value = count_word(m.group("number")) if m else None
+        title = table.title[m.end():].strip(" ：:.、") if m else ""
+        if m is None:
+            # (the number on a line of its own over the title line: 附表1 / 部门整体支出绩效自评表)
+            m, title = _number_line_above(doc.blocks, k, pattern), (table.title or "").strip()
+        value = count_word(_ascii(m.group("number"))) if m else None
         if value is None:
             continue
-        lead, token, title = m.group("lead"), m.group(0).strip(), table.title[m.end():].strip(" ：:.、")
+        lead, token = m.group("lead"), m.group(0).strip()
         previous = last.get(lead)
         last[lead] = (value, token, title)
         if previous is None or value == 1 or value == previous[0] + 1 or (value == previous[0] and title == previous[2]):
@@ -509,9 +524,38 @@ def _captions(doc, pattern: re.Pattern):
         problem = (f"表号“{token}”重复（前一张为“{previous[1]} {previous[2][:20]}”）" if value == previous[0]
                    else f"表号从“{previous[1]}”跳到“{token}”，中间缺少 {value - previous[0] - 1} 个表号"
                    if value > previous[0] else f"表号从“{previous[1]}”退回“{token}”")
-        yield Hit(quote=table.title[:40], location=table.loc, stated=token,
-                  expected=f"{lead}{previous[0] + 1}", formula=f"上一张表：{previous[1]} {previous[2][:20]}",
+        yield Hit(quote=(table.title or token)[:40], location=table.loc, stated=token,
+                  expected=f"{lead}{_like(previous[0] + 1, m.group('number'))}",
+                  formula=f"上一张表：{previous[1]} {previous[2][:20]}",
                   fields={"previous": previous[1], "current": token, "problem": problem})
+
+
+CAPTION_LINE_BLOCKS = 2  # lines between a caption's number on a line of its own and its table (the title line)
+
+
+def _number_line_above(blocks: list, k: int, pattern: re.Pattern) -> re.Match | None:
+    """A paragraph that is a caption's number alone (附表1, 表2：), within CAPTION_LINE_BLOCKS above the table."""
+    for block in blocks[max(0, k - CAPTION_LINE_BLOCKS):k][::-1]:
+        if not isinstance(block, Paragraph):
+            return None
+        m = pattern.match(block.text)
+        if m and not block.text[m.end():].strip(" ：:.、"):
+            return m
+    return None
+
+
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _ascii(number: str) -> str:
+    return number.translate(FULL_WIDTH_DIGITS)
+
+
+def _like(value: int, written: str) -> str:
+    """The number written as `written` is: in Chinese numerals, full-width or ASCII digits."""
+    if not _ascii(written).isdigit():
+        return _cn(value)
+    return str(value) if written.isascii() else str(value).translate({ord(a): b for a, b in zip("0123456789", "０１２３４５６７８９")})
 
 
 def _quoted(text: str, at: int) -> bool:
