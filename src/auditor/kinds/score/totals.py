@@ -277,8 +277,9 @@ def check_full_marks(doc, rule, typed):
             declared = points(cell) if cell is not None else None
         except ArithmeticError:
             declared = None
-        if declared is None or len({compact(r.record.level1) for r in rows if r.record.level1}) < 2:
-            continue
+        if declared is None or len({compact(r.record.level1) for r in rows if r.record.level1}) < 2 \
+                or _names_categories(t.table.title or ""):
+            continue  # (产出和效益指标得分情况表: a part of the form by its title, whatever its points)
         yield CHECKED
         _, _, execution, _ = _execution_of(t, typed)
         weights = [r.weight for r in _categories_out(rows)]
@@ -294,6 +295,14 @@ def check_full_marks(doc, rule, typed):
                   fields={"table": table_name(t), "total": _plain(made),
                           "diff": f"比满分 {_plain(full)} 分{'少' if made < full else '多'} {_plain(abs(made - full))} 分"},
                   highlights=[cell.loc])
+
+
+def _names_categories(title: str) -> bool:
+    """A table's title naming first-level categories of a score (产出和效益指标得分情况表): a part of the
+    form (concepts.yaml score_lists categories)."""
+    categories = (concepts().get("score_lists") or {}).get("categories") or {}
+    words = compact(title)
+    return any(w in words for names in categories.values() for w in names)
 
 
 def _stated_full_marks(doc, points: Decimal) -> bool:
