@@ -6,12 +6,13 @@ the levels below it. A heading numbered in another style that continues the sequ
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 
 from ..facts.numbers import cn_to_int, count_word
 from ..ingest.build import NUMBERING_LEVELS, numbering_of, opens_number_pair
-from ..knowledge import concepts
+from ..knowledge import compact, concepts
 from ..model import Heading, Paragraph, Table
 from .base import Hit
 
@@ -519,15 +520,38 @@ def _captions(doc, pattern: re.Pattern):
         lead, token = m.group("lead"), m.group(0).strip()
         previous = last.get(lead)
         last[lead] = (value, token, title)
-        if previous is None or value == 1 or value == previous[0] + 1 or (value == previous[0] and title == previous[2]):
+        if previous is None or value == 1 or value == previous[0] + 1 \
+                or (value == previous[0] and _one_table(title, previous[2])):
             continue
-        problem = (f"表号“{token}”重复（前一张为“{previous[1]} {previous[2][:20]}”）" if value == previous[0]
+        problem = (f"表号“{token}”重复（前一张为“{previous[1]} {_short(previous[2])}”）" if value == previous[0]
                    else f"表号从“{previous[1]}”跳到“{token}”，中间缺少 {value - previous[0] - 1} 个表号"
                    if value > previous[0] else f"表号从“{previous[1]}”退回“{token}”")
         yield Hit(quote=(table.title or token)[:40], location=table.loc, stated=token,
                   expected=f"{lead}{_like(previous[0] + 1, m.group('number'))}",
-                  formula=f"上一张表：{previous[1]} {previous[2][:20]}",
+                  formula=f"上一张表：{previous[1]} {_short(previous[2])}",
                   fields={"previous": previous[1], "current": token, "problem": problem})
+
+
+TITLE_SHOWN_CHARS = 24  # characters of an earlier table's title a finding shows
+# where two titles under one number part after the words they share: the parts of one table
+# (…得分表（一）决策和过程指标 / …得分表（二）产出和效益指标; …之一 / …之二; （上）/（下）; 续)
+TABLE_PART_RE = re.compile(r"[（(][一二三四五六七八九十\d]{1,2}[)）]|之[一二三四五六七八九十]|第[一二三四五六七八九十\d]{1,2}部分"
+                           r"|[（(]?[上中下续][)）]")
+
+
+def _one_table(title: str, other: str) -> bool:
+    """Two titles under one number name one table: the same, one bare (a page's repeated number), or
+    its parts, the two parting after the words they share on a part's mark."""
+    a, b = compact(title), compact(other)
+    if a == b or not a or not b:
+        return True
+    shared = len(os.path.commonprefix([a, b]))
+    # (the mark's opening, （ or 之 or 第, may be among the words shared: back up over it)
+    return any(TABLE_PART_RE.match(a, at) and TABLE_PART_RE.match(b, at) for at in range(max(0, shared - 1), shared + 1))
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= TITLE_SHOWN_CHARS else title[:TITLE_SHOWN_CHARS] + "…"
 
 
 CAPTION_LINE_BLOCKS = 2  # lines between a caption's number on a line of its own and its table (the title line)
