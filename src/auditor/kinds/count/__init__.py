@@ -137,6 +137,9 @@ PARAMS = {
                            r"|(\d+|{numeral}+)\s*{measure}(?:三级|绩效)?(?:绩效)?指标)"),
     # a sentence with one of these speaks of the unit as a whole: its table's title says so too
     "whole_cues": (list, ["整体"]),
+    # indicator_rows: words pointing a count to a table after it (如下, 下表): without them, a sentence
+    # right under a score table speaks of that table, not of the next one
+    "forward_words": (list, []),
     # a bracket right after the count naming what it includes (4个（含预算执行率）): the execution
     # rate it names, where no indicator row scores it, is counted in the form's funds block
     "included_pattern": (str, r"\s*[（(]\s*(?:含|包含|包括)(?P<items>[^（()）]{1,40})[）)]"),

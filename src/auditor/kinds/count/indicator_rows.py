@@ -50,6 +50,7 @@ class _ScoreTables:
         # (a table of the first-level categories' scores lists no indicators to count)
         scores = [t for t in typed_tables(doc) if t.type == "performance_scores" and not t.categories_only]
         self.cues = params["whole_cues"]
+        self.forward = params["forward_words"]
         self.whole = [t for t in scores if any(cue in t.table.title for cue in self.cues)]
         by_table = {id(t.table): t for t in scores}
         appendix = re.compile(params["appendix_pattern"])
@@ -64,6 +65,8 @@ class _ScoreTables:
                 self.next[i] = by_table[id(block)]
             else:
                 self.next[i] = self.next[i + 1]
+        # block -> the score table right above it (nothing between)
+        self.above = {i + 1: by_table[id(b)] for i, b in enumerate(doc.blocks) if isinstance(b, Table) and id(b) in by_table}
         self.rows: dict[int, tuple[list, dict, dict]] = {}
         # the forms of several projects, by the names their 项目名称 cells give (and those names
         # without their closing 项目): a sentence under a project's name counts that project's form
@@ -93,6 +96,10 @@ class _ScoreTables:
         named = self._named_form(passage, end)
         if named is not None:
             return named
+        above = self.above.get(passage.first_block) if not passage.cell else None
+        if above is not None and (len(passage.paragraphs) < 2 or start < passage.paragraphs[1][0]) \
+                and not any(_holds(passage, w, start, end) for w in self.forward):
+            return above  # (…总分 100 99.33 / 该项目共设置三级指标9个: the form right above it, not the next)
         # a cell's sentence is about its own table first
         return self.next[passage.last_block + (0 if passage.cell else 1)]
 
