@@ -59,6 +59,9 @@ PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_
           "other_period_words": (list, []), "score_concept": (str, "自评得分"),
           # heads of a column of the points taken off (扣分): no score, though its cells print bare
           "deduction_heads": (list, []),
+          # breakdown_table: words of a total speaking of the unit as a whole (部门整体…得分), and words of
+          # a table's title making it a project's form (项目支出绩效自评表): the one's scores are no other's
+          "whole_cues": (list, []), "project_form_words": (list, []),
           "reach": (int, 60),
           # grade: the words naming the report's own thing before a grade's cue on a line after the bands
           "own_subject_words": (list, []),

@@ -13,7 +13,7 @@ from ...facts.base import Fact, FactBase, fact_base
 from ...facts.base.model import CURRENT
 from ...model import table_ordinal
 from ...facts.base.tables import table_subject
-from ...facts.lexicon import alternatives
+from ...facts.lexicon import alternatives, lexicon
 from ...facts.numbers import fmt
 from ...knowledge import compact
 from ..base import CHECKED, Hit
@@ -46,9 +46,10 @@ def check_breakdown_table(doc, rule):
     scores = _category_scores(doc, words)
     if not scores:
         return  # no table, or several projects' forms: which one a sentence restates is unsaid
-    subject, scores = scores
+    subject, scores, title = scores
     base = fact_base(doc)
-    # (the scores listed after the total, 其中产出指标得分…; those stated with their weight, or alone)
+    # (the scores listed after the total, 其中产出指标得分…; those stated with their weight, or alone;
+    # none in a sentence on the unit as a whole, 部门整体支出绩效自评得分…, where the one table is a project's form)
     listed = [pair for total in text_totals(base, params)
               for pair in listed_parts(base, total, words, params, least=1) or ()]
     seen = {part.id for _, part in listed}
@@ -57,6 +58,8 @@ def check_breakdown_table(doc, rule):
             listed.append(pair)
             seen.add(pair[1].id)
     for name, part in listed:
+        if _whole_beside_project_form(base, part, title, params):
+            continue
         table = scores.get(name)
         if table is None:
             continue
@@ -71,6 +74,19 @@ def check_breakdown_table(doc, rule):
                   highlights=list(table.highlights))
 
 
+def _whole_beside_project_form(base: FactBase, part: Fact, title: str, params: dict) -> bool:
+    """The score's sentence speaks of the unit as a whole (whole_cues: 部门整体…得分…，其中产出指标得分…)
+    while the table is titled as a project's form (project_form_words: 学生资助项目支出绩效自评表): another
+    evaluation's scores."""
+    cues, forms = tuple(params["whole_cues"]), tuple(params["project_form_words"])
+    said = base.sentences.get((part.block, part.sentence), "")[:part.at]
+    if lexicon().list_opener.match(said):
+        # (…整体支出绩效自评得分98.00分。其中：决策指标得分…: the list goes on from the sentence before)
+        said = base.sentences.get((part.block, part.sentence - 1), "") + said
+    return bool(cues) and any(c in said for c in cues) and any(w in compact(title) for w in forms) \
+        and not any(c in title for c in cues)
+
+
 def _category_scores(doc, words) -> tuple[str, dict[str, CategoryScore]] | None:
     """(the table's subject, category -> its score) from the report's one detail table (the
     deepest score tables: a summary of the categories beside it is no second form), else from its
@@ -82,9 +98,9 @@ def _category_scores(doc, words) -> tuple[str, dict[str, CategoryScore]] | None:
     deepest = max((depth(t) for t in tables), default=0)
     details = [t for t in tables if depth(t) == deepest > 1]
     if len(details) == 1:
-        return table_subject(details[0].table), _detail_scores(details[0], words)
+        return table_subject(details[0].table), _detail_scores(details[0], words), details[0].table.title or ""
     summary = lone_summary(doc) if not details else None
-    return (table_subject(summary.table), _summary_scores(summary)) if summary is not None else None
+    return (table_subject(summary.table), _summary_scores(summary), summary.table.title or "") if summary is not None else None
 
 
 def _detail_scores(t, words) -> dict[str, CategoryScore]:
@@ -134,7 +150,7 @@ def check_category_rate(doc, rule):
     found = _category_scores(doc, words)
     if not found:
         return
-    subject, scores = found
+    subject, scores, _title = found
     base = fact_base(doc)
     for name, score in _stated_scores(base, words, subject):
         table = scores.get(name)
