@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Callable, Iterable
 
-from ..facts.numbers import cn_to_int, count_word
+from ..facts.numbers import cn_to_int, count_word, normalize_digits
 from ..ingest.build import NUMBERING_LEVELS, numbering_of, opens_number_pair
 from ..knowledge import compact, concepts
 from ..model import Heading, Paragraph, Table
@@ -39,6 +39,11 @@ PARAMS = {
     # number, each kind its own run) and `number`; the tables' numbers run 1, 2, 3 … (a run may begin
     # again at 1: another part's forms); checked instead of the headings when given
     "caption_pattern": (str, ""),
+    # words by which the text says a numbered table is left out (表7为空表, 不予公开): its number is no gap
+    "omitted_words": (list, []),
+    # the marks two titles under one number part on after the words they share: one table's parts
+    # (…得分表（一）决策和过程指标 / …得分表（二）产出和效益指标; 之一 / 之二; （上）/（下）)
+    "part_marks_pattern": (str, "(?!)"),
 }
 MESSAGE_FIELDS = {"previous", "current", "problem"}
 CN = "零一二三四五六七八九十"
@@ -144,7 +149,8 @@ def check(doc, rule):
         yield from _points(doc, re.compile(rule.params["point_pattern"]))
         return
     if rule.params["caption_pattern"]:
-        yield from _captions(doc, re.compile(rule.params["caption_pattern"]))
+        yield from _captions(doc, re.compile(rule.params["caption_pattern"]), tuple(rule.params["omitted_words"]),
+                             re.compile(rule.params["part_marks_pattern"]))
         return
     styles = set(rule.params["styles"])
     lead_ins = tuple(rule.params["lead_in_endings"])
@@ -503,43 +509,68 @@ def _points(doc, pattern: re.Pattern):
             counts[-1] = [value, m.group(0).strip()]
 
 
-def _captions(doc, pattern: re.Pattern):
+def _captions(doc, pattern: re.Pattern, omitted: tuple[str, ...] = (), parts: re.Pattern = re.compile("(?!)")):
     """The numbers tables' captions give them (附表1, 附表3): each the number after the one before of
-    its kind, or 1 again. A number told again under the same title is one table read twice (a page's
-    repeated head), no repeat."""
+    its kind, or 1 again. A caption is a table's title opening on its number, or a line of its own
+    that is one: the number alone (附表2 over the title line and the form), or the number and a
+    title ending in 表 (an empty table's caption, 表7 政府性基金…决算表, its table left out). A number
+    told again under the same title is one table read twice (a page's repeated head, the caption
+    line and its table's title), no repeat."""
     last: dict[str, tuple[int, str, str]] = {}  # lead -> (number, token, title) of the last caption
-    for k, table in ((k, b) for k, b in enumerate(doc.blocks) if isinstance(b, Table)):
-        m = pattern.match(table.title or "")
-        title = table.title[m.end():].strip(" ：:.、") if m else ""
-        if m is None:
-            # (the number on a line of its own over the title line: 附表1 / 部门整体支出绩效自评表)
-            m, title = _number_line_above(doc.blocks, k, pattern), (table.title or "").strip()
-        value = count_word(_ascii(m.group("number"))) if m else None
+    for block, m, title in _caption_blocks(doc, pattern):
+        value = count_word(normalize_digits(m.group("number")))
         if value is None:
             continue
         lead, token = m.group("lead"), m.group(0).strip()
         previous = last.get(lead)
-        last[lead] = (value, token, title)
+        last[lead] = (value, token, title or (previous[2] if previous and previous[0] == value else ""))
         if previous is None or value == 1 or value == previous[0] + 1 \
-                or (value == previous[0] and _one_table(title, previous[2])):
+                or (value == previous[0] and _one_table(title, previous[2], parts)) \
+                or (value > previous[0] and all(_said_omitted(doc.text, lead, n, omitted)
+                                                for n in range(previous[0] + 1, value))):
             continue
         problem = (f"表号“{token}”重复（前一张为“{previous[1]} {_short(previous[2])}”）" if value == previous[0]
                    else f"表号从“{previous[1]}”跳到“{token}”，中间缺少 {value - previous[0] - 1} 个表号"
                    if value > previous[0] else f"表号从“{previous[1]}”退回“{token}”")
-        yield Hit(quote=(table.title or token)[:40], location=table.loc, stated=token,
+        yield Hit(quote=_short(block.title if isinstance(block, Table) and block.title else block.text.strip()),
+                  location=block.loc, stated=token,
                   expected=f"{lead}{_like(previous[0] + 1, m.group('number'))}",
                   formula=f"上一张表：{previous[1]} {_short(previous[2])}",
                   fields={"previous": previous[1], "current": token, "problem": problem})
 
 
+OMITTED_REACH = 24  # characters between a table's number and the words saying it is left out (表7为空表)
+
+
+def _said_omitted(text: str, lead: str, number: int, words: tuple[str, ...]) -> bool:
+    """The text says the table of this number is left out (注：…表7为空表，不予公开)."""
+    return bool(words) and any(w in m.group(1) for m in re.finditer(
+        rf"{re.escape(lead)}\s*{number}(?!\d)([^。；;]{{0,{OMITTED_REACH}}})", text) for w in words)
+
+
+def _caption_blocks(doc, pattern: re.Pattern):
+    """(block, its number's match, its title) of each caption, in document order: tables' titles, and
+    lines of their own that are captions (see _captions)."""
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            m = pattern.match(block.title or "")
+            if m is not None:
+                yield block, m, BRACKET_TAIL_RE.sub("", block.title[m.end():]).strip(CAPTION_STRIP)
+        elif isinstance(block, Paragraph):
+            m = pattern.match(block.text)
+            # (a title's remark in brackets, （单位：万元）, is no part of it: the table's own title leaves it out)
+            rest = BRACKET_TAIL_RE.sub("", block.text[m.end():]).strip(CAPTION_STRIP) if m else ""
+            if m is not None and (not rest or rest.endswith(CAPTION_ENDS)):
+                yield block, m, rest
+
+
+CAPTION_STRIP = " ：:.、\t"
+CAPTION_ENDS = ("表", "表格")  # a caption line's title ends so (…决算表); a sentence opening on 表1 does not
+BRACKET_TAIL_RE = re.compile(r"[（(][^（()）]*[)）]\s*$")  # (…决算表（单位：万元）: its remark aside)
+
+
 TITLE_SHOWN_CHARS = 24  # characters of an earlier table's title a finding shows
-# where two titles under one number part after the words they share: the parts of one table
-# (…得分表（一）决策和过程指标 / …得分表（二）产出和效益指标; …之一 / …之二; （上）/（下）; 续)
-TABLE_PART_RE = re.compile(r"[（(][一二三四五六七八九十\d]{1,2}[)）]|之[一二三四五六七八九十]|第[一二三四五六七八九十\d]{1,2}部分"
-                           r"|[（(]?[上中下续][)）]")
-
-
-def _one_table(title: str, other: str) -> bool:
+def _one_table(title: str, other: str, parts: re.Pattern) -> bool:
     """Two titles under one number name one table: the same, one bare (a page's repeated number), or
     its parts, the two parting after the words they share on a part's mark."""
     a, b = compact(title), compact(other)
@@ -547,39 +578,21 @@ def _one_table(title: str, other: str) -> bool:
         return True
     shared = len(os.path.commonprefix([a, b]))
     # (the mark's opening, （ or 之 or 第, may be among the words shared: back up over it)
-    return any(TABLE_PART_RE.match(a, at) and TABLE_PART_RE.match(b, at) for at in range(max(0, shared - 1), shared + 1))
+    return any(parts.match(a, at) and parts.match(b, at) for at in range(max(0, shared - 1), shared + 1))
 
 
 def _short(title: str) -> str:
     return title if len(title) <= TITLE_SHOWN_CHARS else title[:TITLE_SHOWN_CHARS] + "…"
 
 
-CAPTION_LINE_BLOCKS = 2  # lines between a caption's number on a line of its own and its table (the title line)
-
-
-def _number_line_above(blocks: list, k: int, pattern: re.Pattern) -> re.Match | None:
-    """A paragraph that is a caption's number alone (附表1, 表2：), within CAPTION_LINE_BLOCKS above the table."""
-    for block in blocks[max(0, k - CAPTION_LINE_BLOCKS):k][::-1]:
-        if not isinstance(block, Paragraph):
-            return None
-        m = pattern.match(block.text)
-        if m and not block.text[m.end():].strip(" ：:.、"):
-            return m
-    return None
-
-
-FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-def _ascii(number: str) -> str:
-    return number.translate(FULL_WIDTH_DIGITS)
-
-
 def _like(value: int, written: str) -> str:
     """The number written as `written` is: in Chinese numerals, full-width or ASCII digits."""
-    if not _ascii(written).isdigit():
+    if not normalize_digits(written).isdigit():
         return _cn(value)
-    return str(value) if written.isascii() else str(value).translate({ord(a): b for a, b in zip("0123456789", "０１２３４５６７８９")})
+    return str(value) if written.isascii() else str(value).translate(WIDE_DIGITS)
+
+
+WIDE_DIGITS = {ord(d): chr(ord("０") + int(d)) for d in "0123456789"}  # (normalize_digits the other way)
 
 
 def _quoted(text: str, at: int) -> bool:

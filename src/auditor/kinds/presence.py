@@ -265,7 +265,7 @@ def _table_names(endings: tuple[str, ...], number_words: tuple[str, ...]) -> tup
     words = "|".join(map(re.escape, sorted(number_words, key=len, reverse=True))) or "(?!)"
     return (re.compile(rf"[\u4e00-\u9fff“”\"《》]{{4,30}}?(?:{ends})"),
             re.compile(rf"(?:{words}|表)\s*0*(\d{{1,2}})(?!\d)"),
-            re.compile(rf"(?:{words})\s*0*(\d{{1,2}})\s*表?(?=\s*(?:为|是|系|属|无))"))
+            re.compile(rf"(?:{words}|表)\s*0*(\d{{1,2}})\s*表?(?=\s*(?:为|是|系|属|无))"))  # (表7为空表 too)
 
 
 def _of_another_table(text: str, table: Table, names: tuple[re.Pattern, re.Pattern, re.Pattern]) -> bool:
