@@ -132,13 +132,14 @@ def counted_patterns(generation: int) -> tuple[re.Pattern, re.Pattern, re.Patter
 
 NUMERAL = r"[一二两三四五六七八九十\d]+"
 
-def items_counted(text: str, total: Fact) -> int | None:
-    """How many items the whole's clause says it is of (三个项目一共支出262.20万元: 3; the count is a
-    figure of its own, before the whole's words): a list of that many items after it is all of
-    them, its sum the whole, whatever opens it (其中 too). Only a count of items of money: in a unit
-    of items (三项, 两类, 四笔), or 个 before a noun of them (三个项目, 三个重点项目: concepts.yaml
-    counted_item_nouns), its words reaching the figure in a few characters (COUNTED_WORDS_CHARS); not
-    a count of other things (为3个乡镇实施…支出: the places served), nor of a span of time (三个月)."""
+def items_counted(text: str, total: Fact) -> tuple[int, bool] | None:
+    """(how many items the whole's clause says it is of, whether a noun names them) (三个项目一共支出262.20万元:
+    3, by 项目; the count is a figure of its own, before the whole's words): a list of that many items
+    after it is all of them, its sum the whole, whatever opens it (其中 too). Only a count of items of
+    money: in a unit of items (三项, 两类, 四笔), or 个 before a noun of them (三个项目, 三个重点项目:
+    concepts.yaml counted_item_nouns; a qualifier of up to NOUN_QUALIFIER_CHARS before it, 三个民生项目),
+    its words reaching the figure in a few characters (COUNTED_WORDS_CHARS); not a count of other things
+    (为3个乡镇实施…支出: the places served), nor of a span of time (三个月)."""
     said = text[:total.at]
     words = compact(CLAUSE_BREAK_RE.split(said)[-1])
     found = counted_patterns(vocabulary_generation())[3].search(words)
@@ -146,12 +147,14 @@ def items_counted(text: str, total: Fact) -> int | None:
         return None
     unit = words[found.start(1) + len(found.group(1)):found.end()].strip()
     nouns = tuple(concepts().get("counted_item_nouns") or ())
-    if unit == "个" and not words[found.end():].lstrip("个").startswith(nouns) \
-            and not any(words.startswith(n, found.end() + k) for k in range(3) for n in nouns):
+    by_noun = unit == "个"  # (个 counts anything: only a noun after it makes the count one of items)
+    if by_noun and not any(words.startswith(n, found.end() + k) for k in range(NOUN_QUALIFIER_CHARS + 1) for n in nouns):
         return None
-    return count_word(found.group(1))
+    count = count_word(found.group(1))
+    return (count, by_noun) if count else None
 
 
+NOUN_QUALIFIER_CHARS = 2  # characters between 个 and the noun of the items it counts (三个民生项目)
 COUNTED_WORDS_CHARS = 10  # characters from a count of items to its whole's figure (三个重点项目支出计)
 
 

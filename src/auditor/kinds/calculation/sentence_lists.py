@@ -194,7 +194,7 @@ def check_list_unit_slips(base: FactBase, rule):
                     # (a whole naming nothing whose list names every part of a declared sum, 全年执行数
                     # …。其中：基本支出…，项目支出…: the list is complete, its sum the whole)
                     # (a whole counting its items, 三个项目支出…，其中…: a list of that many is all of them)
-                    complete = pair_complete or items_counted(base.sentences.get((total.block, total.sentence), ""), total) == len(items) \
+                    complete = pair_complete or _all_counted(base, total, items) \
                         or unread and _completes_declared_sum(items) and _whole_of_list(base, total, items, rule)
                     yield from compare_listing(named, items, not complete, rule)
                 elif items and money_amount(total) and money_amount(items[0]) \
@@ -240,6 +240,17 @@ def check_paired_lists(base: FactBase, rule):
             exact = sum((a.in_yuan() for a in amounts), Decimal(0))
             if counted_sum == counted.value or exact > amount_total.in_yuan():
                 yield from money_hits
+
+
+def _all_counted(base: FactBase, total: Fact, items: list[Fact]) -> bool:
+    """The whole's clause counts as many items as the list names (三个项目一共支出…，其中A、B、C): all of
+    them. Counted by a noun (三个项目), items named as kinds of spending (设备购置, 差旅费: concepts.yaml
+    spending_kind_words) are no such items: the list breaks the spending down otherwise, maybe in part."""
+    counted = items_counted(base.sentences.get((total.block, total.sentence), ""), total)
+    if counted is None or counted[0] != len(items):
+        return False
+    kinds = tuple(concepts().get("spending_kind_words") or ())
+    return not (counted[1] and any(compact(p.label).endswith(kinds) for p in items))
 
 
 def _counted_whole(f: Fact) -> bool:
