@@ -468,6 +468,11 @@ def fmt(value: Decimal, places: int = 2, like: str = "") -> str:
     return f"{quantize_like(value, places):{',' if ',' in like or '，' in like else ''}f}"
 
 
+def plain(value: Decimal) -> str:
+    """A figure as a report prints a whole or short one, no zeros added after the point: 90, 89.5."""
+    return format(value.normalize(), "f")
+
+
 def groups_thousands(text: str, k: int, commas: str = ",") -> bool:
     """The comma at k (one of `commas`) stands between digits (1,260): it groups thousands and
     separates nothing."""
@@ -481,7 +486,20 @@ DOTTED_DATE_RE = re.compile(r"(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]
 
 
 def unreadable_in(text: str, start: int = 0, end: int | None = None) -> bool:
-    """A number that cannot be read stands in text[start:end] (1,102.40.00; not 2024.12.31)."""
-    return any(not DOTTED_DATE_RE.fullmatch(m.group())
-               for m in UNREADABLE_RE.finditer(text, start, len(text) if end is None else end))
+    """A misprinted amount stands in text[start:end]: two points in a row (126..12), or two points or
+    more in a number that reads as an amount, as PAT001 judges it: a thousands comma (1,118.4.6), a
+    group after a point opening on 0 (106.62.00), or a unit after it (1,102.40.00万元). Not a dotted
+    date (2024.12.31), a section or a version number (第3.2.1条, V2.1.3)."""
+    for m in UNREADABLE_RE.finditer(text, start, len(text) if end is None else end):
+        token = m.group()
+        if DOTTED_DATE_RE.fullmatch(token):
+            continue
+        groups = token.replace(",", "").split(".")
+        if ".." in token or "," in token or any(len(g) > 1 and g.startswith("0") for g in groups[1:]) \
+                or AMOUNT_UNIT_AFTER_RE.match(text, m.end()):
+            return True
+    return False
+
+
+AMOUNT_UNIT_AFTER_RE = re.compile(r"\s*(?:万元|亿元|元|%|％)")  # (a unit right after a number: an amount's)
 

@@ -295,7 +295,8 @@ def _malformed(token: str, amount_context: bool, versionish) -> tuple[str, str |
         if "..." in token:  # a dot leader (目录 …… 3), not a number
             return None
         return "连续出现两个小数点", re.sub(r"\.{2}", ".", token).replace(",", "")
-    if any("." in chunk for chunk in token.split(",")[:-1]):
+    chunks = token.split(",")
+    if len(chunks) > 1 and all("." in chunk for chunk in chunks):
         return None  # (3.1,3.2.1 or 2024.3.5,2024.6.10: references or dates listed with commas, no one number)
     integer, _, fraction = token.partition(".")
     if "," in token:

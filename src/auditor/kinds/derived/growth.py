@@ -996,15 +996,19 @@ def _stated_prior(sentence: list[Fact], change: Fact | None) -> Fact | None:
     # (this year's budget too, where the change is against it: 比年初预算数188.09万元减少…)
     if before is None or not (before.period == PRIOR or (before.period == CURRENT and before.measure in BUDGET_MEASURES)) \
             or (change.is_money and before.measure not in ("决算", *BUDGET_MEASURES)) \
-            or before.value == 0 or not (_compared_with(before.label) or _after_own_current(sentence, before)) \
+            or before.value == 0 or not (_compared_with(before.label) or _after_own_current(sentence, before, change)) \
             or (before.concept and change.concept and before.concept != change.concept):
         return None
     return before
 
 
-def _after_own_current(sentence: list[Fact], prior: Fact) -> bool:
+def _after_own_current(sentence: list[Fact], prior: Fact, change: Fact) -> bool:
     """Last year's figure stated after this year's of its kind (基本支出1,862.37万元，上年为1,905.12万元，
-    增加…): the two years side by side, the change between them; no subject that changed itself."""
+    增加…): the two years side by side, the change between them; no subject that changed itself, and
+    no change on another base (…，上年为100.00万元，比年初预算增加10.00万元: on the budget)."""
+    label = compact(change.label)
+    if names_budget_base(label) or closed_budget(label):
+        return False
     return any(f.id < prior.id and f.period == CURRENT and f.measure == prior.measure and f.unit == prior.unit
                and f.concept in (prior.concept, None) for f in sentence)
 

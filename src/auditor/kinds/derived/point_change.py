@@ -180,7 +180,8 @@ def schedule_months(base: FactBase, text: str, params: dict) -> int | None:
 
 
 # a change's levels given right after it, from the first to the second (…个百分点（由92.4%提高至93.8%）)
-FROM_AFTER_RE = re.compile(r"\s*[（(，,]\s*(?:由|从)")
+# (由 as "from", not 由于 "because"; a few words, 上年的, before the first level, no clause between)
+FROM_AFTER_RE = re.compile(r"\s*[（(，,]\s*(?:由(?!于)|从)[^，,；;。（）()%％]{0,8}")  # (…由2023年的 92.4%)
 
 
 def _levels_quote(base: FactBase, change: Fact, prior: Fact, current: Fact) -> str:
@@ -195,8 +196,10 @@ def _levels_after(base: FactBase, change: Fact) -> tuple[Fact | None, Fact | Non
     other; (None, None) otherwise."""
     after = [f for f in same_sentence(base, change) if f.id > change.id][:2]
     text = base.sentences.get((change.block, change.sentence), "")
-    if len(after) < 2 or not FROM_AFTER_RE.match(text, change.at + len(change.text)):
-        return None, None
+    opening = FROM_AFTER_RE.fullmatch(text, change.at + len(change.text), after[0].at) if len(after) == 2 else None
+    if opening is None \
+            or CLAUSE_BREAK_RE.search(text, after[0].at, after[1].at):
+        return None, None  # (…，从上年的5.0%的投诉率看，今年降至3.2%: another thing's levels, a clause apart)
     first, second = after
     if all(f.unit == "%" and f.measure != "变动率" for f in after) and (first.period, second.period) == (PRIOR, CURRENT):
         return first, second

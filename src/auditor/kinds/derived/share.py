@@ -450,7 +450,7 @@ def check_share(base: FactBase, rule):
 
 # a share stated as a floor or a ceiling (占…的70%以上, 不超过30%, 超过70%, 不足三成), and how a message says each
 BOUNDS = ("≥", "≤", ">", "<")
-BOUND_WORDS = {"≥": "不低于", ">": "超过", "≤": "不超过", "<": "低于"}
+BOUND_WORDS = {"≥": "不低于", ">": "超过", "≤": "不超过", "<": "低于"}  # (PREFIX's words read back)
 FLOORS = ("≥", ">")
 
 
@@ -573,7 +573,7 @@ def _bounded_shares(base: FactBase, shares: list[tuple[Fact, Fact, Fact]]):
         name = whole.concept or item_label(whole.label) or "总额"
         said = as_said(rate)  # (the document's word, 不足35%, 70%以上; else the comparator's)
         if said == rate.with_unit():
-            said = f"{BOUND_WORDS[rate.comparator]} {rate.text}"
+            said = f"{BOUND_WORDS[rate.comparator]}{rate.text}"
         yield Hit(quote=base.span(part, rate), location=rate.loc, stated=said, expected=f"{fmt(computed)}%",
                   formula=f"{part.concept or item_label(part.label) or '该项'} {shown[0]} ÷ {name} {shown[1]} = "
                           f"{fmt(computed)}%，{'低于' if floor else '高于'}所写的{said}（{whole.where()}）",

@@ -150,6 +150,8 @@ PARAMS = {
     # full_marks: the points a whole form is scored out of, and the points of a row the form may
     # print apart, unread (the execution row's 10: an indicators' 总分 of 90 is then whole)
     "full_marks": (int, 100), "unlisted_points": (list, [10]),
+    # …and how a report states a part's own full marks ({points} the table's points: 满分35分)
+    "stated_full_marks_pattern": (str, ""),
 }
 MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indicator", "target",
                   "actual", "diff", "basis", "claim", "sum"}

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from ...facts.base.model import CURRENT
-from ...facts.numbers import Quantity, fmt, half_unit, parse_quantity
+from ...facts.numbers import Quantity, fmt, half_unit, parse_quantity, plain
 from ...knowledge import compact, concepts
 from ...model import Cell, table_ordinal
 from ...tables.typed import category_key, TypedTable, cell_at, number, points
@@ -286,14 +286,15 @@ def check_full_marks(doc, rule, typed):
         if execution is not None and None not in weights and sum(weights, Decimal(0)) != declared:
             execution = None  # (the 总分 row's 分值 holds the execution row's too: 88 + 10 = 98)
         if declared == full or (execution is not None and declared + execution == full) \
-                or (execution is None and full - declared in unlisted) or _stated_full_marks(doc, declared):
+                or (execution is None and full - declared in unlisted) \
+                or _stated_full_marks(doc, declared, rule.params["stated_full_marks_pattern"]):
             continue
         made = declared + (execution or Decimal(0))
-        yield Hit(quote=row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=_plain(full),
-                  formula=(f"总分分值 {cell.text} + 预算执行分值 {_plain(execution)} = {_plain(made)}" if execution is not None
-                           else f"总分分值 {cell.text}") + f"，不是满分 {_plain(full)}",
-                  fields={"table": table_name(t), "total": _plain(made),
-                          "diff": f"比满分 {_plain(full)} 分{'少' if made < full else '多'} {_plain(abs(made - full))} 分"},
+        yield Hit(quote=row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=plain(full),
+                  formula=(f"总分分值 {cell.text} + 预算执行分值 {plain(execution)} = {plain(made)}" if execution is not None
+                           else f"总分分值 {cell.text}") + f"，不是满分 {plain(full)}",
+                  fields={"table": table_name(t), "total": plain(made),
+                          "diff": f"比满分 {plain(full)} 分{'少' if made < full else '多'} {plain(abs(made - full))} 分"},
                   highlights=[cell.loc])
 
 
@@ -305,15 +306,11 @@ def _names_categories(title: str) -> bool:
     return any(w in words for names in categories.values() for w in names)
 
 
-def _stated_full_marks(doc, points: Decimal) -> bool:
-    """The report says the table's points are its full marks (决策和过程指标…（满分35分）): a part of the
-    evaluation scored apart, no whole form out of 100."""
-    return re.search(rf"满分(?:为|是)?\s*{re.escape(_plain(points))}(?:\.0+)?\s*分", doc.text) is not None
-
-
-def _plain(points: Decimal) -> str:
-    """Points as a form prints them (88, 9.5): no zeros added after the point."""
-    return format(points.normalize(), "f")
+def _stated_full_marks(doc, points: Decimal, pattern: str) -> bool:
+    """The report says the table's points are its full marks (决策和过程指标…（满分35分）: param
+    stated_full_marks_pattern, {points} the points): a part of the evaluation scored apart, no whole
+    form out of 100."""
+    return bool(pattern) and re.search(pattern.replace("{points}", re.escape(plain(points))), doc.text) is not None
 
 
 def check_total(doc, rule, typed):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ...facts.base import FactBase
-from ...facts.numbers import RANGE_JOINER, normalize_digits
+from ...facts.numbers import RANGE_JOINER, normalize_digits, plain
 from ...knowledge import compact
 from ..base import table_start
 
@@ -45,11 +45,6 @@ class Band:
         if self.low is not None:
             return f"{plain(self.low)}分（含）以上为{self.shown}"
         return f"{plain(self.below)}分以下为{self.shown}"
-
-
-def plain(value: Decimal) -> str:
-    """A band's bound as the report would print it: 90, 89.5."""
-    return format(value.normalize(), "f")
 
 
 class Grades:
