@@ -210,7 +210,7 @@ def _grades(doc, rule):
         if not any(g in base.sentences.get(key, "") for g in tally):
             continue
         text = base.sentences.get(key, "")
-        if noun and noun not in text:
+        if noun and noun not in text and not _whole_said_before(base, key, units, noun, len(graded)):
             continue  # (全区3个街道中，评价为“优”的2个: counts of other things than the rows)
         counts = [f for f in facts if f.source == "text" and f.unit in units and f.places == 0
                   and f.period == CURRENT]  # (上年评价为“优”的2个: last year's grades)
@@ -218,7 +218,8 @@ def _grades(doc, rule):
         if not stated:
             continue
         total = sum(f.value for _, f in stated)
-        whole = any(f.value == len(graded) for f in counts if all(f is not s for _, s in stated))
+        whole = any(f.value == len(graded) for f in counts if all(f is not s for _, s in stated)) \
+            or _whole_said_before(base, key, units, noun, len(graded))
         if total != len(graded) and not whole:
             continue  # counts of some other rows, or of all but one slipped: not read as this column's
         yield Checked(len(stated))
@@ -260,6 +261,17 @@ def _paired_grades(text: str, counts: list, pattern: re.Pattern) -> list[tuple[s
     def strength(reading: list[tuple[str, object]]) -> tuple[int, int]:
         return len({grade for grade, _ in reading}), len(reading)
     return second if strength(second) > strength(first) else first
+
+
+def _whole_said_before(base, key: tuple[int, int], units: set, noun: str, rows: int) -> bool:
+    """The sentence before, in the same paragraph, counts the column's rows as a whole (纳入绩效自评的
+    项目共4个。自评等级为“优”的4个…): the grades after it are of those rows."""
+    block, index = key
+    text = base.sentences.get((block, index - 1), "")
+    if not index or not text or (noun and noun not in text):
+        return False
+    return any(f.source == "text" and f.unit in units and f.places == 0 and f.value == rows and f.period == CURRENT
+               for f in base.by_sentence.get((block, index - 1), []))
 
 
 def _grade_ends(words: str, pattern: re.Pattern) -> bool:
