@@ -210,7 +210,8 @@ def _grades(doc, rule):
         if not any(g in base.sentences.get(key, "") for g in tally):
             continue
         text = base.sentences.get(key, "")
-        if noun and noun not in text and not _whole_said_before(base, key, units, noun, len(graded)):
+        said_before = _whole_said_before(base, key, units, noun, len(graded))
+        if noun and noun not in text and not said_before:
             continue  # (全区3个街道中，评价为“优”的2个: counts of other things than the rows)
         counts = [f for f in facts if f.source == "text" and f.unit in units and f.places == 0
                   and f.period == CURRENT]  # (上年评价为“优”的2个: last year's grades)
@@ -218,8 +219,7 @@ def _grades(doc, rule):
         if not stated:
             continue
         total = sum(f.value for _, f in stated)
-        whole = any(f.value == len(graded) for f in counts if all(f is not s for _, s in stated)) \
-            or _whole_said_before(base, key, units, noun, len(graded))
+        whole = said_before or any(f.value == len(graded) for f in counts if all(f is not s for _, s in stated))
         if total != len(graded) and not whole:
             continue  # counts of some other rows, or of all but one slipped: not read as this column's
         yield Checked(len(stated))

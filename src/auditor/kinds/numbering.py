@@ -44,6 +44,8 @@ PARAMS = {
     # the marks two titles under one number part on after the words they share: one table's parts
     # (…得分表（一）决策和过程指标 / …得分表（二）产出和效益指标; 之一 / 之二; （上）/（下）)
     "part_marks_pattern": (str, "(?!)"),
+    # how a caption line's title ends (…决算表): a line opening on 表1 that does not is a sentence, no caption
+    "caption_title_endings": (list, []),
 }
 MESSAGE_FIELDS = {"previous", "current", "problem"}
 CN = "零一二三四五六七八九十"
@@ -150,7 +152,7 @@ def check(doc, rule):
         return
     if rule.params["caption_pattern"]:
         yield from _captions(doc, re.compile(rule.params["caption_pattern"]), tuple(rule.params["omitted_words"]),
-                             re.compile(rule.params["part_marks_pattern"]))
+                             re.compile(rule.params["part_marks_pattern"]), tuple(rule.params["caption_title_endings"]))
         return
     styles = set(rule.params["styles"])
     lead_ins = tuple(rule.params["lead_in_endings"])
@@ -509,7 +511,8 @@ def _points(doc, pattern: re.Pattern):
             counts[-1] = [value, m.group(0).strip()]
 
 
-def _captions(doc, pattern: re.Pattern, omitted: tuple[str, ...] = (), parts: re.Pattern = re.compile("(?!)")):
+def _captions(doc, pattern: re.Pattern, omitted: tuple[str, ...] = (), parts: re.Pattern = re.compile("(?!)"),
+              endings: tuple[str, ...] = ()):
     """The numbers tables' captions give them (附表1, 附表3): each the number after the one before of
     its kind, or 1 again. A caption is a table's title opening on its number, or a line of its own
     that is one: the number alone (附表2 over the title line and the form), or the number and a
@@ -517,7 +520,7 @@ def _captions(doc, pattern: re.Pattern, omitted: tuple[str, ...] = (), parts: re
     told again under the same title is one table read twice (a page's repeated head, the caption
     line and its table's title), no repeat."""
     last: dict[str, tuple[int, str, str]] = {}  # lead -> (number, token, title) of the last caption
-    for block, m, title in _caption_blocks(doc, pattern):
+    for block, m, title in _caption_blocks(doc, pattern, endings):
         value = count_word(normalize_digits(m.group("number")))
         if value is None:
             continue
@@ -548,7 +551,7 @@ def _said_omitted(text: str, lead: str, number: int, words: tuple[str, ...]) -> 
         rf"{re.escape(lead)}\s*{number}(?!\d)([^。；;]{{0,{OMITTED_REACH}}})", text) for w in words)
 
 
-def _caption_blocks(doc, pattern: re.Pattern):
+def _caption_blocks(doc, pattern: re.Pattern, endings: tuple[str, ...]):
     """(block, its number's match, its title) of each caption, in document order: tables' titles, and
     lines of their own that are captions (see _captions)."""
     for block in doc.blocks:
@@ -560,12 +563,11 @@ def _caption_blocks(doc, pattern: re.Pattern):
             m = pattern.match(block.text)
             # (a title's remark in brackets, （单位：万元）, is no part of it: the table's own title leaves it out)
             rest = BRACKET_TAIL_RE.sub("", block.text[m.end():]).strip(CAPTION_STRIP) if m else ""
-            if m is not None and (not rest or rest.endswith(CAPTION_ENDS)):
+            if m is not None and (not rest or bool(endings) and rest.endswith(endings)):
                 yield block, m, rest
 
 
 CAPTION_STRIP = " ：:.、\t"
-CAPTION_ENDS = ("表", "表格")  # a caption line's title ends so (…决算表); a sentence opening on 表1 does not
 BRACKET_TAIL_RE = re.compile(r"[（(][^（()）]*[)）]\s*$")  # (…决算表（单位：万元）: its remark aside)
 
 

@@ -47,9 +47,9 @@ PARAMS = {
     # words after an amount saying what all of it is (3,589.00万元，全部为项目支出，其中：…): the amount is
     # the whole of the list after them, not the document's figure of the thing they name
     "gloss_words": (list, []),
-    # what an amount is split into, counted, between it and the cue giving the pieces in turn
-    # (152.05万元，分四个季度列支，分别为…; 分三批下达，分别为…): the pieces are all of it
-    "split_units": (list, []),
+    # a clause splitting an amount into counted pieces, between it and the cue giving them in turn
+    # (152.05万元，分四个季度列支，分别为…; 分三批下达，分别为…): group `count`; the pieces are all of it
+    "split_pattern": (str, ""),
     # words right after a list's last part leaving the list open (…100.00万元等): a partial list then
     "open_list_words": (list, []),
     # words after a complete list's last part telling of a rest of the whole (其余为代管资金)

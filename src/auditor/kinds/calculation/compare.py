@@ -3,13 +3,13 @@ total's, a difference only the printed precision explains is `rounding`; a part 
 another unit (a unit slip), a list holding two breakdowns, and a part above its whole."""
 from __future__ import annotations
 
-import re
-
 from decimal import Decimal
 
 from ...facts.agreement import UNBOUNDED, hedge_spread, round_hedge
 from ...facts.base import Fact
 from ...facts.base.model import CURRENT, SPAN
+from ...facts.base.words import respectively_words
+from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack
 from ...knowledge import compact, concepts
 from ..base import Hit, item_label, slipped_unit, sum_as_printed_coarser
@@ -233,12 +233,16 @@ def _in_unit(part: Fact, unit: str) -> str:
     return f"{number}{unit}"
 
 
-# what stands before a part named by nothing but its place in the list (分别为36.20万元、35.80万元和…)
-UNNAMED_PART_RE = re.compile(r"^[、，,；;：:\s]*(?:分别为|分别是|依次为|分别|为|是|和|及|与|以及)?[、，,；;：:\s]*$")
+LIST_MARKS = "、，,；;：: \t"  # (the marks between a list's items)
 
 
 def _part_name(part: Fact) -> str:
-    """A part's name in a sum's listing; "" for a part given in turn with no name (…分别为A、B和C)."""
-    name = part.concept or item_label(part.label)
-    return "" if UNNAMED_PART_RE.match(name) else name
+    """A part's name in a sum's listing; "" for a part given in turn with no name (…分别为A、B和C):
+    nothing left of its words but a word giving items in turn (分别为) or joining them (和)."""
+    words = (part.concept or item_label(part.label)).strip(LIST_MARKS)
+    for turn in respectively_words():
+        if words.startswith(turn):
+            words = words[len(turn):].lstrip("为是")
+    return "" if not words.strip(LIST_MARKS) or lexicon().list_join.fullmatch(words.strip(LIST_MARKS)) \
+        else part.concept or item_label(part.label)
 

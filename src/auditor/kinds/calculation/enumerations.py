@@ -580,24 +580,17 @@ def _amount_right_before(facts: list[Fact], text: str, at: int) -> Fact | None:
 
 def _amount_split_before(facts: list[Fact], text: str, at: int, rule) -> tuple[Fact, int] | None:
     """(the amount, how many pieces) where a clause splitting it into counted pieces stands right
-    before the cue (…152.05万元，分四个季度列支，分别为…: rule param split_units), the pieces after the
+    before the cue (…152.05万元，分四个季度列支，分别为…: rule param split_pattern), the pieces after the
     cue its parts."""
-    units = rule.params["split_units"]
+    pattern = rule.params["split_pattern"]
     # (the count of pieces is a figure of its own, inside the clause: the amount is the one before it)
     amounts = [f for f in facts if f.at + len(f.text) <= at and money_amount(f)]
     last = amounts[-1] if amounts else None
-    if last is None or not units or last.measure == "变动额" or last.comparator:
+    if last is None or not pattern or last.measure == "变动额" or last.comparator:
         return None
-    split = _split_clause_re(tuple(units)).fullmatch(text, last.at + len(last.text), at)
+    split = re.compile(pattern).fullmatch(text, last.at + len(last.text), at)  # (re keeps it compiled)
     count = count_word(split.group("count")) if split is not None else None
     return (last, count) if count else None
-
-
-@lru_cache(maxsize=4)
-def _split_clause_re(units: tuple[str, ...]) -> re.Pattern:
-    # (，分四个季度列支，  ，按进度分三批拨付：  ，分两次下达，: a few words of how, around the count)
-    return re.compile(rf"[，,]\s*(?:按[^，,；;。\d]{{0,6}})?分(?:为)?\s*(?P<count>[一二两三四五六七八九十]|\d{{1,2}})\s*个?"
-                      rf"(?:{'|'.join(map(re.escape, units))})[^，,；;。\d]{{0,6}}[，,：:]?\s*")
 
 
 def _last_amount_before(facts: list[Fact], at: int) -> Fact | None:

@@ -41,7 +41,8 @@ def opener_after(text: str, facts: list[Fact], k: int, opener, remarks: tuple = 
         if found:
             return found, first + 1
     # (a colon opens the list only under a whole counting its items: …计1,010.00万元：带动社会投资… is no breakdown)
-    colon = COLON_OPENER_RE.match(text, end) if items_counted(text, total) else None
+    colon = COLON_OPENER_RE.match(text, end)
+    colon = colon if colon is not None and items_counted(text, total) else None
     return opener.match(text, end) or _bracket_breakdown(text, facts, k, remarks) or colon, first
 
 
@@ -147,7 +148,8 @@ def items_counted(text: str, total: Fact) -> tuple[int, bool] | None:
         return None
     unit = words[found.start(1) + len(found.group(1)):found.end()].strip()
     nouns = tuple(concepts().get("counted_item_nouns") or ())
-    by_noun = unit == "个"  # (个 counts anything: only a noun after it makes the count one of items)
+    # (个 counts anything: only a noun after it makes the count one of items; concepts.yaml noun_counted_units)
+    by_noun = unit in (concepts().get("noun_counted_units") or ())
     if by_noun and not any(words.startswith(n, found.end() + k) for k in range(NOUN_QUALIFIER_CHARS + 1) for n in nouns):
         return None
     count = count_word(found.group(1))

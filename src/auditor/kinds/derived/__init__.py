@@ -76,6 +76,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "part_of_words": (list, []),
           "clause_breaks": (str, "，,；;。：:"), "ceiling_marks": (list, []), "year_on_year_cues": (list, []),
           "base_cues": (list, []), "other_period_cues": (list, []), "point_unit": (str, ""),
+          # point_change: the words between a change in points and the first of the levels it is between,
+          # given after it (…个百分点（由2023年的 92.4%提高至93.8%）)
+          "levels_after_pattern": (str, ""),
           # row_change: words of the heads of a stock's two ends in one year (年末数 | 年初数), both of
           # this year by period: the change on the year is the closing one's on the opening one's
           "closing_heads": (list, []), "opening_heads": (list, []),

@@ -69,7 +69,7 @@ def check_point_change(base: FactBase, rule):
             current = _earlier_level(base, prior) or _document_level(base, prior)
         if prior is None and current is None:
             # (提高1.2个百分点（由92.4%提高至93.8%）: the levels the change is between, given after it)
-            prior, current = _levels_after(base, change)
+            prior, current = _levels_after(base, change, rule.params["levels_after_pattern"])
         if prior is None and current is not None and compares_last_year(compact(change.label), rule.params["year_on_year_cues"],
                                                                      base.year):
             # (比上年下降0.45个百分点（2023年为97.17%）: last year's rate in brackets after a change on
@@ -179,11 +179,6 @@ def schedule_months(base: FactBase, text: str, params: dict) -> int | None:
     return None if any(w in text for w in params["project_words"]) else elapsed_months(text)
 
 
-# a change's levels given right after it, from the first to the second (…个百分点（由92.4%提高至93.8%）)
-# (由 as "from", not 由于 "because"; a few words, 上年的, before the first level, no clause between)
-FROM_AFTER_RE = re.compile(r"\s*[（(，,]\s*(?:由(?!于)|从)[^，,；;。（）()%％]{0,8}")  # (…由2023年的 92.4%)
-
-
 def _levels_quote(base: FactBase, change: Fact, prior: Fact, current: Fact) -> str:
     """The words from the first to the last of the change and the levels it is between, in its sentence
     (…提高1.2个百分点（由92.4%提高至93.8%）: to this year's level after last year's)."""
@@ -191,12 +186,14 @@ def _levels_quote(base: FactBase, change: Fact, prior: Fact, current: Fact) -> s
     return base.span(min(here, key=lambda f: f.id), max(here, key=lambda f: f.id))
 
 
-def _levels_after(base: FactBase, change: Fact) -> tuple[Fact | None, Fact | None]:
+def _levels_after(base: FactBase, change: Fact, pattern: str) -> tuple[Fact | None, Fact | None]:
     """(last year's, this year's) rate where the change is followed by the two, from one to the
-    other; (None, None) otherwise."""
+    other, the words before the first matching `pattern` (rule param levels_after_pattern: 由 as
+    "from", not 由于 "because"; a few words, 上年的, and no clause between); (None, None) otherwise."""
     after = [f for f in same_sentence(base, change) if f.id > change.id][:2]
     text = base.sentences.get((change.block, change.sentence), "")
-    opening = FROM_AFTER_RE.fullmatch(text, change.at + len(change.text), after[0].at) if len(after) == 2 else None
+    opening = re.compile(pattern).fullmatch(text, change.at + len(change.text), after[0].at) \
+        if pattern and len(after) == 2 else None
     if opening is None \
             or CLAUSE_BREAK_RE.search(text, after[0].at, after[1].at):
         return None, None  # (…，从上年的5.0%的投诉率看，今年降至3.2%: another thing's levels, a clause apart)
