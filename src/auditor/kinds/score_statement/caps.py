@@ -23,6 +23,7 @@ def check_cap(doc, rule):
     punctuation and the words stating the score between them."""
     base = fact_base(doc)
     scored = score_lists()["scored_words"]
+    whole = rule.params["score_concept"]  # the concept of the whole's score (自评得分)
     weight_after = re.compile(r"\s*[（(]\s*(?:" + "|".join(map(re.escape, rule.params["weight_words"]))
                               + r")\s*(?:为|：|:)?\s*")  # 得分42分（分值40分）
     for facts in base.by_sentence.values():
@@ -40,6 +41,8 @@ def check_cap(doc, rule):
                 weight, score = first, second
             else:
                 continue
+            if score.concept == whole != weight.concept:
+                continue  # (满分为100分，其中…满意度指标10分，自评得分98分: the whole's score, no part's)
             yield from _capped(base, weight, score, base.span(first, second))
     for weight, score in _run_in_weights(doc, base, rule.params["applying_words"]):
         yield from _capped(base, weight, score, score.quote)
