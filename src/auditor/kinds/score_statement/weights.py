@@ -107,14 +107,18 @@ def _read_weight_lists(base: FactBase):
     closing = tuple(params["list_closing_words"])
     weight_cues, _, _, respectively = _patterns(vocabulary_generation())
 
-    for key, text in base.sentences.items():
-        if not weight_cues.search(text) or "得" in text:
+    listed_in: set = set()  # the sentences a list was read in (a run of clauses holding one is not read again)
+    for key, text, weights_at, keys in _weight_sentences(base):
+        if not weight_cues.search(text) or (weights_at is not None and listed_in.intersection(keys)):
             continue
-        for pairs, _scored, span, unit in _respective_points(text, words) if any(w in text for w in respectively) else ():
+        for pairs, _scored, span, unit in _respective_points(text, words) \
+                if weights_at is None and any(w in text for w in respectively) else ():
             if _complete_set([name for name, _ in pairs], sets, params["optional"]):
+                listed_in.add(key)
                 yield key, text, [(name, points, name, f"{name}{_points(points, unit)}") for name, points in pairs], \
                     span, None, unit
-        listed = [(name_of[m.group(1)], Decimal(m.group(2)), m) for m in pattern.finditer(text)]
+        listed = [(name_of[m.group(1)], Decimal(m.group(2)), m) for m in pattern.finditer(text)
+                  if weights_at is None or m.start(2) in weights_at]
         if not _complete_set([n for n, _, _ in listed], sets, params["optional"]):
             continue
         # (the list's own total right after its last item, 效益指标20分，满分100分; not one of another
@@ -122,10 +126,34 @@ def _read_weight_lists(base: FactBase):
         stated = [m for m in total_pattern.finditer(text) if m.start() >= listed[-1][2].end()
                   and text[listed[-1][2].end():m.start()].strip("，,；; ") in ("", *closing)
                   and Decimal(m.group(1)) >= max(v for _, v, _ in listed)]
-        if len(POINTS_RE.findall(text, listed[0][2].start())) != len(listed) + len(stated[:1]):
+        printed = len(POINTS_RE.findall(text, listed[0][2].start())) if weights_at is None \
+            else sum(1 for at in weights_at if at >= listed[0][2].start())
+        if printed != len(listed) + len(stated[:1]):
             continue  # a category the vocabulary does not know is listed too (管理指标10分)
+        listed_in.add(key)
         yield key, text, [(name, points, m.group(1), m.group(0)) for name, points, m in listed], \
             (listed[0][2].start(), listed[-1][2].end()), Decimal(stated[0].group(1)) if stated else None, "分"
+
+
+def _weight_sentences(base: FactBase):
+    """(key, text, None, (key,)) of each sentence stating no score; then, for runs of clauses joined by
+    ；stating scores too (产出指标分值50分，得49.61分；效益指标分值35分，得30分。), (the first key, their
+    words joined, where in those words the points the fact base reads as weights stand, the run's
+    keys): only those points are listed, the scores after them left out."""
+    run_of, runs = base.runs()
+    for key, text in base.sentences.items():
+        if "得" not in text:
+            yield key, text, None, (key,)
+    for k in sorted({run_of[key] for key, text in base.sentences.items() if "得" in text and key in run_of}):
+        run = runs[k]
+        (block, first), last = run[0][0], run[-1][0][1]
+        joined, weights_at = "", set()
+        for index in range(first, last + 1):
+            offset = len(joined)
+            joined += base.sentences.get((block, index), "")
+            weights_at |= {offset + f.at for f in base.by_sentence.get((block, index), ())
+                           if f.unit == "分" and f.measure == "分值"}
+        yield run[0][0], joined, weights_at, tuple((block, index) for index in range(first, last + 1))
 
 
 # a category's score in words: 效益指标合计得分32.5分 (after a break or at the start: 社会效益得分 is
