@@ -13,7 +13,7 @@ The contexts live in this package, one module each or per family: groups.py (a d
 one sentence, a run of them or one table column), form_blocks.py (a form's funds block),
 document.py, sentence_lists.py (unnamed totals, unit slips of listed parts, paired lists),
 enumerations.py (complete and partial lists, trailing sums), spans.py (a span of years and its
-years), numbered_items.py (numbered paragraphs as items), named_rows.py (a sentence's sum of table rows it
+years), year_parts.py (a year and its quarters or months), numbered_items.py (numbered paragraphs as items), named_rows.py (a sentence's sum of table rows it
 names), changes.py and subrows.py; parts.py
 reads the declared sums (the names of their parts, the figures that add), listing.py the amounts
 a sentence lists (brackets, nested lists, the whole a list is of), compare.py judges a total
@@ -31,6 +31,7 @@ from .groups import (opens_list, parts_sentence_after, listed_here, continuation
 from .form_blocks import check_form_blocks
 from .sentence_lists import check_unnamed_totals, check_list_unit_slips, check_paired_lists
 from .spans import check_span_breakdowns, check_span_sums
+from .year_parts import check_year_part_breakdowns
 from .enumerations import check_enumerations, check_trailing_sums
 from .numbered_items import check_numbered_items
 from .changes import check_changes
@@ -195,6 +196,7 @@ def _checks(doc, rule):
         yield from check_trailing_sums(base, rule)
         yield from check_span_breakdowns(base, rule)
         yield from check_span_sums(base, rule)
+        yield from check_year_part_breakdowns(base, rule)
         yield from check_numbered_items(doc, base, rule)
     if "subrows" in rule.params["contexts"]:
         yield from check_subrows(doc, base, rule)

@@ -1,0 +1,120 @@
+"""Context `enumeration` of kind `calculation`, parts of a year: an amount of the year (or of a part
+of it) and the amounts of its quarters, halves or spans of months listed right after it
+(本年支出152.41万元，其中一季度36.20万元、二季度35.80万元…). Parts covering the whole's months once
+each add up to it; parts covering some of them, each once, cannot exceed it; parts that overlap
+(1—3月, 1—6月: cumulative figures) are no breakdown. The parts and their months are data:
+concepts.yaml year_part_months, year_part_month_span, year_part_leads."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from ...facts.base import Fact, FactBase
+from ...facts.base.model import CURRENT
+from ...facts.lexicon import lexicon
+from ...knowledge import compact, concepts, vocabulary_generation
+from ..base import CHECKED
+from .compare import compare_listing
+from .listing import any_parts
+
+FULL_YEAR = frozenset(range(1, 13))
+# what may stand around a part's name besides the whole's own words: list joins and punctuation
+JOINS = "，,、；;：:和及与为是的"
+CLAUSE_BREAK_RE = re.compile(r"[，,；;。：:]")
+
+
+@lru_cache(maxsize=4)
+def _vocabulary(_generation: int) -> tuple[list[tuple[str, frozenset]], re.Pattern | None, tuple[str, ...]]:
+    """(part name, its months) longest name first; the span-of-months pattern; the lead words."""
+    vocab = concepts()
+    named = sorted(((name, frozenset(range(first, last + 1)))
+                    for name, (first, last) in (vocab.get("year_part_months") or {}).items()),
+                   key=lambda item: len(item[0]), reverse=True)
+    span = vocab.get("year_part_month_span")
+    return named, re.compile(span) if span else None, tuple(vocab.get("year_part_leads") or ())
+
+
+def _part_at_start(words: str) -> tuple[str, frozenset] | None:
+    """The part of the year `words` open with (一季度, 上半年, 1—3月) and its months."""
+    named, span, _ = _vocabulary(vocabulary_generation())
+    found = span.match(words) if span else None
+    if found:
+        first, last = int(found.group(1)), int(found.group(2))
+        return (found.group(0), frozenset(range(first, last + 1))) if 1 <= first < last <= 12 else None
+    return next(((name, months) for name, months in named if words.startswith(name)), None)
+
+
+def _whole_months(words: str) -> frozenset | None:
+    """The months the whole's words name: the part of the year they name, else the year (no month,
+    no cumulative word: 截至9月底累计… is of a span not told)."""
+    named, span, _ = _vocabulary(vocabulary_generation())
+    for at in range(len(words)):
+        part = _part_at_start(words[at:])
+        if part is not None:
+            return part[1]
+    if "月" in words or any(w in words for w in concepts().get("cumulative_words") or ()):
+        return None
+    return FULL_YEAR
+
+
+def _strip(words: str, drop: tuple[str, ...]) -> str:
+    for word in sorted(drop, key=len, reverse=True):
+        words = words.replace(word, "")
+    return words.strip(JOINS)
+
+
+def check_year_part_breakdowns(base: FactBase, rule):
+    _, _, leads = _vocabulary(vocabulary_generation())
+    if not _vocabulary(vocabulary_generation())[0]:
+        return
+    # (the words opening a list: 其中, and the rule's cues of complete and partial lists, 包括, 分别为)
+    openers = (*lexicon().list_openers, *rule.params["enumeration_cues"], *rule.params["partial_cues"], *leads)
+    run_of, runs = base.runs()
+    for total in base.facts:
+        if total.source != "text" or not total.unit or total.unit in ("%", "‰") or total.comparator \
+                or total.period != CURRENT or total.measure == "变动额":
+            continue
+        text = base.sentences.get((total.block, total.sentence), "")
+        words = compact(CLAUSE_BREAK_RE.split(text[:total.at])[-1])
+        months = _whole_months(words)
+        if months is None:
+            continue
+        run = runs[run_of[(total.block, total.sentence)]] if (total.block, total.sentence) in run_of else []
+        sentences = {key[1] for key, _ in run} or {total.sentence}
+        after = [f for key, facts in run for f in facts if f.id > total.id]
+        listed = _listed_parts(base, total, after, sentences, words, openers)
+        if listed is None:
+            continue
+        parts, covered = listed
+        if not covered <= months:
+            continue
+        yield CHECKED
+        named = replace(total, concept=words.strip(JOINS) or "全年")
+        yield from compare_listing(named, parts, covered != months, rule)
+
+
+def _listed_parts(base: FactBase, total: Fact, after: list[Fact], sentences: set, whole_words: str,
+                  openers: tuple[str, ...]) -> tuple[list[Fact], frozenset] | None:
+    """The amounts right after the total each named by a part of the year and nothing else but the
+    whole's own words (一季度支出 after 本年支出), no month twice; with the months they cover. None
+    for fewer than two."""
+    def summable(f: Fact) -> bool:
+        same = f.is_money if total.is_money else f.unit == total.unit
+        return same and f.measure in (total.measure, "实际值") and not f.comparator
+    parts, covered, end = [], frozenset(), total.at + len(total.text)
+    previous = total
+    for f in any_parts(after, sentences, summable):
+        said = base.sentences.get((f.block, f.sentence), "")
+        start = end if f.sentence == previous.sentence else 0
+        words = _strip(compact(said[start:f.at]), openers)
+        part = _part_at_start(words)
+        if part is None:
+            break
+        rest = words[len(part[0]):].strip(JOINS)
+        if (rest and rest not in whole_words) or covered & part[1]:
+            return None  # (another thing's amount, or months told twice: a cumulative figure)
+        parts.append(replace(f, concept=part[0]))
+        covered |= part[1]
+        end, previous = f.at + len(f.text), f
+    return (parts, covered) if len(parts) >= 2 else None
