@@ -442,6 +442,34 @@ def test_a_word_table_continued_after_a_page_break_is_one_table(tmp_path, betwee
     assert tables[0].rows[-1][1].loc.describe().endswith("第1张表（续表） 第3行第2列")
 
 
+@pytest.mark.parametrize("caption, joined", [("续表", True), ("表4 支出决算表", False)])
+def test_xlsx_table_continued_on_the_next_sheet_under_a_continued_line(tmp_path, caption, joined):
+    """A workbook's table going on on the next sheet under a 续表 line, its header repeated, is one
+    table, each row named on its own sheet; a table alike on another sheet without that line is
+    another table (two units' or two years' forms)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    first = workbook.active
+    first.title = "表3"
+    rest = workbook.create_sheet("表3续")
+    head = ["项目", "基本支出", "项目支出"]
+    for sheet, top, rows in ((first, "表3 支出决算表", [["合计", 25.0, 13.0], ["党政办", 12.0, 3.0], ["社区服务", 8.0, 4.0]]),
+                             (rest, caption, [["城市管理", 5.0, 6.0]])):
+        for r, row in enumerate([[top], head, *rows], start=1):
+            for c, value in enumerate(row, start=1):
+                sheet.cell(r, c, value)
+    path = tmp_path / "continued.xlsx"
+    workbook.save(str(path))
+    tables = build_document(str(path), xlsx_reader.read_xlsx(str(path))).tables
+    assert len(tables) == (1 if joined else 2)
+    if joined:
+        assert [row[0].text for row in tables[0].rows] == ["项目", "合计", "党政办", "社区服务", "城市管理"]
+        assert tables[0].rows[1][0].loc.sheet == "表3"
+        assert tables[0].rows[-1][0].loc.sheet == "表3续"
+        assert tables[0].rows[-1][0].loc.describe().startswith("工作表「表3续」 · 第3行")
+
+
 def test_docx_reads_the_accepted_text_of_tracked_changes_and_content_controls(tmp_path):
     """What the reader of the published document sees: a tracked insertion's and a moved-to
     run's text is there, a deletion's and a moved-from run's is not; a paragraph inside an

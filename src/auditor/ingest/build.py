@@ -321,8 +321,11 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
             # line, or under the caption again, it must be the first part's own)
             # (the header repeated may be any header row of the first part: a form's indicator header
             # under its 项目名称 and fund rows)
+            # (a workbook's table goes on on another sheet only under a 续表 line: 表2续 under 表2; two
+            # sheets' tables alike are otherwise two units' or two years' forms)
+            same_sheet = previous is not None and (previous.sheet == raw.sheet or said)
             repeated = previous is not None and previous.kind == "table" and bool(previous.rows) \
-                and _header_repeated(raw.rows[0], previous.rows) and previous.sheet == raw.sheet
+                and _header_repeated(raw.rows[0], previous.rows) and same_sheet
             # (right after a page break, a part opening with a row of figures has no header of
             # its own: the rest of the table above, its header not repeated)
             # (a table read from single-spaced rows closing its page, and one opening the next: a
@@ -333,10 +336,14 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
             # (in a format without pages, the header row repeated over it says it is the rest too)
             if previous is not None and previous.kind == "table" and previous.rows \
                     and (said or recaptioned or not units) and (not units or _same_unit(out, k - 1, out[k:])) \
-                    and _width(previous) == _width(raw) and previous.sheet == raw.sheet \
+                    and _width(previous) == _width(raw) and same_sheet \
                     and _next_page(previous, raw, said or repeated or rest):
                 if (said or repeated or rest) and not _copy_of(raw.rows, previous.rows):
                     _mark_part(raw, previous)
+                    if raw.sheet != previous.sheet:
+                        for row in raw.rows:
+                            for cell in row:
+                                cell.sheet = raw.sheet  # (its rows stand on their own sheet)
                     previous.rows.extend(raw.rows[_repeated_rows(raw.rows, previous.rows):] if repeated else raw.rows)
                     if previous.loose_ends and raw.loose_ends:
                         previous.loose_ends = (previous.loose_ends[0], raw.loose_ends[1])
@@ -533,7 +540,8 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list, first_on_shee
     rows = []
     line, page = loc.line, loc.page  # the table's, for cells that give none
     for r, raw_row in enumerate(_header_levels(raw.rows), start=1):
-        rows.append([grid_cell(c.text, loc, r, k, c.line or line, c.page or page, c.row, c.part)
+        rows.append([grid_cell(c.text, loc if c.sheet is None else loc.with_(sheet=c.sheet), r, k, c.line or line,
+                               c.page or page, c.row, c.part)
                      for k, c in enumerate(raw_row, start=1)])
     table = Table(index, rows, loc)
     # the lines right above it, back to the table or the sheet before (a unit line above another

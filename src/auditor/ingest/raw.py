@@ -61,6 +61,9 @@ class RawCell:
     # the part of a table cut in two it stands in, from the second on (a Word table's 续表, its rows
     # counted from its own first): model.Location.part; None in the first part
     part: int | None = None
+    # the sheet of a row of a table continued on another sheet (a workbook's 表2续 under its 续表 line,
+    # joined to 表2): its location's; None for the table's own sheet
+    sheet: str | None = None
 
 
 @dataclass
