@@ -574,6 +574,20 @@ def test_a_full_width_line_ending_in_a_semicolon_goes_on_with_its_list():
     assert "一是保障运转；" in paragraphs
 
 
+def test_a_full_width_line_ending_on_a_word_titles_end_with_goes_on():
+    """A wrapped paragraph's full-width line that happens to end on 情况 (a word titles end with)
+    was cut by the width: the next line goes on with it. A short line so ending, alone, is a title."""
+    text = ("某站2024年度部门决算\n"
+            "    2024年度“三公”经费财政拨款支出合计12.60万元，较上年减少1.4\n"
+            "0万元，下降10.0%，主要原因是严格执行公务接待规定。各项支出的具体情况\n"
+            "为：公务接待费4.20万元，公务用车运行维护费8.40万元。\n"
+            "公务用车购置及运行维护费支出情况\n"
+            "本年未购置公务用车。\n")
+    paragraphs = [b.text for b in document_from_text(text).blocks if not isinstance(b, (Table, Heading))]
+    assert any(p.endswith("各项支出的具体情况为：公务接待费4.20万元，公务用车运行维护费8.40万元。") for p in paragraphs)
+    assert "公务用车购置及运行维护费支出情况" in paragraphs
+
+
 def test_a_spaced_table_goes_on_over_blank_lines_and_rows_of_a_label_alone():
     """A text export's table laid out with spaces, blank lines between some of its rows and rows
     holding a label alone (nothing received): one table, every row in it, the totals with their rows."""

@@ -759,9 +759,13 @@ def _full_line_of_clauses(pieces: list[str], nxt: str, raw_next: str, raw_last: 
     """A line ending in ； as wide as the wrapped line before it (each set to the page's width, as a
     PDF's text export or a hard-wrapped file sets them): a list of clauses the width wrapped, going
     on unless the next line opens an item of its own (…其他收入45.60万元，占0.65%；↵上年结转…), is a
-    table's caption, or stands indented far in from the text (a centred title)."""
+    table's caption, or stands indented far in from the text (a centred title). So is such a line
+    ending on a word a title ends with (…各项支出的具体情况↵为：…): the width cut it, no title
+    stands at the end of a wrapped paragraph."""
     indent = len(raw_next) - len(raw_next.lstrip()) - (len(raw_last) - len(raw_last.lstrip()))
-    return len(pieces) >= 2 and pieces[-1][-1:] in ("；", ";") and not ITEM_START_RE.match(nxt) \
+    last = pieces[-1] if pieces else ""
+    cut = last[-1:] in ("；", ";") or (last[-1:] not in TERMINAL and TITLE_NOTE_RE.sub("", last).endswith(TITLE_ENDINGS))
+    return len(pieces) >= 2 and cut and not ITEM_START_RE.match(nxt) \
         and not CAPTION_RE.match(nxt) and indent <= CENTRED_INDENT \
         and _display_columns(pieces[-1])[-1] >= _display_columns(pieces[-2])[-1] - FULL_LINE_SLACK
 
