@@ -356,6 +356,12 @@ class FactBase:
         for (block, index), facts in self.by_sentence.items():
             # (“…支出决算为12.46万元。其中：因公出国（境）费0元；…”)
             opens_list = index == (last[1] if last else -2) + 1 and self.opens_list((block, index))
+            if last is not None and self._list_opens_paragraph(last, (block, index), runs[-1][-1][1], facts):
+                # (…完成预算的87.5%。↵其中：公务用车购置费19.80万元…: a paragraph opening with 其中 lists
+                # the parts of what the paragraph right before it ended on, as a sentence would)
+                last = (block, index)
+                runs[-1].append(((block, index), facts))
+                continue
             if last is not None and last[0] == block and (opens_list or all(
                     self.sentences.get((block, k), "").rstrip().endswith(("；", ";")) for k in range(last[1], index))):
                 runs[-1].append(((block, index), facts))
@@ -363,6 +369,25 @@ class FactBase:
                 runs.append([((block, index), facts)])
             last = (block, index)
         return runs
+
+    def sentence_after(self, key: tuple[int, int]) -> tuple[int, int]:
+        """The key of the sentence after `key`: the next of its paragraph, or the first of the next
+        paragraph where that opens with a list of the parts of what `key` ended on (see _clause_runs)."""
+        following = (key[0] + 1, 0)
+        if (key[0], key[1] + 1) not in self.sentences:
+            run_of, runs = self.runs()
+            k = run_of.get(key)
+            if k is not None and any(other == following for other, _ in runs[k]):
+                return following
+        return key[0], key[1] + 1
+
+    def _list_opens_paragraph(self, last: tuple[int, int], key: tuple[int, int], before: list[Fact],
+                              facts: list[Fact]) -> bool:
+        """The sentence opens the paragraph right after the one whose last sentence `last` is, with a
+        list opener (其中：), both paragraphs of the text (no table's cells)."""
+        block, index = key
+        return index == 0 and block == last[0] + 1 and (last[0], last[1] + 1) not in self.sentences \
+            and self.opens_list(key) and all(f.source == "text" and f.loc.table is None for f in (*before, *facts))
 
     def passage(self, first: Fact, last: Fact) -> str:
         """The words of a paragraph from one fact to a later one, across its sentences (four shares

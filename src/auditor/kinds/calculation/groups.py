@@ -31,7 +31,7 @@ def opens_list(base: FactBase, key: tuple[int, int], facts: list[Fact], total: s
     # the next sentence may open it (“…决算为12.46万元。其中：…”; see FactBase.clause_runs), unless
     # the total's own sentence already broke it down (…12.46万元，其中财政拨款10.00万元。其中：… is
     # the list of that part)
-    return base.opens_list((key[0], key[1] + 1)) and not listed_here(facts, total)
+    return base.opens_list(base.sentence_after(key)) and not listed_here(facts, total)
 
 
 MONTH_RE = re.compile(r"(?<!\d)\d{1,2}\s*(?:[-—－~～至到]\s*\d{1,2}\s*)?月")
@@ -45,13 +45,14 @@ def parts_sentence_after(base: FactBase, key: tuple[int, int], facts: list[Fact]
     first = next((f for f in facts if f.concept == total), None)
     if first is None or listed_here(facts, total) or _base_of_share(first, facts):
         return []
-    after = base.by_sentence.get((key[0], key[1] + 1), [])
+    nxt = base.sentence_after(key)  # (its paragraph's next, or the next paragraph's opening 其中…)
+    after = base.by_sentence.get(nxt, [])
     money = [f for f in after if f.is_money and f.measure != "变动额"]
     if len({f.concept for f in money}) < 2 or any(f.concept not in names or f.period != first.period
                                                   or f.measure != first.measure for f in money):
         return []
     # (2023年…分别为, 上年…分别为, 预算分别为: the parts of another year or measure, however read)
-    lead = base.sentences.get((key[0], key[1] + 1), "")[:money[0].at]
+    lead = base.sentences.get(nxt, "")[:money[0].at]
     lex = lexicon()
     # (the total's own year may be said again: 2024年…7.64万元。2024年A、B、C分别为…)
     own_year = base.year if first.period == CURRENT else None
