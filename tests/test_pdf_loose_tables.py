@@ -186,6 +186,33 @@ def test_a_ruled_part_missing_a_column_joins_the_table(tmp_path, canvas_factory)
     assert tables[0][0] == ["项目名称", "乡村道路养护工程", ""] and tables[0][-1] == ["总分", "", "20"]
 
 
+def test_a_row_the_page_break_cut_is_one_row_again(tmp_path, canvas_factory):
+    """A ruled table whose row's label a page break cut (1、公务用车购置及运行维护 | 8.10 at the page's
+    foot, 费 alone atop the next): one row, its label whole; a row of its own opening an item (2、…)
+    stays a row."""
+    path = tmp_path / "cut.pdf"
+    c = canvas_factory(path)
+
+    def row(cells, top):
+        for x0, x1, text in cells:
+            c.rect(x0, top, x1 - x0, 20)
+            c.drawString(x0 + 4, top + 6, text)
+
+    row([(60, 300, "项目"), (300, 400, "预算数"), (400, 500, "决算数")], 120)
+    row([(60, 300, "“三公”经费"), (300, 400, "14.00"), (400, 500, "13.20")], 100)
+    row([(60, 300, "1、公务用车购置及运行维护"), (300, 400, "9.00"), (400, 500, "8.70")], 80)
+    c.showPage()
+    c.setFont("STSong-Light", 9)
+    row([(60, 300, "费"), (300, 400, ""), (400, 500, "")], 760)
+    row([(60, 300, "2、公务接待费"), (300, 400, "5.00"), (400, 500, "4.50")], 740)
+    c.showPage()
+    c.save()
+    tables, _ = _tables(path)
+    assert len(tables) == 1
+    assert [r[0] for r in tables[0]] == ["项目", "“三公”经费", "1、公务用车购置及运行维护费", "2、公务接待费"]
+    assert tables[0][2] == ["1、公务用车购置及运行维护费", "9.00", "8.70"]
+
+
 def test_a_table_of_one_figure_a_row_closed_by_its_total_is_read(tmp_path, canvas_factory):
     """No rules, a label and one figure a row (项目 | 金额): no line of two figures to find it by; its
     total's row (本年收入合计) tells it is a table. A contents page's lines of page numbers, labels

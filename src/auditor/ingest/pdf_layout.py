@@ -18,7 +18,7 @@ from .pdf_loose_tables import LooseTable, figure_words, loose_tables
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
 from .single_spaced import LOOSE_GAP_LINES, figures_line, furniture_gap, line_words
-from .text import PDF_TERMINAL, WRAP_MIN_CHARS, parse_lines, wraps
+from .text import ITEM_START_RE, PDF_TERMINAL, WRAP_MIN_CHARS, parse_lines, wraps
 
 
 SAME_LINE_OVERLAP = 0.5  # a char joins the line its box overlaps by half its height or more
@@ -484,10 +484,35 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, con
         repeated = repeated or _repeated_rewrapped(previous.rows, rows, top)
         # a form naming its own subject (项目名称 | 乙项目) is another table of the same width
         if repeated or not _names_a_subject(rows[0]):
-            previous.rows.extend(rows[repeated:])
+            rest = rows[repeated:]
+            if rest and previous.rows[-1][0].page == page - 1 and _page_cut_rest(previous.rows[-1], rest[0]):
+                # (a row the page break cut: its cells' rest atop the new page goes back into them)
+                for above, cell in zip(previous.rows[-1], rest[0]):
+                    if cell.text.strip():
+                        above.text = join_wrapped(above.text, cell.text)
+                rest = rest[1:]
+            previous.rows.extend(rest)
             return True
     blocks.append(RawBlock("table", rows=rows, page=page, columns=columns))
     return False
+
+
+PAGE_CUT_REST_CHARS = 6  # a cell's rest a page break carried over is a few characters (费, 收入, 月底前)
+
+
+def _page_cut_rest(last: list[RawCell], first: list[RawCell]) -> bool:
+    """The first row atop the new page holds the rest of the cells the page break cut in the last row
+    of the page before (1、公务用车购置及运行维护 | 8.10 | … ↵ 费 | | …; 项目实施时 | 2023年12 ↵ 限 | 月):
+    words only, a few characters each, each under a filled cell of that row, opening no item or list
+    of its own (一、, 其中)."""
+    from ..facts.lexicon import lexicon
+
+    filled = [k for k, c in enumerate(first) if c.text.strip()]
+    if not filled or len(last) != len(first) or any(not last[k].text.strip() for k in filled):
+        return False
+    texts = [first[k].text.strip() for k in filled]
+    return not any(_figure(t) or len(t) > PAGE_CUT_REST_CHARS for t in texts) \
+        and not ITEM_START_RE.match(texts[0]) and not texts[0].startswith(tuple(lexicon().list_openers))
 
 
 def _repeated_rewrapped(above: list[list[RawCell]], rows: list[list[RawCell]], top: int) -> int:
