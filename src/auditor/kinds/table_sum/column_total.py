@@ -25,7 +25,7 @@ from .heads import heads_summed, figure_rows, label_column
 from .table_identities import products_explain, product_slips
 from .across import cumulative_reading, rows_across_alone, row_totals
 from ..score.weights import weighed_table
-from .groups import part_total_hits, summed_rows, group_hits, groups_alone, groups_summed, subtotal_hits, outer_rows
+from .groups import grand_total_hits, part_total_hits, summed_rows, group_hits, groups_alone, groups_summed, subtotal_hits, outer_rows
 
 
 def _other_unit_row(label: str, units: list[str]) -> bool:
@@ -159,6 +159,11 @@ def check_column_total(doc, rule, typed):
         # (综合得分 closes a table of points as its total: scored_total_labels; elsewhere it may weigh its rows)
         totals = [r for r, name in enumerate(names) if name in labels
                   or name in scored_labels and _scored(grid[:r], rule.params["given_point_heads"])]
+        grand = None if totals else grand_total_hits(
+            rule, table, grid, [r for r, name in enumerate(names) if _kind_total(name, labels)])
+        if grand is not None:
+            yield from grand  # (支出合计 | 调出资金 | 支出总计: the list's total, then the grand total)
+            continue
         if not totals:
             # one total of a kind (收入合计) closing or heading the table's rows is its total
             totals = [r for r, name in enumerate(names) if name in part_labels]

@@ -50,6 +50,35 @@ def part_total_hits(rule, table, grid):
                 yield hit
 
 
+def grand_total_hits(rule, table, grid, totals: list[int]) -> list | None:
+    """A list closed by its total, more items after it and the grand total closing them (支出合计 |
+    调出资金 | 支出总计; 收入合计 | 上年结转 | 收入总计): the total is the sum of the rows above it, the
+    grand total that total and the rows between (params subtotal_grand_words: the two words, the
+    grand's name the total's or none). None unless `totals` are two such rows, two rows or more above
+    the first and one at least between them; else the hits, [] where both add up."""
+    words = rule.params["subtotal_grand_words"]
+    if len(totals) != 2 or len(words) != 2:
+        return None
+    (sub_word, grand_word), (sub, grand) = words, totals
+    sub_name, grand_name = compact(row_label(grid[sub])), compact(row_label(grid[grand]))
+    if not sub_name.endswith(sub_word) or not grand_name.endswith(grand_word) \
+            or grand_name[:-len(grand_word)] not in ("", sub_name[:-len(sub_word)]):
+        return None
+    label_col = next(c for c, text in enumerate(grid[sub]) if text.strip())
+    figures = figure_rows(rule, table, label_col)
+    above, between = [r for r in figures if r < sub], [r for r in figures if sub < r < grand]
+    if len(above) < 2 or not between or sub not in figures or grand not in figures:
+        return None
+    heads, summed = heads_summed(rule, table, grid, figures[0], label_col)
+    hits = []
+    for at, ways in ((sub, summed_rows(grid, above, label_col, rule)), (grand, [[sub, *between]])):
+        for col in summed:
+            hit = column_hit(rule, table, grid, at, col, ways, heads[col].strip() or f"第{col + 1}列")
+            if hit is not None:
+                hits.append(hit)
+    return hits
+
+
 def summed_rows(grid, details: list[int], label_col: int, rule, summed: list[int] | None = None,
                  partial: dict[int, list[int]] | None = None) -> list[list[int]]:
     """The ways the detail rows may add up to the total: every row not inside another (其中, 小计),
