@@ -77,6 +77,30 @@ def _category_weight_columns(t: TypedTable):
         for key, cell in declared.items():
             if points(cell) != summed[key]:
                 yield _category_weight_hit(t, groups[key], cell, keys[-1], summed[key])
+        yield from _total_row_weight(t, role, list(declared.values()))
+
+
+def _total_row_weight(t: TypedTable, role: str, declared: list[Cell]):
+    """The total row's figure in a category level's weight column (合计 | 100 | | 100 | 91) against
+    the categories' own weights added up (决策 20 + 过程 30 + 产出 30 + 效益 20)."""
+    cells = t.totals.get("row_cells") or []
+    col = t.columns[role]
+    cell = cells[col] if col < len(cells) else None
+    stated = points(cell) if cell is not None else None
+    if stated is None:
+        return
+    total = sum((points(c) for c in declared), Decimal(0))
+    yield CHECKED
+    if stated == total:
+        return
+    places = max(Quantity(w).places for w in [stated, *(points(c) for c in declared)])
+    label = next((c.text.strip() for c in cells if c.text.strip()), "合计")
+    yield Hit(quote=row_quote(cell, t.table), location=cell.loc,
+              stated=f"{label} {cell.text.strip()}", expected=f"分值合计 {fmt(total, places)}",
+              formula="Σ分值 = " + " + ".join(c.text.strip() for c in declared) + f" = {fmt(total, places)}",
+              fields={"table": table_name(t), "section": label, "weight": fmt(stated, places),
+                      "total": fmt(total, places)},
+              highlights=[cell.loc] + [c.loc for c in declared])
 
 
 def _category_weight(rows: list[ScoreRecord], role: str, label_role: str) -> Cell | None:
