@@ -94,7 +94,7 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
                 named = bases[-1:]  # (老年人5,830人，纳入健康管理4,286人，健康管理率…: the count it is of)
             if not named and not bases and stem in before_stems:
                 # (反映的问题共170个，涉及金额…。截至…，已整改到位152个，整改率…: the base closes the sentence before)
-                bases = named = _base_before(base, block, index, figure, bases_named)
+                bases = named = _base_before(base, block, index, figure, bases_named, part_words, own)
             far = not named  # (the bases are the form's, not the sentence's figures)
             if far and _any_pair_fits(rate, [*bases, figure], fits):
                 # (two of the sentence's own figures give it, its base named by no word we know:
@@ -289,17 +289,28 @@ def _counted_whole(text: str, facts: list[Fact], k: int, bases: list[Fact], at_f
         and not any(o in between for o in lexicon().list_openers)
 
 
-def _base_before(base: FactBase, block: int, index: int, figure: Fact, base_words: tuple[str, ...]) -> list[Fact]:
+def _base_before(base: FactBase, block: int, index: int, figure: Fact, base_words: tuple[str, ...],
+                 part_words: tuple[str, ...] = (), own: str = "") -> list[Fact]:
     """The bases of a rate whose sentence states none, in the sentence before it in its paragraph:
     the figures there of the figure's unit and concept named by a word of bases (反映, 应整改; 发放
     and 收回 both, the questionnaires given out and returned, of a 有效率), not smaller than the
-    figure; the rate fitting any of them is right, one fitting none is told on the last."""
+    figure; the rate fitting any of them is right, one fitting none is told on the last. None where
+    a base names a part of the money the figure's own words (`own`) do not (市级补助资金下达…。实际
+    到位…: what arrived may be of every source)."""
     facts = base.by_sentence.get((block, index - 1), ())
     text = base.sentences.get((block, index - 1), "")
     same = [(j, f) for j, f in enumerate(facts) if f.unit == figure.unit and f.value > 0 and not f.comparator]
     named = [found for j, found in same if any(w in text[_start(facts, j):found.at] for w in base_words)]
-    if not same or len(named) != len(same):
+    # (the parts a 其中 list gives of a named base after it, 下达资金600.00万元，其中省级500.00万元、…, are no
+    # other bases)
+    opener = lexicon().list_opener
+    parts = [f for _, f in same if named and f.at > named[-1].at and any(
+        opener.match(text, at) for at in range(named[-1].at + len(named[-1].text), f.at))]
+    if not same or len(named) + len(parts) != len(same):
         return []  # (another count of the unit there, 涉及12个部门: which is the base is not told)
+    if any(w in text[_start(facts, j):found.at] and w not in own
+           for j, found in same if found in named for w in part_words):
+        return []
     return [found for found in named if found.concept == figure.concept and found.value >= figure.value]
 
 
