@@ -85,6 +85,7 @@ class InTurnReading:
         sum closing them is recorded (FactBase.span_sums) and ends them; so does a figure in their
         unit that is neither (a rate between, 增长5.7%, leaves them open)."""
         if self.took_year:
+            self.base.run_years[fact.id] = int(self.took_year[:4])
             return [*run, (fact, self.took_year)] if not run or run[-1][0].unit == fact.unit \
                 else [(fact, self.took_year)]
         if span_sum:

@@ -167,6 +167,9 @@ class FactBase:
     # id of a sum closing figures that took a span's years in turn (2022年至2024年…分别为X、Y、Z，三年
     # 合计W) -> (id, year) of each of those figures: W is their sum, no figure of the report's year
     span_sums: dict = field(default_factory=dict)
+    # id of a figure that took a year in turn (2022—2024年…分别为X、Y、Z: X took 2022) -> that year: a
+    # change between two of those years said after them is of their figures (see kinds/derived/run_growth.py)
+    run_years: dict = field(default_factory=dict)
     # id of an amount restated in brackets right after another in another unit (1,234.57万元（合0.12
     # 亿元）) -> that other amount: one figure twice, the bracket's in no index (see set_apart)
     restating: dict = field(default_factory=dict)

@@ -27,6 +27,7 @@ from .lookup import (YEAR_NUMBER_RE, rate_of_amount, same_sentence, facts_before
                      prior_value, compares_last_year)
 from .share import column_parts_sum
 from .row_rates import detail_sum
+from .run_growth import check_run_growth, run_growths
 
 
 def _adjusted(text: str, rate: Fact, cues: list[str]) -> bool:
@@ -48,7 +49,12 @@ PERCENT_AFTER_RE = re.compile(r"\d\s*[%％]")
 
 
 def check_growth(base: FactBase, rule):
+    # (a change between two years of a run of figures stated in its sentence: judged on those two)
+    in_run = {rate.id for rate, _, _ in run_growths(base)}
+    yield from check_run_growth(base, rule)
     for rate in (f for f in sentence_figures(base, "变动率") if not f.comparator and f.unit == "%"):
+        if rate.id in in_run:
+            continue
         if rate.concept is None and names_own_thing(rate.label):
             continue  # “…较上年减少14.69万元，主要是…，会议费同比下降18.6%”: another thing's rate
         if base.year is None and _two_years_compared(base, rate):
