@@ -861,7 +861,10 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
         # the outturn or the budget its words name, 比上年执行数 / 比上年预算; where the document
         # states no figure of the report year, on the one a plan's table calls 上年)
         measures = _plan_base_measures(base, rate) or measures
-        if any(document_value(base, rate.concept, m, rate.subject, CURRENT, scope=scope) for m in measures):
+        # (stated there at all: two statements of it that differ leave the rate unjudged, FCT001
+        # telling them, not judged on the year before's figure instead)
+        if any(f.subject == rate.subject and not f.member and f.is_money and scope == figure_scope(base, f)
+               for m in measures for f in base.of(rate.concept, m, CURRENT)):
             before = CURRENT
     for measure in measures:
         prior = stated if stated is not None else document_value(base, rate.concept, measure, rate.subject, before,
