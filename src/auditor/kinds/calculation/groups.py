@@ -276,6 +276,16 @@ def shares_whole(facts: list[Fact], parts: list[Fact], total: Fact) -> bool:
     return abs(sum(f.value for f in stated) - 100) <= slack
 
 
+def shares_overlap(facts: list[Fact], parts: list[Fact], total: Fact) -> bool:
+    """Each part is followed by its share of the total and the shares add up to more than 100%
+    beyond their printed precision (授予中小企业…，占69.44%；授予小微企业…，占46.30%): the parts
+    overlap (one holds the other), no items of one sum."""
+    stated = stated_shares(facts, parts)
+    if stated is None or any(f.base not in (None, total.concept) for f in stated):
+        return False
+    return sum(f.value for f in stated) - 100 > sum(f.half_unit for f in stated)
+
+
 def stated_shares(facts: list[Fact], parts: list[Fact]) -> list[Fact] | None:
     """The share of the whole stated right after each part, two parts or more; None where one has none."""
     stated = [share_of(facts, p) for p in parts]

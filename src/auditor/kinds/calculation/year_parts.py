@@ -22,22 +22,27 @@ FULL_YEAR = frozenset(range(1, 13))
 # what may stand around a part's name besides the whole's own words: list joins and punctuation
 JOINS = "，,、；;：:和及与为是的"
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。：:]")
+SEMICOLON_RE = re.compile(r"[；;]")
 
 
 @lru_cache(maxsize=4)
-def _vocabulary(_generation: int) -> tuple[list[tuple[str, frozenset]], re.Pattern | None, tuple[str, ...]]:
-    """(part name, its months) longest name first; the span-of-months pattern; the lead words."""
+def _vocabulary(_generation: int) -> tuple[list[tuple[str, frozenset]], re.Pattern | None, tuple[str, ...],
+                                           re.Pattern | None]:
+    """(part name, its months) longest name first; the span-of-months pattern; the lead words; a
+    pattern finding any part's name or span (most sentences name none: their amounts are not read)."""
     vocab = concepts()
     named = sorted(((name, frozenset(range(first, last + 1)))
                     for name, (first, last) in (vocab.get("year_part_months") or {}).items()),
                    key=lambda item: len(item[0]), reverse=True)
     span = vocab.get("year_part_month_span")
-    return named, re.compile(span) if span else None, tuple(vocab.get("year_part_leads") or ())
+    found = [*(re.escape(name) for name, _ in named), *([span] if span else [])]
+    return named, re.compile(span) if span else None, tuple(vocab.get("year_part_leads") or ()), \
+        re.compile("|".join(found)) if found else None
 
 
 def _part_at_start(words: str) -> tuple[str, frozenset] | None:
     """The part of the year `words` open with (一季度, 上半年, 1—3月) and its months."""
-    named, span, _ = _vocabulary(vocabulary_generation())
+    named, span, _, _ = _vocabulary(vocabulary_generation())
     found = span.match(words) if span else None
     if found:
         first, last = int(found.group(1)), int(found.group(2))
@@ -48,7 +53,6 @@ def _part_at_start(words: str) -> tuple[str, frozenset] | None:
 def _whole_months(words: str) -> frozenset | None:
     """The months the whole's words name: the part of the year they name, else the year (no month,
     no cumulative word: 截至9月底累计… is of a span not told)."""
-    named, span, _ = _vocabulary(vocabulary_generation())
     for at in range(len(words)):
         part = _part_at_start(words[at:])
         if part is not None:
@@ -65,8 +69,8 @@ def _strip(words: str, drop: tuple[str, ...]) -> str:
 
 
 def check_year_part_breakdowns(base: FactBase, rule):
-    _, _, leads = _vocabulary(vocabulary_generation())
-    if not _vocabulary(vocabulary_generation())[0]:
+    _, _, leads, any_part = _vocabulary(vocabulary_generation())
+    if any_part is None:
         return
     # (the words opening a list: 其中, and the rule's cues of complete and partial lists, 包括, 分别为)
     openers = (*lexicon().list_openers, *rule.params["enumeration_cues"], *rule.params["partial_cues"], *leads)
@@ -76,6 +80,10 @@ def check_year_part_breakdowns(base: FactBase, rule):
                 or total.period != CURRENT or total.measure == "变动额":
             continue
         text = base.sentences.get((total.block, total.sentence), "")
+        if not any_part.search(text, total.at + len(total.text)):
+            continue  # (no part of the year named after it)
+        if _listed_item(text, total, openers):
+            continue  # (…，其中基本支出600.00万元、项目支出400.00万元: an item of a list, no whole of the year's parts)
         words = compact(CLAUSE_BREAK_RE.split(text[:total.at])[-1])
         months = _whole_months(words)
         if months is None:
@@ -94,6 +102,11 @@ def check_year_part_breakdowns(base: FactBase, rule):
         yield from compare_listing(named, parts, covered != months, rule)
 
 
+def _listed_item(text: str, total: Fact, openers: tuple[str, ...]) -> bool:
+    """The amount stands in a list a word opened before it in its sentence (其中, 包括, 分别为)."""
+    return any(w in text[:total.at] for w in openers)
+
+
 def _listed_parts(base: FactBase, total: Fact, after: list[Fact], sentences: set, whole_words: str,
                   openers: tuple[str, ...]) -> tuple[list[Fact], frozenset] | None:
     """The amounts right after the total each named by a part of the year and nothing else but the
@@ -101,19 +114,24 @@ def _listed_parts(base: FactBase, total: Fact, after: list[Fact], sentences: set
     for fewer than two."""
     def summable(f: Fact) -> bool:
         same = f.is_money if total.is_money else f.unit == total.unit
-        return same and f.measure in (total.measure, "实际值") and not f.comparator
+        return same and not f.comparator
     parts, covered, end = [], frozenset(), total.at + len(total.text)
     previous = total
     for f in any_parts(after, sentences, summable):
         said = base.sentences.get((f.block, f.sentence), "")
         start = end if f.sentence == previous.sentence else 0
+        if not parts and (f.sentence != total.sentence or SEMICOLON_RE.search(said, start, f.at)):
+            return None  # (…项目支出400.00万元；分季度看，一季度…: the quarters a ； sets apart are the sentence's topic's)
         words = _strip(compact(said[start:f.at]), openers)
         part = _part_at_start(words)
         if part is None:
             break
         rest = words[len(part[0]):].strip(JOINS)
-        if (rest and rest not in whole_words) or covered & part[1]:
-            return None  # (another thing's amount, or months told twice: a cumulative figure)
+        if (rest and not whole_words.endswith(rest)) or covered & part[1]:
+            # (the part names the whole's thing, its closing words, or nothing: 本年运维支出… then 一季度
+            # 支出…; not a word from inside them, 全年计划完成投资… then 一季度完成…, what was done of a
+            # plan, 全年支出预算… then 一季度支出…; nor months told twice: a cumulative figure)
+            return None
         parts.append(replace(f, concept=part[0]))
         covered |= part[1]
         end, previous = f.at + len(f.text), f
