@@ -82,6 +82,8 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # column_total: the word closing a list's total and the word closing the grand total after
           # more items (支出合计 | 调出资金 | 支出总计: [合计, 总计])
           "subtotal_grand_words": (list, []),
+          # column_total: the words opening a row taken off the total before the grand total (减：…)
+          "subtracted_row_words": (list, []),
           # column_total: the words closing a thing's total that may stand amid the rows, other things'
           # rows after it (流动资产 | 固定资产 | 资产总额 | 负债总额 | 净资产):
           # see column_total.py _middle_total

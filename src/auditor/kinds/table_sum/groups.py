@@ -67,6 +67,12 @@ def grand_total_hits(rule, table, grid, totals: list[int]) -> list | None:
     label_col = next(c for c, text in enumerate(grid[sub]) if text.strip())
     figures = figure_rows(rule, table, label_col)
     above, between = [r for r in figures if r < sub], [r for r in figures if sub < r < grand]
+    # (a row marked as inside the total, 其中：…, is none of the items the grand total adds; a row
+    # taken off, 减：…, is no item added: the grand total is not judged then)
+    inner = tuple(rule.params["inner_row_words"])
+    between = [r for r in between if not compact(row_label(grid[r])).startswith(inner)]
+    if any(compact(row_label(grid[r])).startswith(tuple(rule.params["subtracted_row_words"])) for r in between):
+        return None
     if len(above) < 2 or not between or sub not in figures or grand not in figures:
         return None
     heads, summed = heads_summed(rule, table, grid, figures[0], label_col)
