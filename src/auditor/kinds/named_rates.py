@@ -26,7 +26,7 @@ from functools import lru_cache
 from ..facts.base import Fact, FactBase
 from ..facts.base.model import BUDGET_MEASURES, CURRENT
 from ..facts.lexicon import lexicon
-from ..knowledge import concepts, open_brackets
+from ..knowledge import compact, concepts, open_brackets
 
 NEAREST_BASES = 12  # figures before the rate it may be of: a long sentence's far figures are others' (and linear cost)
 WINDOW = 40  # figures read back for them
@@ -311,7 +311,25 @@ def _base_before(base: FactBase, block: int, index: int, figure: Fact, base_word
     if any(w in text[_start(facts, j):found.at] and w not in own
            for j, found in same if found in named for w in part_words):
         return []
+    # (the figure of one of those parts, named so, 中央资金实际到位…, 第一批资金实际到位…: the rate is of
+    # that part; of none its words tell, where they name one's words of their own)
+    if parts:
+        own_words = compact(own)
+        names = [(f, _part_name(text[_start(facts, j):f.at])) for j, f in same if f in parts]
+        mine = [f for f, name in names if name and name in own_words]
+        if len(mine) == 1:
+            return mine if mine[0].value >= figure.value else []
+        if mine or any(w in own_words for w in part_words if w not in lexicon().list_openers):
+            return []
     return [found for found in named if found.concept == figure.concept and found.value >= figure.value]
+
+
+def _part_name(words: str) -> str:
+    """A listed part's name: its words without the list's opener, joins and punctuation (其中中央资金 → 中央资金)."""
+    words = compact(words)
+    for opener in lexicon().list_openers:
+        words = words.replace(opener, "")
+    return words.strip("，,、；;：:和及与为是")
 
 
 def _listed(text: str, facts: list[Fact], k: int) -> bool:
