@@ -11,12 +11,13 @@ from ...facts.base import FactBase
 from ...facts.base.model import OLDER, PRIOR
 from ...facts.lexicon import alternatives
 from ...facts.numbers import fmt
-from ...knowledge import concepts, vocabulary_generation
+from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED
 from .intervals import HUNDRED, based, consistent, formula_operands, opposite, rate_hit, ratio_bounds
 
 YEAR = r"((?:19|20)\d\d)\s*年度?"
 WORDS_TO_RATE = 6  # characters between the year compared with and the rate (相比，增长; 支出增加)
+YEARS_REACH = 40  # characters before a rate its two years are read in
 
 
 @lru_cache(maxsize=4)
@@ -25,7 +26,7 @@ def _years_compared(_generation: int) -> re.Pattern:
     (concepts.yaml comparison_words: 2024年较2022年, 2024年度比2022年度, 2024年与2022年相比), closing
     the rate's words but for a few."""
     return re.compile(YEAR + r"\s*(?:" + alternatives(concepts().get("comparison_words")) + r")\s*" + YEAR
-                      + r"[^\d，,；;。]{0,%d}[，,]?[^\d，,；;。]{0,%d}$" % (WORDS_TO_RATE, WORDS_TO_RATE))
+                      + r"(?P<tail>[^\d，,；;。]{0,%d}[，,]?[^\d，,；;。]{0,%d})$" % (WORDS_TO_RATE, WORDS_TO_RATE))
 
 
 def run_growths(base: FactBase):
@@ -37,7 +38,9 @@ def run_growths(base: FactBase):
         if rate.measure != "变动率" or rate.unit != "%" or rate.comparator not in ("", OLDER, PRIOR) \
                 or rate.source != "text":
             continue
-        m = _years_compared(vocabulary_generation()).search(rate.label)
+        # (the years may stand a clause before the rate: 2024年与2022年相比，支出增长…)
+        said = base.sentences.get((rate.block, rate.sentence), "")
+        m = _years_compared(vocabulary_generation()).search(said, max(0, rate.at - YEARS_REACH), rate.at)
         if m is None:
             continue
         later_year, earlier_year = int(m.group(1)), int(m.group(2))
@@ -46,7 +49,21 @@ def run_growths(base: FactBase):
         later, earlier = took.get(later_year), took.get(earlier_year)
         if later is None or earlier is None or later.unit != earlier.unit or later_year <= earlier_year:
             continue
+        if not _of_run_thing(m.group("tail"), took[min(took)].label):
+            continue  # (…支出分别为…，2024年较2022年培训人数增长20%: another thing's change)
         yield rate, later, earlier
+
+
+def _of_run_thing(tail: str, run_label: str) -> bool:
+    """The words between the years and the rate name nothing but a change (增长, 相比，下降) or the
+    run's own thing (支出 of 培训资金支出分别为…)."""
+    words = compact(tail)
+    vocab = concepts()
+    for word in sorted([*(vocab.get("rate_measures") or {}).get("变动率", ()), *vocab.get("comparison_closers", ())],
+                       key=len, reverse=True):
+        words = words.replace(word, "")
+    words = words.strip("，,")
+    return not words or words in compact(run_label)
 
 
 def check_run_growth(base: FactBase, rule):
@@ -59,9 +76,9 @@ def check_run_growth(base: FactBase, rule):
         computed = later.in_yuan() / earlier.in_yuan() * HUNDRED - HUNDRED
         shown = formula_operands(later, earlier)
         formula = f"（{shown[0]} − {shown[1]}）÷ {shown[1]} = {fmt(computed)}%"
-        sign = 1 if computed > 0 else -1 if computed < 0 else 0
+        sign = 1 if lo > 0 else -1 if hi < 0 else 0  # (the way the figures went, beyond their rounding)
         basis = f"{base.run_years[later.id]}年与{base.run_years[earlier.id]}年两数"
-        if sign and sign != rate.sign and consistent(rate, abs(computed), abs(computed)):
+        if sign and sign != rate.sign and consistent(rate, *((lo, hi) if sign > 0 else (-hi, -lo))):
             yield based(basis, opposite(rate, sign, computed, formula))  # (下降12.22% where the figures rose by it)
             continue
         size = (lo, hi) if rate.sign > 0 else (-hi, -lo)
