@@ -76,6 +76,8 @@ def _differences(table, rule):
                and all(is_amount(grid[r][c]) for r in rows)]
     if not 3 <= len(columns) <= MAX_COLUMNS:
         return
+    # (a row of rates, 增减率（%）| 20.00 | …, is worked out column by column, no difference of two columns)
+    rows = [r for r in rows if not any(w in compact(row_name(grid[r])) for w in excluded)]
     totals = {compact(w) for w in rule.params["total_row_labels"]}
     total_rows = [r for r in rows if compact(row_name(grid[r])) in totals]
     details = [r for r in rows if r not in total_rows]
