@@ -442,7 +442,8 @@ def test_a_word_table_continued_after_a_page_break_is_one_table(tmp_path, betwee
     assert tables[0].rows[-1][1].loc.describe().endswith("第1张表（续表） 第3行第2列")
 
 
-@pytest.mark.parametrize("caption, joined", [("续表", True), ("表4 支出决算表", False)])
+@pytest.mark.parametrize("caption, joined", [("续表", True), ("表3续", True), ("表4 支出决算表", False),
+                                             ("表3续建项目支出表", False)])
 def test_xlsx_table_continued_on_the_next_sheet_under_a_continued_line(tmp_path, caption, joined):
     """A workbook's table going on on the next sheet under a 续表 line, its header repeated, is one
     table, each row named on its own sheet; a table alike on another sheet without that line is

@@ -281,7 +281,9 @@ CONTINUED_RE = re.compile(r"^\s*(?:" + TABLE_NUMBER + r"\s*)?"
                           # (or the first part's notice of it: （续表见下页）, 转下页, 续下页; or the second
                           # part's: 接上表, （接上页）)
                           r"|^\s*[（(]?\s*(?:续表|续)?\s*[见转接续]下页\s*[）)]?\s*$"
-                          r"|^\s*[（(]?\s*(?:接|续)上[表页]\s*[）)]?\s*$")
+                          r"|^\s*[（(]?\s*(?:接|续)上[表页]\s*[）)]?\s*$"
+                          # (or the table's number with the mark right after it, 表1续, 表1续表: not 表3续建项目…)
+                          r"|^\s*" + TABLE_NUMBER + r"\s*续表?(?![\u4e00-\u9fa5])(?:[\s:：]+[^。；;，,]{0,30})?\s*$")
 
 
 def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
