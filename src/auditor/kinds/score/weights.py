@@ -77,12 +77,13 @@ def _category_weight_columns(t: TypedTable):
         for key, cell in declared.items():
             if points(cell) != summed[key]:
                 yield _category_weight_hit(t, groups[key], cell, keys[-1], summed[key])
-        yield from _total_row_weight(t, role, list(declared.values()))
+        yield from _total_row_weight(t, role, list(declared.values()), leaves)
 
 
-def _total_row_weight(t: TypedTable, role: str, declared: list[Cell]):
+def _total_row_weight(t: TypedTable, role: str, declared: list[Cell], leaves: Decimal):
     """The total row's figure in a category level's weight column (合计 | 100 | | 100 | 91) against
-    the categories' own weights added up (决策 20 + 过程 30 + 产出 30 + 效益 20)."""
+    the categories' own weights added up (决策 20 + 过程 30 + 产出 30 + 效益 20); one agreeing with
+    their indicators' weights added up (`leaves`) is right, a category's own weight being the slip."""
     cells = t.totals.get("row_cells") or []
     col = t.columns[role]
     cell = cells[col] if col < len(cells) else None
@@ -91,7 +92,7 @@ def _total_row_weight(t: TypedTable, role: str, declared: list[Cell]):
         return
     total = sum((points(c) for c in declared), Decimal(0))
     yield CHECKED
-    if stated == total:
+    if stated in (total, leaves):
         return
     places = max(Quantity(w).places for w in [stated, *(points(c) for c in declared)])
     label = next((c.text.strip() for c in cells if c.text.strip()), "合计")
