@@ -24,6 +24,13 @@ def _words(c, y, placed):
         c.drawString(x, y, word)
 
 
+def _ruled_row(c, cells, top):
+    """A row of ruled cells, each (x0, x1, text), 20 points high from `top`."""
+    for x0, x1, text in cells:
+        c.rect(x0, top, x1 - x0, 20)
+        c.drawString(x0 + 4, top + 6, text)
+
+
 def _one_table(c, path):
     """The page closed and the file saved: its one table's rows, and the model."""
     c.showPage()
@@ -167,18 +174,13 @@ def test_a_ruled_part_missing_a_column_joins_the_table(tmp_path, canvas_factory)
     path = tmp_path / "ruled.pdf"
     c = canvas_factory(path)
 
-    def row(cells, top):
-        for x0, x1, text in cells:
-            c.rect(x0, top, x1 - x0, 20)
-            c.drawString(x0 + 4, top + 6, text)
-
-    row([(60, 200, "项目名称"), (200, 500, "乡村道路养护工程")], 700)
-    row([(60, 200, "主管部门"), (200, 500, "某县交通运输局")], 680)
+    _ruled_row(c, [(60, 200, "项目名称"), (200, 500, "乡村道路养护工程")], 700)
+    _ruled_row(c, [(60, 200, "主管部门"), (200, 500, "某县交通运输局")], 680)
     c.showPage()
     c.setFont("STSong-Light", 9)
-    row([(60, 200, "一级指标"), (200, 380, "三级指标"), (380, 500, "得分")], 760)
-    row([(60, 200, "产出指标"), (200, 380, "养护里程"), (380, 500, "20")], 740)
-    row([(60, 200, "总分"), (200, 380, ""), (380, 500, "20")], 720)
+    _ruled_row(c, [(60, 200, "一级指标"), (200, 380, "三级指标"), (380, 500, "得分")], 760)
+    _ruled_row(c, [(60, 200, "产出指标"), (200, 380, "养护里程"), (380, 500, "20")], 740)
+    _ruled_row(c, [(60, 200, "总分"), (200, 380, ""), (380, 500, "20")], 720)
     c.showPage()
     c.save()
     tables, _ = _tables(path)
@@ -193,18 +195,13 @@ def test_a_row_the_page_break_cut_is_one_row_again(tmp_path, canvas_factory):
     path = tmp_path / "cut.pdf"
     c = canvas_factory(path)
 
-    def row(cells, top):
-        for x0, x1, text in cells:
-            c.rect(x0, top, x1 - x0, 20)
-            c.drawString(x0 + 4, top + 6, text)
-
-    row([(60, 300, "项目"), (300, 400, "预算数"), (400, 500, "决算数")], 120)
-    row([(60, 300, "“三公”经费"), (300, 400, "14.00"), (400, 500, "13.20")], 100)
-    row([(60, 300, "1、公务用车购置及运行维护"), (300, 400, "9.00"), (400, 500, "8.70")], 80)
+    _ruled_row(c, [(60, 300, "项目"), (300, 400, "预算数"), (400, 500, "决算数")], 120)
+    _ruled_row(c, [(60, 300, "“三公”经费"), (300, 400, "14.00"), (400, 500, "13.20")], 100)
+    _ruled_row(c, [(60, 300, "1、公务用车购置及运行维护"), (300, 400, "9.00"), (400, 500, "8.70")], 80)
     c.showPage()
     c.setFont("STSong-Light", 9)
-    row([(60, 300, "费"), (300, 400, ""), (400, 500, "")], 760)
-    row([(60, 300, "2、公务接待费"), (300, 400, "5.00"), (400, 500, "4.50")], 740)
+    _ruled_row(c, [(60, 300, "费"), (300, 400, ""), (400, 500, "")], 760)
+    _ruled_row(c, [(60, 300, "2、公务接待费"), (300, 400, "5.00"), (400, 500, "4.50")], 740)
     c.showPage()
     c.save()
     tables, _ = _tables(path)
