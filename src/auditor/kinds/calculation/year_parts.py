@@ -16,11 +16,12 @@ from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED
 from .compare import compare_listing
-from .listing import any_parts
+from .listing import any_parts, bracket_depth, closing_bracket
 
 FULL_YEAR = frozenset(range(1, 13))
 # what may stand around a part's name besides the whole's own words: list joins and punctuation
-JOINS = "，,、；;：:和及与为是的"
+JOINS = "，,、；;：:和及与为是的（()）"
+BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")  # (a bracket's words between two parts: another list's)
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。：:]")
 SEMICOLON_RE = re.compile(r"[；;]")
 
@@ -74,32 +75,64 @@ def check_year_part_breakdowns(base: FactBase, rule):
         return
     # (the words opening a list: 其中, and the rule's cues of complete and partial lists, 包括, 分别为)
     openers = (*lexicon().list_openers, *rule.params["enumeration_cues"], *rule.params["partial_cues"], *leads)
+    sums = sorted(rule.params["trailing_sum_words"], key=len, reverse=True)
     run_of, runs = base.runs()
     for total in base.facts:
         if total.source != "text" or not total.unit or total.unit in ("%", "‰") or total.comparator \
                 or total.period != CURRENT or total.measure == "变动额":
             continue
         text = base.sentences.get((total.block, total.sentence), "")
-        if not any_part.search(text, total.at + len(total.text)):
+        end = total.at + len(total.text)
+        bracketed = text[end:end + 1] in "（("  # (上半年58,000.00万元（一季度…、二季度…）: the bracket's parts are its)
+        following = _closing_sentence(base, total, text, any_part, leads)
+        if not (any_part.search(text, end) or following):
             continue  # (no part of the year named after it)
-        if _listed_item(text, total, openers):
+        if _listed_item(text, total, openers) and not bracketed:
             continue  # (…，其中基本支出600.00万元、项目支出400.00万元: an item of a list, no whole of the year's parts)
         words = compact(CLAUSE_BREAK_RE.split(text[:total.at])[-1])
+        # (the whole's thing without the sum word closing it: 支出 of 本年支出合计)
+        thing = next((words[:-len(w)] for w in sums if words.endswith(w) and len(words) > len(w)), words)
         months = _whole_months(words)
         if months is None:
             continue
-        run = runs[run_of[(total.block, total.sentence)]] if (total.block, total.sentence) in run_of else []
-        sentences = {key[1] for key, _ in run} or {total.sentence}
-        after = [f for key, facts in run for f in facts if f.id > total.id]
-        listed = _listed_parts(base, total, after, sentences, words, openers)
+        if following:
+            # (本年支出合计1,000.00万元。分季度看，一季度…: the sentence after, opening on the parts, lists them)
+            after, sentences = list(base.by_sentence.get(following, ())), {following[1]}
+        else:
+            run = runs[run_of[(total.block, total.sentence)]] if (total.block, total.sentence) in run_of else []
+            sentences = {key[1] for key, _ in run} or {total.sentence}
+            after = [f for key, facts in run for f in facts if f.id > total.id]
+        depth = bracket_depth(text)
+        inside = depth(end) + 1 if bracketed else depth(total.at)
+        # (the parts at the total's own depth, or inside its bracket: 上半年…（一季度…、二季度…）, 下半年… lists
+        # the halves of the year, the bracket the quarters of 上半年)
+        after = [f for f in after if f.sentence != total.sentence or depth(f.at) == inside]
+        if bracketed:
+            close = closing_bracket(text, end + 1)
+            after = [f for f in after if f.sentence == total.sentence and f.at < close]
+        listed = _listed_parts(base, total, after, sentences, thing, openers, bool(following))
         if listed is None:
             continue
         parts, covered = listed
         if not covered <= months:
             continue
         yield CHECKED
-        named = replace(total, concept=words.strip(JOINS) or "全年")
+        named = replace(total, concept=_strip(words, openers) or "全年")
         yield from compare_listing(named, parts, covered != months, rule)
+
+
+def _closing_sentence(base: FactBase, total: Fact, text: str, any_part: re.Pattern, leads: tuple[str, ...]):
+    """The key of the sentence after the total's in its paragraph where the total closes its own
+    (nothing after it but the full stop) and that one opens on a part of the year or a lead word
+    (分季度看，一季度…); None else."""
+    if text[total.at + len(total.text):].strip(" 。.") or (total.block, total.sentence + 1) not in base.sentences:
+        return None
+    nxt = (total.block, total.sentence + 1)
+    opening = compact(base.sentences[nxt]).lstrip("，,：:")
+    for lead in leads:
+        if opening.startswith(lead):
+            opening = opening[len(lead):].lstrip("，,：:")
+    return nxt if any_part.match(opening) else None
 
 
 def _listed_item(text: str, total: Fact, openers: tuple[str, ...]) -> bool:
@@ -108,7 +141,7 @@ def _listed_item(text: str, total: Fact, openers: tuple[str, ...]) -> bool:
 
 
 def _listed_parts(base: FactBase, total: Fact, after: list[Fact], sentences: set, whole_words: str,
-                  openers: tuple[str, ...]) -> tuple[list[Fact], frozenset] | None:
+                  openers: tuple[str, ...], next_sentence: bool = False) -> tuple[list[Fact], frozenset] | None:
     """The amounts right after the total each named by a part of the year and nothing else but the
     whole's own words (一季度支出 after 本年支出), no month twice; with the months they cover. None
     for fewer than two."""
@@ -120,9 +153,9 @@ def _listed_parts(base: FactBase, total: Fact, after: list[Fact], sentences: set
     for f in any_parts(after, sentences, summable):
         said = base.sentences.get((f.block, f.sentence), "")
         start = end if f.sentence == previous.sentence else 0
-        if not parts and (f.sentence != total.sentence or SEMICOLON_RE.search(said, start, f.at)):
+        if not parts and not next_sentence and (f.sentence != total.sentence or SEMICOLON_RE.search(said, start, f.at)):
             return None  # (…项目支出400.00万元；分季度看，一季度…: the quarters a ； sets apart are the sentence's topic's)
-        words = _strip(compact(said[start:f.at]), openers)
+        words = _strip(compact(BRACKETED_RE.sub("", said[start:f.at])), openers)
         part = _part_at_start(words)
         if part is None:
             break
