@@ -18,7 +18,7 @@ from ...facts.lexicon import alternatives, lexicon, not_before
 from ...facts.numbers import count_word, unreadable_in
 from ...facts.spans import SPAN_YEARS_RE
 from ...facts.restated import CLAUSE_BREAKS, clause_start
-from .groups import completed_elsewhere, shares_overlap, shares_whole
+from .groups import completed_elsewhere, nested_kinds, shares_whole
 from ..table_sum.groups import outer_rows
 from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED, item_label
@@ -139,9 +139,8 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             # 政府性基金预算财政拨款收入 it leaves out: 其他收入, a part of 本年收入's declared sum,
             # is no rest of all; the list adds up with the part stated elsewhere)
             continue
-        if shares_overlap([f for key in sorted({(p.block, p.sentence) for p in parts}) for f in base.by_sentence.get(key, ())],
-                          parts, total):
-            continue  # (…中小企业…，占69.44%；…小微企业…，占46.30%: the parts' shares say one holds the other)
+        if nested_kinds(parts):
+            continue  # (…授予中小企业…，授予小微企业…: the one holds the other)
         if id(total) not in summed:
             yield CHECKED
         if _rest_of_wider(parts, total, rule):

@@ -276,14 +276,12 @@ def shares_whole(facts: list[Fact], parts: list[Fact], total: Fact) -> bool:
     return abs(sum(f.value for f in stated) - 100) <= slack
 
 
-def shares_overlap(facts: list[Fact], parts: list[Fact], total: Fact) -> bool:
-    """Each part is followed by its share of the total and the shares add up to more than 100%
-    beyond their printed precision (授予中小企业…，占69.44%；授予小微企业…，占46.30%): the parts
-    overlap (one holds the other), no items of one sum."""
-    stated = stated_shares(facts, parts)
-    if stated is None or any(f.base not in (None, total.concept) for f in stated):
-        return False
-    return sum(f.value for f in stated) - 100 > sum(f.half_unit for f in stated)
+def nested_kinds(parts: list[Fact]) -> bool:
+    """Two of the items name a kind and a kind within it (授予中小企业合同金额…；授予小微企业合同金额…:
+    concepts.yaml nested_kinds): the one holds the other, no items of one sum."""
+    labels = [compact(p.label) for p in parts]
+    return any(any(outer in a for a in labels) and any(inner in b and outer not in b for b in labels for inner in inners)
+               for outer, inners in (concepts().get("nested_kinds") or {}).items())
 
 
 def stated_shares(facts: list[Fact], parts: list[Fact]) -> list[Fact] | None:
@@ -308,7 +306,12 @@ def _opened_partly(text: str, total: Fact, parts: list[Fact], rule) -> bool:
     between = text[total.at + len(total.text):first]
     for opener in lexicon().list_openers:  # (其中： opens the parts, its 中： no partial list's)
         between = between.replace(opener, "")
-    return any(w in between for w in rule.params["partial_cues"])
+    # (a clause telling why the total changed, 比上年增加…，主要是…项目支出增加，…具体如下：, opens no list)
+    return any(w in clause for clause in PARTIAL_CLAUSE_RE.split(between) for w in rule.params["partial_cues"]
+               if not lexicon().directions.all(compact(clause)))
+
+
+PARTIAL_CLAUSE_RE = re.compile(r"[，,；;]")
 
 
 def _wider_items(facts: list[Fact], total: Fact, parts: list[Fact], calc: dict,

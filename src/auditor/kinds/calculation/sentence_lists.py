@@ -16,7 +16,7 @@ from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit, item_label
 from .parts import sum_part_names, declared_names, money_amount, kind_beside_balance
 from .compare import part_exceeds, compare_listing, odd_part_slip, misprinted_unit_part, compare_sum
-from .groups import share_of, shares_overlap
+from .groups import nested_kinds, share_of
 from .listing import (pairs_of_measures, other_pair_side, apart_words, opener_after, SHARE_AFTER_RE, any_parts, OWN_CLAUSE_MEASURES, share_base, sum_words,
                       list_whole_after, bracket_depth, closing_bracket, nested_lists, enumerated_by_commas, items_counted)
 
@@ -189,9 +189,8 @@ def check_list_unit_slips(base: FactBase, rule):
                         yield CHECKED
                         yield from other_hits if own_exact or pair_complete else compare_listing(other[0], other[1], True, rule)
                     items = paired
-                if len(items) >= 2 and shares_overlap([f for key in sorted({(p.block, p.sentence) for p in items})
-                                                       for f in base.by_sentence.get(key, ())], items, total):
-                    continue  # (…中小企业…，占69.44%；…小微企业…，占46.30%: the shares say one holds the other)
+                if len(items) >= 2 and nested_kinds(items):
+                    continue  # (…授予中小企业…；授予小微企业…: the one holds the other)
                 if len(items) >= 2:
                     yield CHECKED
                     # (a whole naming nothing whose list names every part of a declared sum, 全年执行数

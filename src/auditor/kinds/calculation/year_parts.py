@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ...facts.base import Fact, FactBase
-from ...facts.base.model import CURRENT
+from ...facts.base.model import BUDGET_MEASURES, CURRENT, FORECAST
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED
@@ -19,6 +19,9 @@ from .compare import compare_listing
 from .listing import any_parts, bracket_depth, closing_bracket
 
 FULL_YEAR = frozenset(range(1, 13))
+# the measures of an amount no year's parts add up to: a change, and what was planned, budgeted or aimed
+# at (its quarters as told are what was done of it)
+NO_WHOLE_MEASURES = ("变动额", *BUDGET_MEASURES, "目标值", FORECAST)
 # what may stand around a part's name besides the whole's own words: list joins and punctuation
 JOINS = "，,、；;：:和及与为是的（()）"
 BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")  # (a bracket's words between two parts: another list's)
@@ -79,8 +82,8 @@ def check_year_part_breakdowns(base: FactBase, rule):
     run_of, runs = base.runs()
     for total in base.facts:
         if total.source != "text" or not total.unit or total.unit in ("%", "‰") or total.comparator \
-                or total.period != CURRENT or total.measure == "变动额":
-            continue
+                or total.period != CURRENT or total.measure in NO_WHOLE_MEASURES:
+            continue  # (a plan's, a budget's or a target's quarters are what was done of it, no parts: 年初预算…。分季度看，一季度支出…)
         text = base.sentences.get((total.block, total.sentence), "")
         end = total.at + len(total.text)
         bracketed = text[end:end + 1] in "（("  # (上半年58,000.00万元（一季度…、二季度…）: the bracket's parts are its)
