@@ -69,9 +69,11 @@ def grand_total_hits(rule, table, grid, totals: list[int]) -> list | None:
     above, between = [r for r in figures if r < sub], [r for r in figures if sub < r < grand]
     # (a row marked as inside the total, 其中：…, is none of the items the grand total adds; a row
     # taken off, 减：…, is no item added: the grand total is not judged then)
+    # (a row marked as inside a row above, 其中：…, may open a run of them printed unmarked after it,
+    # 转移性收入 | 其中：返还性收入 | 一般性转移支付收入 | …: which rows are items the grand total adds is
+    # not told, nor where a row taken off stands, 减：…: the grand total is not judged then)
     inner = tuple(rule.params["inner_row_words"])
-    between = [r for r in between if not compact(row_label(grid[r])).startswith(inner)]
-    if any(compact(row_label(grid[r])).startswith(tuple(rule.params["subtracted_row_words"])) for r in between):
+    if any(compact(row_label(grid[r])).startswith((*inner, *rule.params["subtracted_row_words"])) for r in between):
         return None
     if len(above) < 2 or not between or sub not in figures or grand not in figures:
         return None
