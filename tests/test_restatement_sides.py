@@ -28,3 +28,27 @@ def test_figures_a_unit_scale_apart_by_chance_are_no_unit_slip():
     text = UNIT_SLIP.replace("2.47", "0.01").replace("24700.00", "100.00").replace("345500.00", "320900.00")
     tiny = [f for f in _findings(text) if "公务接待费" in f.message]
     assert tiny and all(f.cls != "unit_error" for f in tiny)
+
+
+def test_tables_of_one_stage_of_projects_each_are_no_statements_of_the_unit_s_total(tmp_path):
+    """A workbook's 新建 and 续建 projects, each on a sheet with its own 合计 (concepts.yaml
+    selection_scopes): neither total is the unit's 项目支出, no two statements of one figure."""
+    import openpyxl
+
+    from auditor.engine import audit_file
+
+    book = openpyxl.Workbook()
+    for k, (stage, rows) in enumerate([("新建", [("村级道路硬化", 86.4, 82.08), ("农村污水治理", 67.8, 64.41),
+                                                 ("灌区渠系改造", 93.5, 88.83)]),
+                                       ("续建", [("饮水管网延伸", 72.1, 68.5), ("河道清淤", 29.9, 28.41)])]):
+        sheet = book.active if k == 0 else book.create_sheet()
+        sheet.title = stage
+        sheet.append([f"表{k + 1} 2024年度{stage}项目支出决算明细表"])
+        sheet.append(["单位：万元"])
+        sheet.append(["序号", "项目名称", "预算数", "决算数"])
+        for n, (name, budget, spent) in enumerate(rows, 1):
+            sheet.append([n, name, budget, spent])
+        sheet.append(["", "合计", round(sum(r[1] for r in rows), 2), round(sum(r[2] for r in rows), 2)])
+    path = tmp_path / "stages.xlsx"
+    book.save(str(path))
+    assert [f for f in audit_file(str(path), RULES).findings if f.rule == "FCT001"] == []
