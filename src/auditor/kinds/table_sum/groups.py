@@ -55,7 +55,8 @@ def grand_total_hits(rule, table, grid, totals: list[int]) -> list | None:
     调出资金 | 支出总计; 收入合计 | 上年结转 | 收入总计): the total is the sum of the rows above it, the
     grand total that total and the rows between (params subtotal_grand_words: the two words, the
     grand's name the total's or none). None unless `totals` are two such rows, two rows or more above
-    the first and one at least between them; else the hits, [] where both add up."""
+    the first and one at least between them, none of those a 其中 or a 减： row; else the hits, []
+    where both add up."""
     words = rule.params["subtotal_grand_words"]
     if len(totals) != 2 or len(words) != 2:
         return None
