@@ -138,6 +138,13 @@ def _closing_sentence(base: FactBase, total: Fact, text: str, any_part: re.Patte
     return nxt if any_part.match(opening) else None
 
 
+def _restates_thing(whole_words: str, rest: str) -> bool:
+    """A part's words name the whole's thing: its closing words, or those before a word of outturn
+    closing it (收入 of 全年收入完成: concepts.yaml outturn_closing_words)."""
+    closing = tuple(concepts().get("outturn_closing_words") or ())
+    return whole_words.endswith(rest) or any(whole_words.endswith(rest + w) for w in closing)
+
+
 def _listed_item(text: str, total: Fact, openers: tuple[str, ...]) -> bool:
     """The amount stands in a list a word opened before it in its sentence (其中, 包括, 分别为)."""
     return any(w in text[:total.at] for w in openers)
@@ -163,7 +170,7 @@ def _listed_parts(base: FactBase, total: Fact, after: list[Fact], sentences: set
         if part is None:
             break
         rest = words[len(part[0]):].strip(JOINS)
-        if (rest and not whole_words.endswith(rest)) or covered & part[1]:
+        if (rest and not _restates_thing(whole_words, rest)) or covered & part[1]:
             # (the part names the whole's thing, its closing words, or nothing: 本年运维支出… then 一季度
             # 支出…; not a word from inside them, 全年计划完成投资… then 一季度完成…, what was done of a
             # plan, 全年支出预算… then 一季度支出…; nor months told twice: a cumulative figure)
