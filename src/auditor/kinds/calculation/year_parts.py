@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, FORECAST
+from ...facts.base.words import CLAUSE_BREAK_RE, CLAUSE_END_RE
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED
@@ -25,8 +26,6 @@ NO_WHOLE_MEASURES = ("变动额", *BUDGET_MEASURES, "目标值", FORECAST)
 # what may stand around a part's name besides the whole's own words: list joins and punctuation
 JOINS = "，,、；;：:和及与为是的（()）"
 BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")  # (a bracket's words between two parts: another list's)
-CLAUSE_BREAK_RE = re.compile(r"[，,；;。：:]")
-SEMICOLON_RE = re.compile(r"[；;]")
 
 
 @lru_cache(maxsize=4)
@@ -57,10 +56,10 @@ def _part_at_start(words: str) -> tuple[str, frozenset] | None:
 def _whole_months(words: str) -> frozenset | None:
     """The months the whole's words name: the part of the year they name, else the year (no month,
     no cumulative word: 截至9月底累计… is of a span not told)."""
-    for at in range(len(words)):
-        part = _part_at_start(words[at:])
-        if part is not None:
-            return part[1]
+    named = _vocabulary(vocabulary_generation())[3].search(words)
+    part = _part_at_start(words[named.start():]) if named else None
+    if part is not None:
+        return part[1]
     if "月" in words or any(w in words for w in concepts().get("cumulative_words") or ()):
         return None
     return FULL_YEAR
@@ -163,7 +162,7 @@ def _listed_parts(base: FactBase, total: Fact, after: list[Fact], sentences: set
     for f in any_parts(after, sentences, summable):
         said = base.sentences.get((f.block, f.sentence), "")
         start = end if f.sentence == previous.sentence else 0
-        if not parts and not next_sentence and (f.sentence != total.sentence or SEMICOLON_RE.search(said, start, f.at)):
+        if not parts and not next_sentence and (f.sentence != total.sentence or CLAUSE_END_RE.search(said, start, f.at)):
             return None  # (…项目支出400.00万元；分季度看，一季度…: the quarters a ； sets apart are the sentence's topic's)
         words = _strip(compact(BRACKETED_RE.sub("", said[start:f.at])), openers)
         part = _part_at_start(words)
