@@ -100,7 +100,10 @@ def unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) ->
         # (another amount spent stated before: which the rate is of cannot be told; not money
         # received, 项目资金实际到位1,600.00万元, which is no spending; nor an amount whose words say
         # no spending, 中央财政补助1,800万元, read as spent only for want of a word: _said_spent)
-        if any(f.measure == "决算" and f.value != actual.value and not _received(f) and _said_spent(f) for f in earlier):
+        # (the actual a balance, 结余资金52.00万元，占全年预算的6.50%: the spending stated before is what
+        # it is left over from, no rival actual)
+        if not _balance(actual) and any(f.measure == "决算" and f.value != actual.value and not _received(f)
+                                        and _said_spent(f) for f in earlier):
             return None
         # (a budget's parts listed after it, 全年预算数3,560万元，其中：中央补助1,800万元…, are no
         # other value of it)
@@ -127,6 +130,11 @@ def _said_spent(f: Fact) -> bool:
     """An outturn whose words name its measure, or say it was spent (已支付, 全年支出: concepts.yaml
     spent_words)."""
     return not f.implicit or any(w in f.label for w in concepts().get("spent_words") or ())
+
+
+def _balance(f: Fact) -> bool:
+    """An amount left over (结余资金, 年末结转: concepts.yaml balance_words)."""
+    return any(w in f.label for w in concepts().get("balance_words") or ())
 
 
 def _received(f: Fact) -> bool:

@@ -50,7 +50,7 @@ def check_completion(base: FactBase, rule):
         if actual is None or (budget is None and other is None):
             continue
         if budget is not None and budget.value != 0:
-            hits = list(rate_against(base, rate, actual, budget, f"完成{worded}的比例", f"决算 ÷ {worded}"))
+            hits = list(rate_against(base, rate, actual, budget, _relation(rate, worded), f"决算 ÷ {worded}"))
         else:
             hits = [CHECKED]  # the worded budget is 0 or not stated: say so if the rate fits the other
         misfit = budget is None or budget.value == 0 or len(hits) > 1
@@ -59,7 +59,7 @@ def check_completion(base: FactBase, rule):
             if budget is None:
                 continue  # (完成年初预算的88.22% of the 全年预算, the 年初 unstated: they may be one)
             right = exact_ratio(actual, budget) if budget.value else None
-            hit = rate_hit(rate, right if right is not None else exact_ratio(actual, other), f"完成{worded}的比例",
+            hit = rate_hit(rate, right if right is not None else exact_ratio(actual, other), _relation(rate, worded),
                        f"文中写“完成{worded}”，但 {rate.text} 是按{other.measure}计算的：决算 {actual.text} ÷ "
                        f"{other.measure} {other.text} = {fmt(exact_ratio(actual, other))}%"
                        + (f"；{worded}为 {budget.text}" if budget is not None else ""))
@@ -78,6 +78,12 @@ def check_completion(base: FactBase, rule):
             yield hit
 
 
+def _relation(rate: Fact, budget: str) -> str:
+    """What the message calls the rate: a share of the budget where its words say 占 (结余资金…，占全年
+    预算的6.50%: no completion of it), else the completion of it."""
+    return f"{'占' if compact(rate.label).startswith('占') else '完成'}{budget}的比例"
+
+
 def _bare_completion(base: FactBase, rate: Fact, sentence: list[Fact], actual: Fact | None):
     """“完成预算的 X%” names no budget: the budgets the sentence states, else the document's
     (全年 before 年初); consistent when the rate fits any of them."""
@@ -91,7 +97,7 @@ def _bare_completion(base: FactBase, rate: Fact, sentence: list[Fact], actual: F
     if any(ratio_fits(rate, actual, b) for b in budgets):
         return
     budget = budgets[0]
-    for hit in rate_against(base, rate, actual, budget, "完成预算的比例", f"决算 ÷ {budget.measure}"):
+    for hit in rate_against(base, rate, actual, budget, _relation(rate, "预算"), f"决算 ÷ {budget.measure}"):
         if isinstance(hit, Hit):
             hit.formula += _decrease_note(rate, actual, budget)
             yield hit
