@@ -8,7 +8,7 @@ from ...knowledge import compact
 from ...model import Heading, Paragraph, Table
 from ..numbers import MONEY_UNITS, TABLE_NUMBER
 from .model import CURRENT
-from .words import CLAUSE_BREAK_RE, NOUN_AFTER_RE, YEARS_RE, names_nothing, names_other_period
+from .words import CLAUSE_BREAK_RE, CLAUSE_KEPT_RE, NOUN_AFTER_RE, YEARS_RE, names_nothing, names_other_period
 from .grids import (PROJECT_NAME_MIN, stripped_rows, subject_of, project_key, SUBJECT_HEAD_ROWS, subject_cue,
                     heads_a_column)
 
@@ -196,11 +196,22 @@ class ProjectReading:
         if not self.own_project or not self.project_funds:
             return
         stated = {f.measure for f in self.base.of(self.project_funds) if f.source == "table"}
+        # (the sentence may name the project, 交易平台运维项目全年实际支出…: its subject, the report's own)
         for f in [f for f in self.base.facts if f.source == "text" and f.concept is None and f.is_money
-                  and f.measure in stated and not f.subject and not f.comparator and f.period == CURRENT]:
-            if self._names_only_measures(self.base.sentences.get((f.block, f.sentence), "")[:f.at]):
+                  and f.measure in stated and f.subject in ("", self.own_project) and not f.comparator
+                  and f.period == CURRENT]:
+            if self._names_only_measures(self._without_own_name(self.base.sentences.get((f.block, f.sentence), "")[:f.at])):
                 self.base.name(f, self.project_funds)
                 f.subject = self.own_project
+
+    def _without_own_name(self, words: str) -> str:
+        """The words with the report's own project's name taken out, and the 项目 a clause opens on
+        (项目年初预算…, 项目资金全年执行…): in a report on one project, both name it, nothing else."""
+        words = compact(words)
+        for name in (f"{self.own_project}项目", self.own_project):
+            words = words.replace(name, "")
+        return "".join(next((clause[len(w):] for w in self.project_words if clause.startswith(w)), clause)
+                       for clause in CLAUSE_KEPT_RE.split(words))
 
     def _names_only_measures(self, before: str) -> bool:
         """The words of a sentence before a figure name nothing but measures, amounts and the report's

@@ -205,6 +205,7 @@ class VocabularyReading:
         # programmes, 营养改善计划)
         self.plan_since_words = (*self.strive_words, *(w for w in self.plan_only_words if len(w) >= 3))
         self.project_funds = vocab.get("project_funds")
+        self.project_words = tuple(vocab.get("project_words") or ())
         # a subject naming a level of the budget's classification (…事务（款）行政运行（项）): an item
         # of the accounts, no project whose total funds its bare amounts are
         levels = vocabulary()["table_types"]["budget_by_code"].get("code_parts") or ()

@@ -13,6 +13,7 @@ from ..targets import SUFFIX
 
 
 CLAUSE_BREAK_RE = re.compile(r"[，,；;：:。]")
+CLAUSE_KEPT_RE = re.compile(f"({CLAUSE_BREAK_RE.pattern})")  # (split so, the breaks are kept between the clauses)
 
 YEARS_RE = re.compile(r"(?:19|20)\d\d\s*年度?")
 

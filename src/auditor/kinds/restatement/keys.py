@@ -77,6 +77,9 @@ def part_named(base, fact: Fact, parts: tuple[str, ...], leads: tuple[str, ...] 
         return False
     text = base.sentences.get((fact.block, fact.sentence), "")[:fact.at]
     clause = compact(re.split(r"[。；;！？!?，,：:]", text)[-1])  # (the figure's own clause: 建成社区食堂2处，全年执行资金…)
+    own = compact(fact.subject) if isinstance(fact.subject, str) else ""
+    if own and clause.startswith(own):
+        clause = clause[len(own):]  # (the figure's own subject named, 城区排水管网改造项目全年…: no part of it)
     for lead in leads:  # (其中城区…, 在乡镇…: the part still opens the clause)
         if clause.startswith(lead):
             clause = clause[len(lead):]
