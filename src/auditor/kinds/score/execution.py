@@ -107,7 +107,7 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
         yield Hit(
             quote=row_quote(score_cell, t.table), location=score_cell.loc,
             stated=score_cell.text, expected=fmt(expected, max(2, places)),
-            formula=(_execution_formula(row, rate, expected, own) + _rate_source(row, budget)
+            formula=(_execution_formula(row, rate, expected, own) + _rate_source(row, budget, own is None)
                      + (f"；执行率未达 {fmt(bar, 0)}%，不应得满分" if unmet and full_marks_unmet else "")),
             fields={"table": table_name(t), "weight": str(row.weight),
                     "rate": f"{fmt(rate)}%", "score": score_cell.text,
@@ -150,8 +150,10 @@ def step_score(own: ExecutionRule, weight: Decimal, rate: Decimal) -> Decimal:
                                       "shortfall": own.shortfall(rate)}), Decimal(0))
 
 
-def _rate_source(row: ExecutionRow, budget: Decimal | None) -> str:
-    """Where the execution rate comes from: the amounts, or an indicator row's actual value."""
+def _rate_source(row: ExecutionRow, budget: Decimal | None, plain_rule: bool = False) -> str:
+    """Where the execution rate comes from: the amounts, or an indicator row's actual value. With
+    `plain_rule` (分值 × 执行率, capped): whether the score is the points of the rate on the row's
+    other budget, where it gives two (then the rate cell may be the slip, not the score)."""
     if budget is None:
         rate = row.cells.get("rate")
         if rate is not None and rate.loc.table is None:
@@ -165,6 +167,9 @@ def _rate_source(row: ExecutionRow, budget: Decimal | None) -> str:
     other = next((b for b in row.bases if b != budget), None)
     named = "全年预算数" if other == row.budget else "年初预算数"
     also = f"；按{named} {other} 计算为 {fmt(row.executed / other * 100)}%" if other and row.executed is not None else ""
+    if also and plain_rule and row.weight is not None and row.score is not None and close_enough(
+            row.score, min(row.weight * row.executed / other, row.weight), row.cells["score"].text):
+        also += f"，得分 {row.cells['score'].text} 与此相符：须核实执行率与得分哪一处有误"
     return f"（执行率 = 执行数 {row.executed} ÷ 预算数 {budget}{also}）"
 
 
