@@ -525,14 +525,17 @@ def _growth_miss(rate: Fact, change: Fact, current: Fact, sign: int) -> Decimal:
 def _change_after(base: FactBase, rate: Fact) -> Fact | None:
     """The change amount the rate's clause is followed by, the rate naming none before it (较2025年
     预算下降11.39%，减少3.60万元): the next figure of the sentence, a change of the rate's thing
-    the same way, one clause on."""
+    the same way, one clause on or bracketed right after it."""
     after = [f for f in same_sentence(base, rate) if f.id > rate.id][:1]
     change = after[0] if after else None
     if change is None or change.measure != "变动额" or not change.is_money \
             or change.sign != rate.sign and not _direction_only(change.label) \
             or (change.concept and rate.concept and change.concept != rate.concept) or against_budget(change.label):
         return None  # (a change on the budget after it, 增长4.52%，超收2,360万元, is no year's change)
-    return change if len(CLAUSE_BREAK_RE.findall(base.between(rate, change))) == 1 else None
+    # (one clause on, or in a bracket right after the rate: 下降4.91%（减少27.37万元）)
+    between = base.between(rate, change)
+    breaks = len(CLAUSE_BREAK_RE.findall(between))
+    return change if breaks == 1 or not breaks and between.lstrip().startswith(("（", "(")) else None
 
 
 def _direction_only(label: str) -> bool:
