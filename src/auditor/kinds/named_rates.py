@@ -306,7 +306,11 @@ def _base_before(base: FactBase, block: int, index: int, figure: Fact, base_word
     opener = lexicon().list_opener
     parts = [f for _, f in same if named and f.at > named[-1].at and any(
         opener.match(text, at) for at in range(named[-1].at + len(named[-1].text), f.at))]
-    if not same or len(named) + len(parts) != len(same):
+    # (an amount spent beside a budget, 全年预算数…，执行数…: an outturn, never the base of a rate of the
+    # money, where the bases named are budgets)
+    spent = [f for _, f in same if f not in named and f not in parts and f.is_money and f.measure == "决算"] \
+        if named and all(f.measure in BUDGET_MEASURES for f in named) else []
+    if not same or len(named) + len(parts) + len(spent) != len(same):
         return []  # (another count of the unit there, 涉及12个部门: which is the base is not told)
     if any(w in text[_start(facts, j):found.at] and w not in own
            for j, found in same if found in named for w in part_words):
