@@ -186,7 +186,7 @@ def _target_completions(base: FactBase, rule):
             continue
         # (…累计建成8.85万亩，其中2021年1.80万亩、…、2024年2.60万亩，累计完成规划目标12.00万亩的73.75%:
         # what was achieved is the whole the 其中 list breaks down, not its last item)
-        achieved = _achieved(earlier, inside) if head is None else head
+        achieved = _achieved(earlier, inside, _no_whole_before(base, rate, earlier)) if head is None else head
         if achieved is None and not before:
             # a row's remark (偏差原因: 受场馆改造影响，完成年度目标的92.4%) stating no figure but the
             # rate: of the row's achieved quantity and its target
@@ -415,19 +415,31 @@ def _row_outcome(base: FactBase, rate: Fact) -> tuple[Fact | None, Fact | None]:
     return done[0], targets[0]
 
 
-def _achieved(earlier: list[Fact], inside: list[Fact]) -> Fact | None:
+def _achieved(earlier: list[Fact], inside: list[Fact], no_whole: bool = False) -> Fact | None:
     """The quantity achieved: the figure right before the rate's clause, a quantity of this year
-    in the target's unit, no change (比上年增加5.6公里) and no part (其中主干管网12.0公里). With
+    in the target's unit, no change (比上年增加5.6公里) and no part (其中主干管网12.0公里) — unless
+    `no_whole`: no quantity of its unit is stated before it in its paragraph, the 其中 picking out
+    one of the things a statement of no figure speaks of (产出指标均已完成，其中巡查里程完成…). With
     no target in the clause (the table's is used), the sentence must state that one quantity (a
     rate after 45.6公里、2座 is of them all)."""
     achieved = earlier[-1] if earlier else None
     if achieved is None or achieved.is_money or achieved.unit in ("%", "") or achieved.measure == "变动额" \
-            or achieved.period != CURRENT or any(w in achieved.label for w in lexicon().list_openers):
+            or achieved.period != CURRENT or not no_whole and any(w in achieved.label for w in lexicon().list_openers):
         return None
     if inside:
         return achieved if achieved.unit == inside[-1].unit else None
     quantities = [f for f in earlier if not f.is_money and f.unit not in ("%", "")]
     return achieved if len(quantities) == 1 else None
+
+
+def _no_whole_before(base: FactBase, rate: Fact, earlier: list[Fact]) -> bool:
+    """No quantity in the unit of the figure before the rate (the last of `earlier`) is stated
+    before that figure in its paragraph: a 其中 on it opens no list of a whole's parts."""
+    if not earlier:
+        return False
+    figure = earlier[-1]
+    return not any(f.unit == figure.unit and f.source == "text" and f.id < figure.id
+                   for f in base.by_block.get(figure.block, ()))
 
 
 def _whole_of_list(text: str, before: list[Fact]) -> Fact | None:
