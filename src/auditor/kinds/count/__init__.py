@@ -124,6 +124,9 @@ PARAMS = {
     # kinds of things whose named sub-kinds never overlap (indicator categories)
     "partition_suffixes": (list, ["指标"]),
     "level1_categories": (list, ["产出指标", "效益指标", "满意度指标", "成本指标", "决策指标", "过程指标"]),
+    # first-level categories another one's sub-kinds may include too (成本指标 under 产出指标 in the
+    # older sets): after that one's sub-kinds in its breakdown, a part of it, no sibling
+    "nested_level1_categories": (list, []),
     # how indicator categories of any level end (社会效益指标): a first level ending otherwise
     # (预算执行) is an item of its own
     "category_suffix": (str, "指标"),

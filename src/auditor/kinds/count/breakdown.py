@@ -45,7 +45,7 @@ def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
     found = []
     text = passage.text
     for head in stated_counts(passage, params):
-        head_noun = noun_before(text, head.start, params)
+        head_noun = noun_before(text, head.start, params, before_cue=True)  # (产出指标共10个: 产出指标)
         if not head_noun:
             continue
         k = head.end
@@ -74,7 +74,8 @@ def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
             value = count_number(m.group(2))
             if value is None:
                 continue
-            if m.group(1) in level1 and m.group(1) != head_noun and head_noun in level1:
+            if m.group(1) in level1 and m.group(1) != head_noun and head_noun in level1 \
+                    and not (b.parts and m.group(1) in params["nested_level1_categories"]):
                 b = None  # a sibling category, not a part: 产出指标6个、效益指标3个
                 break
             if len(b.parts) >= 2 and sum(p.value for p in b.parts) == head.value \
@@ -115,7 +116,7 @@ def check_breakdown(doc, rule):
                     and not any(names_execution_rate(p.noun) for p in b.parts):
                 continue
             quote, loc = passage.quote(clause_start(passage.text, b.head.start), b.parts[-1].end, b.head.start)
-            subject = noun_before(passage.text, b.head.start, params)
+            subject = noun_before(passage.text, b.head.start, params, before_cue=True)
             unit = passage.text[b.head.end - 1]  # (the head's measure word: 十三项 counts in 项)
             yield Hit(quote=quote, location=loc, stated=f"{subject} {stated} {unit}", expected=f"{counted} {unit}",
                       formula=" + ".join(f"{p.noun} {p.value} {p.unit}" for p in b.parts) + f" = {counted} {unit}",
