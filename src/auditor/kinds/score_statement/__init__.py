@@ -30,11 +30,13 @@ Checks (param `check`):
   report's, else concepts.yaml full_score), unless the report speaks of bonus points.
 - completion_full_text: an indicator told in prose short of its target and given full marks, in a
   report whose own rule scores an unmet target in proportion (按完成比例计分).
+- deduction_text: an item's points, the points a sentence says were taken off it and its score
+  (指标分值15分…扣0.60分，得14.60分): 得分 = 分值 − 扣分.
 
 The checks live in this package, a module per family: grade.py (grade) with bands.py (the words
 of the grades, their default bands and those a report sets out in its text or a table),
 breakdown.py (breakdown), category_scores.py (breakdown_table, category_rate: a category's score
-against the score table), caps.py (cap, total_cap), execution.py (execution_text), completion.py (completion_full_text) and weights.py
+against the score table), caps.py (cap, total_cap), deductions.py (deduction_text), execution.py (execution_text), completion.py (completion_full_text) and weights.py
 (weights_text, weights_exceeded); common.py holds what several of them read (the vocabulary of
 category score lists, the categories words name, the totals the text states, the brackets open,
 the words naming a score's points and the item just told of).
@@ -49,6 +51,7 @@ from .grade import check_grade
 from .breakdown import check_breakdown
 from .category_scores import check_breakdown_table, check_category_rate
 from .caps import check_cap, check_total_cap
+from .deductions import check_deduction_text
 from .execution import check_execution_full_text, check_execution_text
 from .completion import check_completion_full_text
 from .weights import check_weights_text, check_weights_exceeded
@@ -99,7 +102,9 @@ PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_
           # and words of an indicator kept below its target (事故, 响应时间: else concepts.yaml indicator_ceilings)
           "rule_scope_words": (list, []), "exemption_words": (list, []), "ceiling_cues": (list, []),
           # completion_full_text: words of an indicator's points clause naming no indicator (培训指标分值 → 培训)
-          "name_fillers": (list, ["指标", "的", "为"])}
+          "name_fillers": (list, ["指标", "的", "为"]),
+          # deduction_text: words of a step that make points off a rule's; the words a score is stated with
+          "step_words": (list, []), "score_words": (list, ["得分", "得"])}
 MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts", "weight", "rate"}
 
 
@@ -114,7 +119,7 @@ def validate(params: dict) -> str | None:
         return _validate_proportional()
     if params["check"] in ("weights_text", "weights_exceeded"):
         return _validate_breakdown(score_lists())
-    if params["check"] == "total_cap":
+    if params["check"] in ("total_cap", "deduction_text"):
         return None
     if params["check"] == "completion_full_text":
         return None if params["proportional_statements"] and params["completion_words"] else \
@@ -167,4 +172,5 @@ def _validate_proportional() -> str | None:
 CHECKS = {"grade": check_grade, "breakdown": check_breakdown, "breakdown_table": check_breakdown_table,
           "cap": check_cap, "execution_text": check_execution_text, "execution_full_text": check_execution_full_text, "weights_text": check_weights_text,
           "weights_exceeded": check_weights_exceeded, "category_rate": check_category_rate,
-          "total_cap": check_total_cap, "completion_full_text": check_completion_full_text}
+          "total_cap": check_total_cap, "completion_full_text": check_completion_full_text,
+          "deduction_text": check_deduction_text}
