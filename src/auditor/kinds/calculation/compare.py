@@ -205,7 +205,9 @@ def compare_sum(total: Fact, parts: list[Fact], context: str, rule, at_most: boo
             yield part_slip
             return
     shown = fmt(exact / factor, places, total.text)
-    listing = " + ".join(" ".join(filter(None, (_part_name(p), p.with_unit()))) for p in parts)
+    # (parts of one concept, each another subject's, 年度资金总额 of three projects: named by their subjects)
+    by_subject = len({p.concept for p in parts}) == 1 and len({p.subject for p in parts}) == len(parts)
+    listing = " + ".join(" ".join(filter(None, (_part_name(p, by_subject), p.with_unit()))) for p in parts)
     if context == "同一句" and any((p.block, p.sentence) != (total.block, total.sentence) for p in parts):
         context = "其后所列各项"  # (收入总计…。其中本年收入…; …7.64万元。A、B、C分别为…: the parts in the sentences after)
     if diff <= slack:
@@ -236,13 +238,16 @@ def _in_unit(part: Fact, unit: str) -> str:
 LIST_MARKS = "、，,；;：: \t"  # (the marks between a list's items)
 
 
-def _part_name(part: Fact) -> str:
+def _part_name(part: Fact, by_subject: bool = False) -> str:
     """A part's name in a sum's listing; "" for a part given in turn with no name (…分别为A、B和C):
     nothing left of its words but a word giving items in turn (分别为) or joining them (和)."""
     words = (part.concept or item_label(part.label)).strip(LIST_MARKS)
     for turn in respectively_words():
         if words.startswith(turn):
             words = words[len(turn):].lstrip("为是")
-    return "" if not words.strip(LIST_MARKS) or lexicon().list_join.fullmatch(words.strip(LIST_MARKS)) \
-        else part.concept or item_label(part.label)
+    if not words.strip(LIST_MARKS) or lexicon().list_join.fullmatch(words.strip(LIST_MARKS)):
+        return ""
+    name = part.concept or item_label(part.label)
+    subject = part.subject if by_subject and isinstance(part.subject, str) else ""
+    return f"{subject}（{name}）" if part.concept and subject and subject not in name else name
 

@@ -104,6 +104,9 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             # (其中：基本工资…、绩效工资…；办公费…、其他商品和服务支出…。: a list set apart by
             # semicolons goes on to the full stop)
             parts += _items_after(base, (block, index), total, sums, cues)
+        if not parts and _closes_paragraph(base, block, index, text, at + len(word)):
+            # (…项目共3个，资金合计480.00万元，分别是：\n1.A：预算160.00万元。\n2.B…: one item a numbered paragraph)
+            parts = _numbered_items_after(doc, base, block, total)
         paired = pairs_of_measures(parts, total)
         if paired is not None:
             parts = paired  # (…A 3,000.00万元，支出2,850.00万元；B…，支出…: each item's figure of the total's measure)
@@ -296,6 +299,35 @@ def _items_after(base: FactBase, key: tuple[int, int], total: Fact, sums: set, c
         if not money or not all(_list_item(f, total, depth, nested, sums, text) for f in money):
             break
         items += money
+    return items
+
+
+def _closes_paragraph(base: FactBase, block: int, index: int, text: str, after_cue: int) -> bool:
+    """The list's cue ends its paragraph (…分别是：, …具体如下：): nothing but a colon after it."""
+    return not text[after_cue:].strip(" ：:\u3000") and (block, index + 1) not in base.sentences
+
+
+def _numbered_items_after(doc, base: FactBase, block: int, total: Fact) -> list[Fact]:
+    """The items of a list whose cue closes its paragraph, one a paragraph numbered 1, 2, 3 … in
+    one style right after it: each paragraph's one amount (of the total's measure, or of the one
+    measure all the items' amounts share where the total names none). [] where an item states no
+    amount or several, or fewer than two items follow."""
+    items: list[Fact] = []
+    style, number = None, 1
+    for k in range(block + 1, len(doc.blocks)):
+        paragraph = doc.blocks[k]
+        if getattr(paragraph, "kind", "") != "paragraph" or not paragraph.token or paragraph.value != number \
+                or style not in (None, paragraph.style):
+            break
+        money = [f for f in base.by_block.get(k, ()) if f.is_money and f.period == total.period
+                 and not per_unit(f) and not share_base(f)]
+        if len(money) != 1:
+            return []  # (an item of no amount, or of several: which one the total adds up, the words do not say)
+        items.append(money[0])
+        style, number = paragraph.style, number + 1
+    measures = {f.measure for f in items if not f.implicit}
+    if len(items) < 2 or len(measures) > 1 or not total.implicit and measures - {total.measure}:
+        return []
     return items
 
 
