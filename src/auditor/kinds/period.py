@@ -368,8 +368,8 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
     outturn_or_cue = (*params["outturn_words"], *cues)  # (a base-year sentence's words that leave it alone)
     prior_section = _prior_sections(params)
     years_cells = None  # the tables' figures by the year their row or column names (see _cells_by_year)
-    # the figures of the tables of the plan's year alone (read once, for the first base-year
-    # sentence of a plan that needs them: see _plan_figures_dated_back)
+    # the figures of the tables of the plan's (the report's) year alone (read once, for the first
+    # base-year sentence of a plan, or older year's sentence, that needs them: see _plan_figures_dated_back)
     @lru_cache(maxsize=None)
     def plan_cells() -> tuple[set[Decimal], set[Decimal]]:
         return _cells_of_year_alone(doc, year)
@@ -425,6 +425,13 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
             # (a later year within it is a plan's year: in a plan's report any, else one said so, 预算)
             # (a plan's neighbouring years are those beside its base year and its own)
             gap = stated - year if stated > year else (base_year or year) - stated
+            if stated < year and gap > params["max_gap"] and base_year is None and _plan_figures_dated_back(
+                    text, patterns["figure_pattern"], stated, plan_cells()):
+                # (2022年度全年预算数为2180.85万元，执行数为2069.76万元 in a 2024 report whose 2024 table
+                # states both: an older year than a template's last, misdated all the same)
+                yield _hit(sentence.text[found.start(1):].strip()[:60], sentence.loc, stated, year, "陈述当年情况的句子",
+                           f"报告年度为 {year}，本句各数均为本年表格所列，却写作 {stated} 年")
+                continue
             if (kind != "activity_pattern" and gap > params["max_gap"] and not beyond) \
                     or (kind == "figure_pattern" and not beyond
                         and _other_years_figure(before + text, found.group(0), stated, year, params)) \
