@@ -11,7 +11,7 @@ from ...facts.base import Fact, FactBase, fact_base
 from ...facts.base.model import CURRENT
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
-from ..base import CHECKED, Hit
+from ..base import CHECKED, Hit, sentence_figures
 from .common import score_lists
 from .bands import Band, Grades, band_sentences, table_bands
 
@@ -41,6 +41,7 @@ def check_grade(doc, rule):
               and f.period == CURRENT and ((f.unit == "分" and f.measure == "得分")
                                            or (f.source == "table" and not f.unit and f.measure == "实际值"
                                                and not any(w in f.header for w in deducted)))]
+    scores += _summed_scores(base, rule.params)
     if not scores:
         return
     bands = None  # read from the whole text once a grade is found (most reports state none)
@@ -58,6 +59,24 @@ def check_grade(doc, rule):
         hit = _judge(score, word, grades.name_of[word], bands, location, quote)
         if hit is not None:
             yield hit
+
+
+def _summed_scores(base: FactBase, params: dict) -> list[Fact]:
+    """Points stated as the sum of every category's (四类指标合计得分94.03分, 各项指标总计得分…:
+    `summed_score_words` closing words naming no category), of no concept: the whole score too, whose
+    grade may follow it."""
+    words = tuple(params["summed_score_words"])
+    if not words:
+        return []
+    categories = score_lists()["categories"]
+    out = []
+    for f in sentence_figures(base, "得分"):
+        label = compact(f.label).rstrip("为是达：:")
+        # (a category named, 产出指标合计得分, 产出和效益指标合计得分: those categories' sum, no whole)
+        if f.concept is None and f.unit == "分" and not f.comparator and f.period == CURRENT \
+                and label.endswith(words) and not any(w in label for ws in categories.values() for w in ws):
+            out.append(f)
+    return out
 
 
 def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
