@@ -7,7 +7,9 @@ from ...facts.base import Fact, FactBase
 from ...facts.base.model import BUDGET_MEASURES, CURRENT
 from ...facts.grid_pairs import grid_cell
 from ...ingest.build import numbering_of
-from ...knowledge import concepts
+from ...facts.base.words import names_nothing
+from ...facts.lexicon import lexicon
+from ...knowledge import compact, concepts
 from .lookup import unique_value, document_value
 
 
@@ -133,8 +135,15 @@ def _said_spent(f: Fact) -> bool:
 
 
 def _balance(f: Fact) -> bool:
-    """An amount left over (结余资金, 年末结转: concepts.yaml balance_words)."""
-    return any(w in f.label for w in concepts().get("balance_words") or ())
+    """An amount left over (结余资金, 年末结转: concepts.yaml balance_words) of the whole, its words
+    naming nothing else (not 其中绿化子项目结余资金, a part's)."""
+    words = compact(f.label)
+    balance = [w for w in concepts().get("balance_words") or () if w in words]
+    if not balance:
+        return False
+    for w in (*balance, *(concepts().get("money_nouns") or ())):
+        words = words.replace(w, "")
+    return names_nothing(words.strip("，,；;：:为是"), lexicon())
 
 
 def _received(f: Fact) -> bool:
