@@ -7,7 +7,7 @@ import re
 from ...knowledge import compact
 from ...model import Heading, Paragraph, Table
 from ..numbers import MONEY_UNITS, TABLE_NUMBER
-from .model import CURRENT
+from .model import BUDGET_MEASURES, CURRENT
 from .words import CLAUSE_BREAK_RE, CLAUSE_KEPT_RE, NOUN_AFTER_RE, YEARS_RE, names_nothing, names_other_period
 from .grids import (PROJECT_NAME_MIN, stripped_rows, subject_of, project_key, SUBJECT_HEAD_ROWS, subject_cue,
                     heads_a_column)
@@ -197,12 +197,18 @@ class ProjectReading:
             return
         stated = {f.measure for f in self.base.of(self.project_funds) if f.source == "table"}
         # (the sentence may name the project, 交易平台运维项目全年实际支出…: its subject, the report's own)
+        # (a budget whose words do not say which, 项目计划投资260.00万元, may be the year-start one or the
+        # year's: not the form's row of either)
         for f in [f for f in self.base.facts if f.source == "text" and f.concept is None and f.is_money
                   and f.measure in stated and f.subject in ("", self.own_project) and not f.comparator
-                  and f.period == CURRENT]:
+                  and f.period == CURRENT and (f.measure not in BUDGET_MEASURES or self._says_which_budget(f.label))]:
             if self._names_only_measures(self._without_own_name(self.base.sentences.get((f.block, f.sentence), "")[:f.at])):
                 self.base.name(f, self.project_funds)
                 f.subject = self.own_project
+
+    def _says_which_budget(self, label: str) -> bool:
+        """The words name the year-start budget or the year's (年初预算, 全年预算数, 调整后预算)."""
+        return any(w in label for w in (*self.year_start_words, *self.full_year_words))
 
     def _without_own_name(self, words: str) -> str:
         """The words with the report's own project's name taken out, and the 项目 a clause opens on
