@@ -534,8 +534,10 @@ def _change_after(base: FactBase, rate: Fact) -> Fact | None:
         return None  # (a change on the budget after it, 增长4.52%，超收2,360万元, is no year's change)
     # (one clause on, or in a bracket right after the rate: 下降4.91%（减少27.37万元）)
     between = base.between(rate, change)
+    # (a bracketed amount its words name alone, 减少27.37万元; not 近三年累计减少…, 较年初预算减少…)
     breaks = len(CLAUSE_BREAK_RE.findall(between))
-    return change if breaks == 1 or not breaks and between.lstrip().startswith(("（", "(")) else None
+    bracketed = not breaks and between.lstrip().startswith(("（", "(")) and _direction_only(change.label.lstrip("（( "))
+    return change if breaks == 1 or bracketed else None
 
 
 def _direction_only(label: str) -> bool:
