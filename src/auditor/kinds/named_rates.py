@@ -26,6 +26,7 @@ from functools import lru_cache
 from ..facts.base import Fact, FactBase
 from ..facts.base.model import BUDGET_MEASURES, CURRENT
 from ..facts.lexicon import lexicon
+from ..facts.base.subjects import names_whole_money
 from ..knowledge import compact, concepts, open_brackets
 
 NEAREST_BASES = 12  # figures before the rate it may be of: a long sentence's far figures are others' (and linear cost)
@@ -94,7 +95,7 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
                 named = bases[-1:]  # (老年人5,830人，纳入健康管理4,286人，健康管理率…: the count it is of)
             if not named and not bases and stem in before_stems:
                 # (反映的问题共170个，涉及金额…。截至…，已整改到位152个，整改率…: the base closes the sentence before)
-                bases = named = _base_before(base, block, index, figure, bases_named, part_words, own)
+                bases = named = _base_before(base, block, index, figure, bases_named, part_words, own, tuple(words))
             far = not named  # (the bases are the form's, not the sentence's figures)
             if far and _any_pair_fits(rate, [*bases, figure], fits):
                 # (two of the sentence's own figures give it, its base named by no word we know:
@@ -290,7 +291,7 @@ def _counted_whole(text: str, facts: list[Fact], k: int, bases: list[Fact], at_f
 
 
 def _base_before(base: FactBase, block: int, index: int, figure: Fact, base_words: tuple[str, ...],
-                 part_words: tuple[str, ...] = (), own: str = "") -> list[Fact]:
+                 part_words: tuple[str, ...] = (), own: str = "", acts: tuple[str, ...] = ()) -> list[Fact]:
     """The bases of a rate whose sentence states none, in the sentence before it in its paragraph:
     the figures there of the figure's unit and concept named by a word of bases (反映, 应整改; 发放
     and 收回 both, the questionnaires given out and returned, of a 有效率), not smaller than the
@@ -307,9 +308,10 @@ def _base_before(base: FactBase, block: int, index: int, figure: Fact, base_word
     parts = [f for _, f in same if named and f.at > named[-1].at and any(
         opener.match(text, at) for at in range(named[-1].at + len(named[-1].text), f.at))]
     # (an amount spent beside a budget, 全年预算数…，执行数…: an outturn, never the base of a rate of the
-    # money, where the bases named are budgets)
+    # money, where the bases named are budgets and the figure is of the money as a whole: 年度资金到位…,
+    # not 其中中央补助资金到位…, 某某专项资金到位…, a part's)
     spent = [f for _, f in same if f not in named and f not in parts and f.is_money and f.measure == "决算"] \
-        if named and all(f.measure in BUDGET_MEASURES for f in named) else []
+        if named and all(f.measure in BUDGET_MEASURES for f in named) and _whole_money(own, acts) else []
     if not same or len(named) + len(parts) + len(spent) != len(same):
         return []  # (another count of the unit there, 涉及12个部门: which is the base is not told)
     if any(w in text[_start(facts, j):found.at] and w not in own
@@ -326,6 +328,14 @@ def _base_before(base: FactBase, block: int, index: int, figure: Fact, base_word
         if mine or any(w in own_words for w in part_words if w not in lexicon().list_openers):
             return []
     return [found for found in named if found.concept == figure.concept and found.value >= figure.value]
+
+
+def _whole_money(own: str, acts: tuple[str, ...]) -> bool:
+    """The figure's words, its act's (到位, 使用) aside, name only the unit's or the project's whole money."""
+    words = compact(own)
+    for w in acts:
+        words = words.replace(w, "")
+    return names_whole_money(words.strip("，,；;：:"), lexicon())
 
 
 def _part_name(words: str) -> str:
