@@ -176,6 +176,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # heads a word per head names itself (生均: 学生)
           "basis_pattern": (str, "(?!)"), "head_kinds": (dict, {}), "named_only_kinds": (list, []),
           "cumulative_words": (list, []), "part_openers": (list, []), "whole_pattern": (str, "(?!)"),
+          # target_completion: a target over a span of years (三年规划目标), no indicator's of the year
+          "span_target_pattern": (str, "(?!)"),
           "head_nouns": (list, []), "staff_figures": (list, []), "people_units": (list, []),
           "heads_named": (dict, {}),
           # row_rate: the concepts of a whole score (自评得分) a summary of projects prints beside their rates

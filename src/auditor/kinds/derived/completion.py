@@ -186,7 +186,11 @@ def _target_completions(base: FactBase, rule):
             continue
         # (…累计建成8.85万亩，其中2021年1.80万亩、…、2024年2.60万亩，累计完成规划目标12.00万亩的73.75%:
         # what was achieved is the whole the 其中 list breaks down, not its last item)
-        achieved = _achieved(earlier, inside, _no_whole_before(base, rate, earlier)) if head is None else head
+        # (a 其中 on an indicator's own quantity of the year, none cumulated and no target of years named)
+        own_item = _no_whole_before(base, rate, earlier) and not any(
+            w in clause + earlier[-1].label for w in params["cumulative_words"]) \
+            and not re.search(params["span_target_pattern"], clause)
+        achieved = _achieved(earlier, inside, own_item) if head is None else head
         if achieved is None and not before:
             # a row's remark (偏差原因: 受场馆改造影响，完成年度目标的92.4%) stating no figure but the
             # rate: of the row's achieved quantity and its target
