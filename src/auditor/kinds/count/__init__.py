@@ -90,7 +90,7 @@ PARAMS = {
     # the words right before a count after which the noun it counts stands (共安排项目3个 -> 项目; the
     # verbs of holding an event, 全年组织阅读推广活动共6场 -> 阅读推广活动); the last found is cut at
     "noun_cues": (list, ["分别是", "分别为", "设置", "设", "安排", "涉及", "实施", "开展", "组织", "举办", "召开",
-                         "共有", "共计", "共", "有", "其中", "为", "的"]),
+                         "总共", "一共", "共有", "共计", "共", "有", "其中", "为", "的"]),
     "max_item_chars_strict": (int, 15),
     # a numbered item (一是……；二是……) may be a sentence or two; one longer than this is no item
     # of a list the count could be checked against (and the reading stops: its work is bounded)
@@ -127,6 +127,8 @@ PARAMS = {
     # first-level categories another one's sub-kinds may include too (成本指标 under 产出指标 in the
     # older sets): after that one's sub-kinds in its breakdown, a part of it, no sibling
     "nested_level1_categories": (list, []),
+    # …unless words set it apart before it (另设成本指标1个)
+    "apart_words": (list, []),
     # how indicator categories of any level end (社会效益指标): a first level ending otherwise
     # (预算执行) is an item of its own
     "category_suffix": (str, "指标"),

@@ -74,8 +74,10 @@ def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
             value = count_number(m.group(2))
             if value is None:
                 continue
+            if m.group(1).startswith(tuple(params["apart_words"])):
+                break  # (…，另设成本指标1个: set apart from the parts, the list ended)
             if m.group(1) in level1 and m.group(1) != head_noun and head_noun in level1 \
-                    and not (b.parts and m.group(1) in params["nested_level1_categories"]):
+                    and not _nested(b, m.group(1), text[b.parts[-1].end if b.parts else k:pos], params):
                 b = None  # a sibling category, not a part: 产出指标6个、效益指标3个
                 break
             if len(b.parts) >= 2 and sum(p.value for p in b.parts) == head.value \
@@ -94,6 +96,13 @@ def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
         if b and b.parts:
             found.append(b)
     return found
+
+
+def _nested(b: Breakdown, noun: str, between: str, params: dict) -> bool:
+    """A first-level category listed after the head's sub-kinds, in a list saying it names them all
+    (分别是数量指标4个、…、成本指标1个), nothing setting it apart before it (另设, 此外): one of them."""
+    return bool(b.parts) and noun in params["nested_level1_categories"] and b.marker in params["exhaustive_markers"] \
+        and not any(w in between for w in params["apart_words"])
 
 
 def _exhaustive(b: Breakdown, params: dict) -> bool:
