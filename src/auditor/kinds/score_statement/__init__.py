@@ -104,7 +104,7 @@ PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_
           # completion_full_text: words of an indicator's points clause naming no indicator (培训指标分值 → 培训)
           "name_fillers": (list, ["指标", "的", "为"]),
           # deduction_text: words of a step that make points off a rule's; the words a score is stated with
-          "step_words": (list, []), "score_words": (list, ["得分", "得"]),
+          "step_words": (list, []), "score_words": (list, ["得分", "得"]), "deduction_words": (list, ["扣"]),
           # grade: the words closing a score stated as the sum of every category's (四类指标合计得分)
           "summed_score_words": (list, [])}
 MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts", "weight", "rate"}

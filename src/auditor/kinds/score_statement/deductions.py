@@ -3,7 +3,6 @@ an item (扣0.60分) against its points and its score in the same sentence (指�
 得14.60分): 得分 = 分值 − 扣分, within the precision each is printed at."""
 from __future__ import annotations
 
-import re
 
 from ...facts.base import Fact, fact_base
 from ...facts.base.model import DEDUCTED
@@ -18,14 +17,17 @@ def check_deduction_text(doc, rule):
     base = fact_base(doc)
     steps = tuple(rule.params["step_words"])
     scored = tuple(sorted(rule.params["score_words"], key=len, reverse=True))
+    deducting = tuple(sorted(rule.params["deduction_words"], key=len, reverse=True))
+    whole = rule.params["score_concept"]
     for (block, index), facts in base.by_sentence.items():
         text = base.sentences.get((block, index), "")
         points = [f for f in facts if f.unit == "分" and f.source == "text"
                   and not (f.measure == DEDUCTED and _a_rule(text, f, steps))]
-        for run in _runs(points):
+        for run in _runs(points, deducting):
             weight, taken, score = run
-            if weight.concept != score.concept or not _own_score(score, scored):
+            if score.concept not in (weight.concept, whole) or not _own_score(score, scored):
                 continue  # (another item's score after the points off: 产出指标得分45分)
+            taken = _without_breakdown(taken)
             yield CHECKED
             off = sum(f.value for f in taken)
             # (each read at the finest precision of the three: a weight of 15 beside 0.60 is 15.00)
@@ -56,7 +58,18 @@ def _own_score(score: Fact, scored: tuple[str, ...]) -> bool:
     return not words.strip("，,为是：:") or names_nothing(words, lexicon())
 
 
-def _runs(points: list[Fact]):
+def _without_breakdown(taken: list[Fact]) -> list[Fact]:
+    """The points off once each: a total and its breakdown after it (扣3分，其中数量指标扣2分、质量
+    指标扣1分; 扣1分（其中…扣0.5分、…扣0.5分）) or before it (…扣0.5分、…扣0.5分，合计扣1分) are
+    the total alone."""
+    if len(taken) >= 3 and taken[0].value == sum(f.value for f in taken[1:]):
+        return taken[:1]
+    if len(taken) >= 3 and taken[-1].value == sum(f.value for f in taken[:-1]):
+        return taken[-1:]
+    return taken
+
+
+def _runs(points: list[Fact], deducting: tuple[str, ...]):
     """(weight, deductions, score) of a sentence's points read in turn: an item's 分值, the points
     taken off it (one or more 扣…分), and its 得分 — or the score first and the points off right
     after it (得14.40分，扣0.60分). Any other figure in points between them (another item's) ends
@@ -77,8 +90,10 @@ def _runs(points: list[Fact]):
                 continue
             if f.measure == "得分":
                 if not taken:
-                    # (the score first: the points off right after it)
-                    taken = [g for g in after[j + 1:j + 2] if g.measure == DEDUCTED and not g.comparator]
+                    # (the score first: the points off right after it, naming nothing else: not
+                    # 得9.5分，时效指标扣1分, another item's)
+                    taken = [g for g in after[j + 1:j + 2] if g.measure == DEDUCTED and not g.comparator
+                             and _own_score(g, deducting)]
                 if taken and all(t.value <= weight.value for t in taken):
                     yield weight, taken, f
             break
