@@ -44,6 +44,9 @@ PARAMS = {
     "contexts": (list, ["sentence", "table", "document", "enumeration", "subrows", "changes"]),
     # words opening a complete list of parts, and a list that may leave parts out (see the rule file)
     "enumeration_cues": (list, []),
+    # the units a list's items are counted in before its cue (项目共3个，…分别是：): the numbered
+    # paragraphs after a cue closing its paragraph are its items, as many as counted
+    "list_count_units": (list, []),
     "partial_cues": (list, []),
     # words after an amount saying what all of it is (3,589.00万元，全部为项目支出，其中：…): the amount is
     # the whole of the list after them, not the document's figure of the thing they name

@@ -249,5 +249,5 @@ def _part_name(part: Fact, by_subject: bool = False) -> str:
         return ""
     name = part.concept or item_label(part.label)
     subject = part.subject if by_subject and isinstance(part.subject, str) else ""
-    return f"{subject}（{name}）" if part.concept and subject and subject not in name else name
+    return subject if part.concept and subject else name
 

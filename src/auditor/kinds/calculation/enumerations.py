@@ -105,8 +105,9 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             # semicolons goes on to the full stop)
             parts += _items_after(base, (block, index), total, sums, cues)
         if not parts and _closes_paragraph(base, block, index, text, at + len(word)):
-            # (…项目共3个，资金合计480.00万元，分别是：\n1.A：预算160.00万元。\n2.B…: one item a numbered paragraph)
-            parts = _numbered_items_after(doc, base, block, total)
+            # (…项目共3个，资金合计480.00万元，分别是：\n1.A：预算160.00万元。\n2.B…: one item a numbered
+            # paragraph, as many as the sentence counts)
+            parts = _numbered_items_after(doc, base, block, total, _items_counted(facts, at, rule.params["list_count_units"]))
         paired = pairs_of_measures(parts, total)
         if paired is not None:
             parts = paired  # (…A 3,000.00万元，支出2,850.00万元；B…，支出…: each item's figure of the total's measure)
@@ -307,14 +308,26 @@ def _closes_paragraph(base: FactBase, block: int, index: int, text: str, after_c
     return not text[after_cue:].strip(" ：:\u3000") and (block, index + 1) not in base.sentences
 
 
-def _numbered_items_after(doc, base: FactBase, block: int, total: Fact) -> list[Fact]:
-    """The items of a list whose cue closes its paragraph, one a paragraph numbered 1, 2, 3 … in
-    one style right after it: each paragraph's one amount (of the total's measure, or of the one
-    measure all the items' amounts share where the total names none). [] where an item states no
-    amount or several, or fewer than two items follow."""
+def _items_counted(facts: list[Fact], at: int, units: list[str]) -> int | None:
+    """How many items the sentence says its list has (项目共3个, 3项): its one count before the cue."""
+    counts = [f for f in facts if f.at < at and not f.is_money and f.unit in units and not f.comparator]
+    return int(counts[0].value) if len(counts) == 1 and counts[0].value == int(counts[0].value) else None
+
+
+def _numbered_items_after(doc, base: FactBase, block: int, total: Fact, count: int | None) -> list[Fact]:
+    """The items of a list whose cue closes its paragraph and whose sentence counts them: the first
+    `count` paragraphs numbered 1, 2, 3 … in one style right after it (a paragraph numbered on past
+    them, 3.其他工作…, is no item), each one amount (of the total's measure, or of the one measure all
+    the items' amounts share where the total names none). [] where the sentence counts none (which
+    numbered paragraphs are items, the words do not say), fewer follow, or an item states no amount
+    or several."""
+    if count is None or count < 2:
+        return []
     items: list[Fact] = []
     style, number = None, 1
     for k in range(block + 1, len(doc.blocks)):
+        if len(items) == count:
+            break
         paragraph = doc.blocks[k]
         if getattr(paragraph, "kind", "") != "paragraph" or not paragraph.token or paragraph.value != number \
                 or style not in (None, paragraph.style):
@@ -326,7 +339,7 @@ def _numbered_items_after(doc, base: FactBase, block: int, total: Fact) -> list[
         items.append(money[0])
         style, number = paragraph.style, number + 1
     measures = {f.measure for f in items if not f.implicit}
-    if len(items) < 2 or len(measures) > 1 or not total.implicit and measures - {total.measure}:
+    if len(items) != count or len(measures) > 1 or not total.implicit and measures - {total.measure}:
         return []
     return items
 
