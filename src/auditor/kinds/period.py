@@ -426,7 +426,7 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
             # (a plan's neighbouring years are those beside its base year and its own)
             gap = stated - year if stated > year else (base_year or year) - stated
             if stated < year and gap > params["max_gap"] and base_year is None and _plan_figures_dated_back(
-                    text, patterns["figure_pattern"], stated, plan_cells()):
+                    text, patterns["figure_pattern"], stated, plan_cells(), distinct=True):
                 # (2022年度全年预算数为2180.85万元，执行数为2069.76万元 in a 2024 report whose 2024 table
                 # states both: an older year than a template's last, misdated all the same)
                 yield _hit(sentence.text[found.start(1):].strip()[:60], sentence.loc, stated, year, "陈述当年情况的句子",
@@ -533,16 +533,18 @@ PLAN_RESTATED = 2  # the figures of a base-year sentence that must all be the pl
 
 
 def _plan_figures_dated_back(text: str, figure_pattern: re.Pattern, base_year: int,
-                             cells: tuple[set[Decimal], set[Decimal]]):
+                             cells: tuple[set[Decimal], set[Decimal]], distinct: bool = False):
     """The base year opening a sentence of amounts (2024年一般公共预算基本支出942.24万元，其中人员经费
     876.16万元…) every one of which, PLAN_RESTATED at least, a table of the plan's year alone states
-    (in 元 where the table names its unit, as printed where not): the match, else None."""
+    (in 元 where the table names its unit, as printed where not): the match, else None. `distinct`:
+    PLAN_RESTATED values at least (a fixed amount, 补助预算120.00万元，执行120.00万元, may be every
+    year's)."""
     in_yuan, printed = cells
     found = figure_pattern.search(text)
     if found is None or int(found.group(1)) != base_year or not (in_yuan or printed):
         return None
     amounts = [(to_decimal(m.group(1)), MONEY_UNITS[m.group(2)]) for m in MONEY_FIGURE_RE.finditer(text)]
-    return found if len(amounts) >= PLAN_RESTATED \
+    return found if len(set(amounts) if distinct else amounts) >= PLAN_RESTATED \
         and all(value * factor in in_yuan or value in printed for value, factor in amounts) else None
 
 
