@@ -167,7 +167,8 @@ def _rate_source(row: ExecutionRow, budget: Decimal | None, plain_rule: bool = F
     other = next((b for b in row.bases if b != budget), None)
     named = "全年预算数" if other == row.budget else "年初预算数"
     also = f"；按{named} {other} 计算为 {fmt(row.executed / other * 100)}%" if other and row.executed is not None else ""
-    if also and plain_rule and row.weight is not None and row.score is not None and close_enough(
+    # (only where the other is 全年预算数, the form's own base: a rate on it is no slip for a score on 年初)
+    if also and plain_rule and other == row.budget and row.weight is not None and row.score is not None and close_enough(
             row.score, min(row.weight * row.executed / other, row.weight), row.cells["score"].text):
         also += f"，得分 {row.cells['score'].text} 与此相符：须核实执行率与得分哪一处有误"
     return f"（执行率 = 执行数 {row.executed} ÷ 预算数 {budget}{also}）"
