@@ -3,7 +3,6 @@ an item (扣0.60分) against its points and its score in the same sentence (指�
 得14.60分): 得分 = 分值 − 扣分, within the precision each is printed at."""
 from __future__ import annotations
 
-
 from ...facts.base import Fact, fact_base
 from ...facts.base.model import DEDUCTED
 from ...facts.base.words import CLAUSE_BREAK_RE, names_nothing
