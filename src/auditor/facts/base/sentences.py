@@ -551,8 +551,10 @@ class SentenceReading:
                 # “比上年预算数、上年执行数分别减少10.00万元、5.00万元”: a list of changes goes on
                 # in its first figure's measure and direction (no value of the last measure named)
                 fact.update(measure="变动额", sign=last_change.sign, period=last_change.period, implicit=False)
+            if unit == "分" and fact.get("measure") == "分值" and self.weight_deducted.search(CLAUSE_BREAK_RE.split(own_phrase)[-1]):
+                fact["measure"], fact["implicit"] = DEDUCTED, False  # (扣一半分值即5分: points off, no weight)
             if unit == "分" and fact.get("implicit") and self.scored_after.match(text, figure_end) \
-                    and not phrase.rstrip("，,：: ").endswith(self.deduction_words) \
+                    and not phrase.rstrip("，,：: ").endswith((*self.deduction_words, *self.bonus_words)) \
                     and not CLAUSE_BREAK_RE.split(phrase)[-1].lstrip("，,；; ").startswith(self.deduction_words):
                 # “产出指标40分，得38.50分”, “产出指标（50分）得分46分”: the points a part is out of,
                 # before the points it scored (not the points off, 扣分四舍五入取整为2分，得8分)

@@ -292,6 +292,11 @@ class VocabularyReading:
                                        rf"(?:{scored})\s*(?:为|了)?\s*\d")
         lists = vocab.get("score_lists") or {}
         self.deduction_words = tuple(lists.get("deduction_words") or ())  # 扣1.97分，得8.03分: points off
+        self.bonus_words = tuple(lists.get("bonus_words") or ())  # 另加分0.5分: points added
+        # a deduction of a weight's share (扣一半分值即5分, 扣除全部权重): points off, though 分值 is named
+        weights = "|".join(map(re.escape, (vocab.get("measures") or {}).get("分值") or ()))
+        self.weight_deducted = re.compile(rf"(?:{alternatives(self.deduction_words)})[^，,；;。]*(?:{weights})") \
+            if weights and self.deduction_words else re.compile("(?!)")
         # 满分100分，其中…: the points after the full marks stated are weights (not 得满分 said of a rule)
         full = lists.get("full_marks_words") or ()
         # (or, a word ending in 为, opening a list of the parts' points: 分值为：预算执行率10分，产出指标50分…,
