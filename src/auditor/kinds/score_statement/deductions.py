@@ -26,6 +26,8 @@ def check_deduction_text(doc, rule):
             weight, taken, score = run
             if score.concept not in (weight.concept, whole) or not _own_score(score, scored):
                 continue  # (another item's score after the points off: 产出指标得分45分)
+            if any(w in text[weight.at:score.at] for w in rule.params["bonus_words"]):
+                continue  # (…扣1分，另加分0.5分，得19.5分: points added as well, no sum of these)
             taken = _without_breakdown(taken)
             yield CHECKED
             off = sum(f.value for f in taken)
