@@ -81,6 +81,8 @@ PARAMS = {
     # names opening with these count people or things by an attribute that cuts across the kinds
     # (女干部, 党员干部, 本年新购置公务用车): such parts may overlap the others
     "overlapping_prefixes": (list, ["女", "男", "党员", "少数民族", "新", "本年", "其中", "年内", "退役"]),
+    # words saying that some of the counted things are of two kinds at once (同时包含货物和服务)
+    "overlap_words": (list, []),
     # words that put a thing outside a whole so named (在职 … 离退休): a count after 其中 whose
     # name holds the second of a pair, under a whole whose name holds the first, is no kind of it
     # (在职职工132人，其中专业技术人员114人；离退休人员41人) and ends the list
@@ -277,6 +279,8 @@ def check(doc, rule):
                 continue  # (…低保对象2,860人、特困人员420人，其中：城市低保对象…: the first whole's parts)
             parts = _within_whole(total, parts, params["contrary_words"], tuple(params["besides_words"]))
             names = [_aliased(fillers.sub("", compact(_own_label(base, p))), params) for p in parts]
+            if _overlap_said(base, total, parts, params["overlap_words"]):
+                continue  # (…，其中涉及货物采购的7份、涉及服务采购的6份（部分合同同时包含货物和服务）)
             if len(parts) >= 2 and _compared(total, parts) == 0:
                 # (…共移送线索9件，分别为：移送纪检监察机关5件，移送司法机关1件，移送有关主管部门3件:
                 # every part listed adds up to the whole, whatever their names share: no list is cut short)
@@ -312,6 +316,17 @@ def check(doc, rule):
             compared = _compared(total, parts)
             if (compared > 0 and not overlapping) or (exhaustive and compared < 0):
                 yield _hit(base, total, parts, names, counted, exhaustive, params, noun.group() if noun else "")
+
+
+def _overlap_said(base, total, parts: list, words: list[str]) -> bool:
+    """The words after the count, to the end of its parts' last sentence, say that some things are
+    of two kinds at once (部分合同同时包含货物和服务; 兼有, 重叠): the kinds are not exclusive."""
+    if not words or not parts:
+        return False
+    last = parts[-1]
+    keys = sorted({(total.block, total.sentence), (last.block, last.sentence)})
+    text = "".join(base.sentences.get(k, "") for k in keys)
+    return any(w in text for w in words)
 
 
 # the noun right after a count (6个项目): a few characters, as a unit's name after its figure is
