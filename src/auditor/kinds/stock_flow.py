@@ -592,6 +592,11 @@ def _sentence_flows(doc, rule):
                     or any(w in closing.label for w in not_stock) \
                     or overrun and any(role != "out" for role, _ in between):
                 continue
+            if any(r == "opening" and g.unit == opening.unit and opening.id < g.id < closing.id
+                   for g, r in zip(plain, roles)):
+                # (项目全年预算620.00万元。其中绿化子项目全年预算200.00万元，实际支出180.00万元，结余资金
+                # 20.00万元: another budget opened between, the flows and the balance may be its)
+                continue
             # (the opening figure's own parts after a part cue or in brackets, and their shares, 收入…，
             # 其中中央转移支付8,625.00万元，占全年收入的33.65%；支出…: no terms, _terms passed over them)
             own_parts = [f for f in plain[k + 1:] if f.id < between[0][1].id]
