@@ -129,6 +129,8 @@ PARAMS = {
     "nested_level1_categories": (list, []),
     # …unless words set it apart before it (另设成本指标1个)
     "apart_words": (list, []),
+    # a category -> all its sub-kinds: a 其中 list naming every one of them is the whole of it
+    "complete_subkinds": (dict, {}),
     # how indicator categories of any level end (社会效益指标): a first level ending otherwise
     # (预算执行) is an item of its own
     "category_suffix": (str, "指标"),

@@ -26,6 +26,7 @@ class Breakdown:
     head: Count
     marker: str
     parts: list[Part] = field(default_factory=list)
+    noun: str = ""  # what the head counts (产出指标)
 
 
 # a part of a breakdown: its noun, the count (digits or Chinese numerals), a measure word ({measure})
@@ -64,7 +65,7 @@ def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
             continue  # without a marker, only a category followed by its sub-categories
         if marker not in params["exhaustive_markers"] and suffix not in params["partition_suffixes"]:
             continue  # parts of other things may overlap (重点项目, 新建项目)
-        b = Breakdown(head, marker)
+        b = Breakdown(head, marker, noun=head_noun)
         for pos in clause_starts(text, k, window):
             m = part_re.match(text, pos, window)
             if not m or not m.group(1).endswith(suffix):
@@ -99,14 +100,17 @@ def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
 
 
 def _nested(b: Breakdown, noun: str, between: str, params: dict) -> bool:
-    """A first-level category listed after the head's sub-kinds, in a list saying it names them all
-    (分别是数量指标4个、…、成本指标1个), nothing setting it apart before it (另设, 此外): one of them."""
-    return bool(b.parts) and noun in params["nested_level1_categories"] and b.marker in params["exhaustive_markers"] \
-        and not any(w in between for w in params["apart_words"])
+    """A first-level category listed after the head's sub-kinds (…时效指标2个、成本指标1个), nothing
+    setting it apart before it (另设, 此外): one of them."""
+    return bool(b.parts) and noun in params["nested_level1_categories"] and not any(w in between for w in params["apart_words"])
 
 
 def _exhaustive(b: Breakdown, params: dict) -> bool:
     if b.marker in params["exhaustive_markers"]:
+        return True
+    # (every sub-kind of the head named, 其中数量指标4个、质量指标2个、时效指标2个、成本指标1个: all of it)
+    complete = params["complete_subkinds"].get(b.noun, ())
+    if complete and set(complete) <= {p.noun for p in b.parts}:
         return True
     level1 = {p.noun for p in b.parts} & set(params["level1_categories"])
     return len(level1) >= params["min_categories_exhaustive"]
