@@ -432,7 +432,8 @@ def _achieved(earlier: list[Fact], inside: list[Fact], no_whole: bool = False) -
         return None
     if inside:
         return achieved if achieved.unit == inside[-1].unit else None
-    quantities = [f for f in earlier if not f.is_money and f.unit not in ("%", "")]
+    # (points, 满分50分，得49.60分, are scores beside it, no other quantity achieved)
+    quantities = [f for f in earlier if not f.is_money and f.unit not in ("%", "", "分")]
     return achieved if len(quantities) == 1 else None
 
 
