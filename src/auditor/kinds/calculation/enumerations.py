@@ -15,7 +15,7 @@ from ...facts.base.figures import part_names, per_unit
 from ...facts.base.sentences import list_lead
 from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE, respectively_words
 from ...facts.lexicon import alternatives, lexicon, not_before
-from ...facts.numbers import count_word, unreadable_in
+from ...facts.numbers import MONEY_UNITS, count_word, unreadable_in
 from ...facts.spans import SPAN_YEARS_RE
 from ...facts.restated import CLAUSE_BREAKS, clause_start
 from .groups import completed_elsewhere, nested_kinds, shares_whole
@@ -317,16 +317,17 @@ def _items_counted(facts: list[Fact], at: int, units: list[str]) -> int | None:
 def _numbered_items_after(doc, base: FactBase, block: int, total: Fact, count: int | None) -> list[Fact]:
     """The items of a list whose cue closes its paragraph and whose sentence counts them: the first
     `count` paragraphs numbered 1, 2, 3 … in one style right after it (a paragraph numbered on past
-    them, 3.其他工作…, is no item), each one amount (of the total's measure, or of the one measure all
-    the items' amounts share where the total names none). [] where the sentence counts none (which
-    numbered paragraphs are items, the words do not say), fewer follow, or an item states no amount
-    or several."""
+    them, 3.其他工作…, is no item), each stating its amounts in one order of measures (预算…，执行…).
+    The items' amounts of the total's measure; where the total names none, of the measure whose sum
+    it is, else of the first (the total then fits none of them). [] where the sentence counts none
+    (which numbered paragraphs are items, the words do not say), fewer follow, or the items state
+    their amounts otherwise."""
     if count is None or count < 2:
         return []
-    items: list[Fact] = []
+    rows: list[list[Fact]] = []
     style, number = None, 1
     for k in range(block + 1, len(doc.blocks)):
-        if len(items) == count:
+        if len(rows) == count:
             break
         paragraph = doc.blocks[k]
         if getattr(paragraph, "kind", "") != "paragraph" or not paragraph.token or paragraph.value != number \
@@ -334,14 +335,23 @@ def _numbered_items_after(doc, base: FactBase, block: int, total: Fact, count: i
             break
         money = [f for f in base.by_block.get(k, ()) if f.is_money and f.period == total.period
                  and not per_unit(f) and not share_base(f)]
-        if len(money) != 1:
-            return []  # (an item of no amount, or of several: which one the total adds up, the words do not say)
-        items.append(money[0])
+        if not money or len({f.measure for f in money}) != len(money):
+            return []  # (an item of no amount, or of two of one measure: which the total adds up, not told)
+        rows.append(money)
         style, number = paragraph.style, number + 1
-    measures = {f.measure for f in items if not f.implicit}
-    if len(items) != count or len(measures) > 1 or not total.implicit and measures - {total.measure}:
+    orders = {tuple(f.measure for f in row) for row in rows}
+    if len(rows) != count or len(orders) != 1:
         return []
-    return items
+    columns = [list(items) for items in zip(*rows)]  # (each measure's amounts, item by item)
+    if not total.implicit:
+        return next((c for c in columns if c[0].measure == total.measure), [])
+    return next((c for c in columns if _sums_to(total, c)), columns[0])
+
+
+def _sums_to(total: Fact, items: list[Fact]) -> bool:
+    """The items add up to the total within the precision each is printed at."""
+    slack = sum(f.half_unit * MONEY_UNITS.get(f.unit, Decimal(1)) for f in (total, *items))
+    return abs(sum(f.in_yuan() for f in items) - total.in_yuan()) <= slack
 
 
 def _first_cue(text: str, cues: list[str], depth) -> tuple[str, int, int] | None:
