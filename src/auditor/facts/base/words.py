@@ -43,7 +43,9 @@ LEAD_LIST_RE = re.compile(r"[，,；;、\d]")  # a label holding these is a sent
 
 NOUN_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}")  # the words right after a figure: what it counts
 
-CHANGE_TAIL_RE = re.compile(r"(?:了|为|(?<!节)约|达)+$")  # see change_sign (节约 is a direction word, not 节 + 约)
+# (see change_sign: 节约 is a direction word, not 节 + 约; a size's noun after the direction, 增长幅度为,
+# 下降比例为, leaves the direction its sign)
+CHANGE_TAIL_RE = re.compile(r"(?:了|为|(?<!节)约|达|幅度|比例)+$")
 LEVEL_TAIL_RE = re.compile(r"(?:至|到)\s*$")  # see change_sign
 
 # a bound, not a value: “90分（含）以上”, “60分以下” (a band, a threshold, a target)
