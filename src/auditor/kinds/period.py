@@ -425,10 +425,12 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
             # (a later year within it is a plan's year: in a plan's report any, else one said so, 预算)
             # (a plan's neighbouring years are those beside its base year and its own)
             gap = stated - year if stated > year else (base_year or year) - stated
-            if stated < year and gap > params["max_gap"] and base_year is None and _plan_figures_dated_back(
-                    text, patterns["figure_pattern"], stated, plan_cells(), distinct=True):
+            if stated < year and gap > params["max_gap"] and base_year is None \
+                    and str(year) not in text and not any(w in text for w in params["contrast_cues"]) \
+                    and _plan_figures_dated_back(text, patterns["figure_pattern"], stated, plan_cells(), distinct=True):
                 # (2022年度全年预算数为2180.85万元，执行数为2069.76万元 in a 2024 report whose 2024 table
-                # states both: an older year than a template's last, misdated all the same)
+                # states both: an older year than a template's last, misdated all the same; not a sentence
+                # naming this year too, 2022年…方案明确每年投入300.00万元，本年实际完成285.00万元)
                 yield _hit(sentence.text[found.start(1):].strip()[:60], sentence.loc, stated, year, "陈述当年情况的句子",
                            f"报告年度为 {year}，本句各数均为本年表格所列，却写作 {stated} 年")
                 continue
