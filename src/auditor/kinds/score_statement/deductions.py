@@ -1,6 +1,7 @@
 """Check `deduction_text` of kind `score_statement`: the points a sentence says were taken off
 an item (扣0.60分) against its points and its score in the same sentence (指标分值15分…扣0.60分，
-得14.60分): 得分 = 分值 − 扣分, within the precision each is printed at."""
+得14.60分): 得分 = 分值 − 扣分, within the precision each is printed at. One deduction only, or a
+total and its exact breakdown: several points off may add up in ways the words leave open."""
 from __future__ import annotations
 
 from ...facts.base import Fact, fact_base
@@ -29,6 +30,11 @@ def check_deduction_text(doc, rule):
             if any(w in text[weight.at:score.at] for w in rule.params["bonus_words"]):
                 continue  # (…扣1分，另加分0.5分，得19.5分: points added as well, no sum of these)
             taken = _without_breakdown(taken)
+            if len(taken) != 1:
+                # (several points off that are no total and its exact breakdown: a partial 其中, a
+                # reason clause, a revision, last year's, each item's beside a sum — how they add up,
+                # the words do not say for certain)
+                continue
             yield CHECKED
             off = sum(f.value for f in taken)
             # (each read at the finest precision of the three: a weight of 15 beside 0.60 is 15.00)
