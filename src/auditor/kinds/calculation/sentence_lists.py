@@ -161,7 +161,10 @@ def check_list_unit_slips(base: FactBase, rule):
                 depth = bracket_depth(text)
                 level = depth(direct.end())
                 def plain(p: Fact, text: str) -> bool:
-                    return p.period == total.period and (p.measure == total.measure or p.implicit) \
+                    # (points of a whole that names its measure, 共扣1.5分: only points of that measure;
+                    # 得8.5分 after its 其中 list is the score, no item of the points off)
+                    return p.period == total.period \
+                        and (p.measure == total.measure or p.implicit and not (p.unit == "分" and not total.implicit)) \
                         and not sum_words(p.label, sums) \
                         and not compact(p.label).lstrip("，,；;、").startswith(openers + compared) \
                         and not (compact(p.label).lstrip("，,；;、").startswith(shares)
