@@ -105,6 +105,12 @@ def _nested(b: Breakdown, noun: str, between: str, params: dict) -> bool:
     return bool(b.parts) and noun in params["nested_level1_categories"] and not any(w in between for w in params["apart_words"])
 
 
+def _rest_apart(passage: Passage, b: Breakdown, params: dict) -> bool:
+    """Words setting something apart (另有, 此外) follow the parts in their sentence."""
+    _, end = sentence_bounds(passage, b.parts[-1].end)
+    return any(w in passage.text[b.parts[-1].end:end] for w in params["apart_words"])
+
+
 def _exhaustive(b: Breakdown, params: dict) -> bool:
     if b.marker in params["exhaustive_markers"]:
         return True
@@ -121,8 +127,8 @@ def check_breakdown(doc, rule):
     for passage in counted_passages(doc, params):
         for b in breakdowns(passage, params):
             stated, counted = b.head.value, sum(p.value for p in b.parts)
-            if stated == counted or (counted < stated and not _exhaustive(b, params)):
-                continue
+            if stated == counted or (counted < stated and (not _exhaustive(b, params) or _rest_apart(passage, b, params))):
+                continue  # (…成本指标1个，另有1个为预算执行率指标: the rest stated apart after the parts)
             # (绩效指标9个（含预算执行率），其中产出指标5个、效益指标2个、满意度指标1个: the execution
             # rate counted in the total, listed in none of the categories)
             if stated - execution_included(passage.text, b.head.end, params["included_pattern"]) == counted \
