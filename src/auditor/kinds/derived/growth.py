@@ -536,8 +536,18 @@ def _change_after(base: FactBase, rate: Fact) -> Fact | None:
     between = base.between(rate, change)
     # (a bracketed amount its words name alone, 减少27.37万元; not 近三年累计减少…, 较年初预算减少…)
     breaks = len(CLAUSE_BREAK_RE.findall(between))
-    bracketed = not breaks and between.lstrip().startswith(("（", "(")) and _direction_only(change.label.lstrip("（( "))
+    bracketed = not breaks and between.lstrip().startswith(("（", "(")) and _direction_only(_last_year_out(change.label))
     return change if breaks == 1 or bracketed else None
+
+
+def _last_year_out(label: str) -> str:
+    """A bracketed change's words without the bracket and a comparison with last year (较上年, 比上年
+    同期, 同比): the year the rate is of too; another base (较年初预算) stays."""
+    words = lexicon().prior.sub("", label.lstrip("（( "))
+    return words[1:] if words[:1] in COMPARING_CHARS and lexicon().directions.all(words[1:]) else words
+
+
+COMPARING_CHARS = ("较", "比", "同")  # (what is left of 较上年, 比上年, 同比 once the year is out)
 
 
 def _direction_only(label: str) -> bool:
