@@ -199,12 +199,26 @@ class ProjectReading:
         # (the sentence may name the project, 交易平台运维项目全年实际支出…: its subject, the report's own)
         # (a budget whose words do not say which, 项目计划投资260.00万元, may be the year-start one or the
         # year's: not the form's row of either)
-        for f in [f for f in self.base.facts if f.source == "text" and f.concept is None and f.is_money
-                  and f.measure in stated and f.subject in ("", self.own_project) and not f.comparator
-                  and f.period == CURRENT and (f.measure not in BUDGET_MEASURES or self._says_which_budget(f.label))]:
-            if self._names_only_measures(self._without_own_name(self.base.sentences.get((f.block, f.sentence), "")[:f.at])):
-                self.base.name(f, self.project_funds)
-                f.subject = self.own_project
+        # (a sentence's amounts of no concept are linked all or none: 项目年初预算…，年中追加…，调整后全年
+        # 预算… states one budget's make-up, whose sum DRV015 reads among amounts of one concept)
+        by_sentence: dict[tuple[int, int], list] = {}
+        for f in self.base.facts:
+            if f.source == "text" and f.concept is None and f.is_money and not f.comparator and f.period == CURRENT:
+                by_sentence.setdefault((f.block, f.sentence), []).append(f)
+        for key, facts in by_sentence.items():
+            text = self.base.sentences.get(key, "")
+            if all(self._own_funds_amount(f, stated, text) for f in facts):
+                for f in facts:
+                    self.base.name(f, self.project_funds)
+                    f.subject = self.own_project
+
+    def _own_funds_amount(self, f, stated: set, text: str) -> bool:
+        """An amount of a measure the form states, of the report's own project or no subject, whose
+        words before it in its sentence name nothing but measures (the project's name and a clause's
+        bare 项目 aside)."""
+        return f.measure in stated and f.subject in ("", self.own_project) \
+            and (f.measure not in BUDGET_MEASURES or self._says_which_budget(f.label)) \
+            and self._names_only_measures(self._without_own_name(text[:f.at]))
 
     def _says_which_budget(self, label: str) -> bool:
         """The words name the year-start budget or the year's (年初预算, 全年预算数, 调整后预算)."""
