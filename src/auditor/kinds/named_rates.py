@@ -47,7 +47,7 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
                      part_words: tuple[str, ...] = (), planned_words: tuple[str, ...] = (),
                      stem_bases: dict[str, list[str]] | None = None, form_stems: tuple[str, ...] | None = None,
                      before_stems: tuple[str, ...] = (), act_stems: tuple[str, ...] = (),
-                     not_negating: tuple[str, ...] = ()):
+                     not_negating: tuple[str, ...] = (), manner: tuple[str, ...] = ()):
     """(rate, figure, base, judged): judged False where the rate is consistent (a CHECKED), True
     with the base it was recomputed on where it is not (see the module). `stem_bases`: a stem's own
     words of a base, in place of `base_words` (审减率 of 审减 over 送审, never over a budget);
@@ -95,7 +95,7 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
                 named = bases[-1:]  # (老年人5,830人，纳入健康管理4,286人，健康管理率…: the count it is of)
             if not named and not bases and stem in before_stems:
                 # (反映的问题共170个，涉及金额…。截至…，已整改到位152个，整改率…: the base closes the sentence before)
-                bases = named = _base_before(base, block, index, figure, bases_named, part_words, own, tuple(words))
+                bases = named = _base_before(base, block, index, figure, bases_named, part_words, own, (*words, *manner))
             far = not named  # (the bases are the form's, not the sentence's figures)
             if far and _any_pair_fits(rate, [*bases, figure], fits):
                 # (two of the sentence's own figures give it, its base named by no word we know:
@@ -331,7 +331,8 @@ def _base_before(base: FactBase, block: int, index: int, figure: Fact, base_word
 
 
 def _whole_money(own: str, acts: tuple[str, ...]) -> bool:
-    """The figure's words, its act's (到位, 使用) aside, name only the unit's or the project's whole money."""
+    """The figure's words, its act's (到位, 使用) and the manner of it (实际, 足额) aside, name only the unit's
+    or the project's whole money."""
     words = compact(own)
     for w in acts:
         words = words.replace(w, "")

@@ -207,6 +207,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # named_rate: the stems of rates judged on a base in the sentence before theirs (整改率 after
           # 反映的问题共170个。…已整改152个)
           "before_stems": (list, []),
+          # named_rate: words of how an act was done (实际到位, 足额到位): naming no part of the money
+          "manner_words": (list, []),
           # worded_sum: the words opening a clause of amounts added or taken away (regexes)
           "plus_pattern": (str, "^$"), "minus_pattern": (str, "^$"),
           # worded_sum: the words of a flow of money an added or taken clause names, and of what a

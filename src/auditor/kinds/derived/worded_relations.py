@@ -43,7 +43,7 @@ def check_named_rate(base: FactBase, rule):
                                                         tuple(params["planned_row_words"]), params["stem_base_words"],
                                                         tuple(params["form_stems"]) or None,
                                                         tuple(params["before_stems"]), tuple(params["act_stems"]),
-                                                        tuple(params["not_negating_words"])):
+                                                        tuple(params["not_negating_words"]), tuple(params["manner_words"])):
         if not judged:
             yield CHECKED
             continue
