@@ -106,7 +106,9 @@ PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_
           # deduction_text: words of a step that make points off a rule's; the words a score is stated with
           "step_words": (list, []), "score_words": (list, ["得分", "得"]), "deduction_words": (list, ["扣"]),
           # grade: the words closing a score stated as the sum of every category's (四类指标合计得分)
-          "summed_score_words": (list, [])}
+          "summed_score_words": (list, []),
+          # …and the words counting the categories summed (四类指标): all of them, whichever are named
+          "all_categories_pattern": (str, "(?!)")}
 MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts", "weight", "rate"}
 
 

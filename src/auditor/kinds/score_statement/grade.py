@@ -72,9 +72,11 @@ def _summed_scores(base: FactBase, params: dict) -> list[Fact]:
     out = []
     for f in sentence_figures(base, "得分"):
         label = compact(f.label).rstrip("为是达：:")
-        # (a category named, 产出指标合计得分, 产出和效益指标合计得分: those categories' sum, no whole)
+        # (a category named, 产出指标合计得分, 产出和效益指标合计得分: those categories' sum, no whole;
+        # unless the words count the categories summed, 决策、过程、产出、效益四类指标合计得分)
+        named = any(w in label for ws in categories.values() for w in ws)
         if f.concept is None and f.unit == "分" and not f.comparator and f.period == CURRENT \
-                and label.endswith(words) and not any(w in label for ws in categories.values() for w in ws):
+                and label.endswith(words) and (not named or re.search(params["all_categories_pattern"], label)):
             out.append(f)
     return out
 
