@@ -63,15 +63,17 @@ def _holds_a_difference(parts: list[Fact]) -> bool:
                                for a, b, c in zip(parts, parts[1:], parts[2:]))
 
 
+def adds_up(total: Fact, items: list[Fact]) -> bool:
+    """The items add up to the total within the precision each is printed at (in 元)."""
+    slack = total.half_unit * MONEY_UNITS.get(total.unit, 1) + sum(p.half_unit * MONEY_UNITS.get(p.unit, 1) for p in items)
+    return abs(sum(p.in_yuan() for p in items) - total.in_yuan()) <= slack
+
+
 def _two_breakdowns(total: Fact, parts: list[Fact]) -> bool:
     """The listed items are two runs each adding up to the total: one total broken down two ways
     in one sentence (by kind, then by how it is paid), no list of one breakdown summed over."""
-    def adds_up(run: list[Fact]) -> bool:
-        slack = total.half_unit * MONEY_UNITS.get(total.unit, 1) + sum(p.half_unit * MONEY_UNITS.get(p.unit, 1) for p in run)
-        return abs(sum(p.in_yuan() for p in run) - total.in_yuan()) <= slack
-
     # (each run two items at least: one item alone equal to the total is a restatement, no breakdown)
-    return any(adds_up(parts[:k]) and adds_up(parts[k:]) for k in range(2, len(parts) - 1))
+    return any(adds_up(total, parts[:k]) and adds_up(total, parts[k:]) for k in range(2, len(parts) - 1))
 
 
 def odd_part_slip(total: Fact, parts: list[Fact], context: str) -> Hit | None:

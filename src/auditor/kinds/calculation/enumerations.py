@@ -15,7 +15,7 @@ from ...facts.base.figures import part_names, per_unit
 from ...facts.base.sentences import list_lead
 from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE, respectively_words
 from ...facts.lexicon import alternatives, lexicon, not_before
-from ...facts.numbers import MONEY_UNITS, count_word, unreadable_in
+from ...facts.numbers import count_word, unreadable_in
 from ...facts.spans import SPAN_YEARS_RE
 from ...facts.restated import CLAUSE_BREAKS, clause_start
 from .groups import completed_elsewhere, nested_kinds, shares_whole
@@ -23,7 +23,7 @@ from ..table_sum.groups import outer_rows
 from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED, item_label
 from .parts import money_amount, sum_part_names, kind_beside_balance
-from .compare import compare_listing, compare_sum
+from .compare import adds_up, compare_listing, compare_sum
 from .listing import pairs_of_measures, other_pair_side, apart_words, share_base, sum_words, counted_patterns, counted_sum, whole_before, bracket_depth, nested_lists
 from .document import document_value
 
@@ -345,13 +345,7 @@ def _numbered_items_after(doc, base: FactBase, block: int, total: Fact, count: i
     columns = [list(items) for items in zip(*rows)]  # (each measure's amounts, item by item)
     if not total.implicit:
         return next((c for c in columns if c[0].measure == total.measure), [])
-    return next((c for c in columns if _sums_to(total, c)), columns[0])
-
-
-def _sums_to(total: Fact, items: list[Fact]) -> bool:
-    """The items add up to the total within the precision each is printed at."""
-    slack = sum(f.half_unit * MONEY_UNITS.get(f.unit, Decimal(1)) for f in (total, *items))
-    return abs(sum(f.in_yuan() for f in items) - total.in_yuan()) <= slack
+    return next((c for c in columns if adds_up(total, c)), columns[0])
 
 
 def _first_cue(text: str, cues: list[str], depth) -> tuple[str, int, int] | None:
