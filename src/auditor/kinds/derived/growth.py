@@ -544,10 +544,8 @@ def _last_year_out(label: str) -> str:
     """A bracketed change's words without the bracket and a comparison with last year (较上年, 比上年
     同期, 同比): the year the rate is of too; another base (较年初预算) stays."""
     words = lexicon().prior.sub("", label.lstrip("（( "))
-    return words[1:] if words[:1] in COMPARING_CHARS and lexicon().directions.all(words[1:]) else words
-
-
-COMPARING_CHARS = ("较", "比", "同")  # (what is left of 较上年, 比上年, 同比 once the year is out)
+    compared = COMPARED_RE.match(words)  # (what is left of 较上年, 比上年 once the year is out; 同比)
+    return words[compared.end():] if compared and lexicon().directions.all(words[compared.end():]) else words
 
 
 def _direction_only(label: str) -> bool:
