@@ -43,9 +43,7 @@ LEAD_LIST_RE = re.compile(r"[，,；;、\d]")  # a label holding these is a sent
 
 NOUN_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}")  # the words right after a figure: what it counts
 
-# (see change_sign: 节约 is a direction word, not 节 + 约; a size's noun after the direction, 增长幅度为,
-# 下降比例为, leaves the direction its sign)
-CHANGE_TAIL_RE = re.compile(r"(?:了|为|(?<!节)约|达|幅度|比例)+$")
+CHANGE_TAIL_RE = re.compile(r"(?:了|为|(?<!节)约|达)+$")  # see change_sign (节约 is a direction word, not 节 + 约)
 LEVEL_TAIL_RE = re.compile(r"(?:至|到)\s*$")  # see change_sign
 
 # a bound, not a value: “90分（含）以上”, “60分以下” (a band, a threshold, a target)
@@ -236,13 +234,22 @@ def _read_change_sign(phrase: str, lex: Lexicon) -> int:
     signed = lex.signed_change.search(phrase)
     if signed:
         return 1 if signed.group("mark") in "+＋" else -1  # (较上年△5.41万元, 增减-5.41万元: a fall)
-    tail = CHANGE_TAIL_RE.sub("", phrase)[-6:]
+    tail = _size_noun_out(CHANGE_TAIL_RE.sub("", phrase))[-6:]
     found = lex.directions.all(tail)
     if not found or found[-1][1] < len(tail) - 1:
         more = lex.comparative.search(phrase) if lex.comparative else None
         way = lex.comparative_way.get(more.group(1)) if more else None
         return {"up": 1, "down": -1}.get(way or "", 0)
     return {"up": 1, "down": -1}.get(found[-1][2], 0)
+
+
+def _size_noun_out(words: str) -> str:
+    """The words without a change's size noun closing them (增长幅度为, 下降比例为: concepts.yaml
+    change_size_nouns), which leaves the direction before it its sign."""
+    for noun in concepts().get("change_size_nouns") or ():
+        if words.endswith(noun):
+            return CHANGE_TAIL_RE.sub("", words[:-len(noun)])
+    return words
 
 
 BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
