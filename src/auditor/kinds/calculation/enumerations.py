@@ -15,7 +15,7 @@ from ...facts.base.figures import part_names, per_unit
 from ...facts.base.sentences import list_lead
 from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE, respectively_words
 from ...facts.lexicon import alternatives, lexicon, not_before
-from ...facts.numbers import count_word, unreadable_in
+from ...facts.numbers import cn_to_int, count_word, unreadable_in
 from ...facts.spans import SPAN_YEARS_RE
 from ...facts.restated import CLAUSE_BREAKS, clause_start
 from .groups import completed_elsewhere, nested_kinds, shares_whole
@@ -330,15 +330,15 @@ def _numbered_items_after(doc, base: FactBase, block: int, total: Fact, count: i
         if len(rows) == count:
             break
         paragraph = doc.blocks[k]
-        if getattr(paragraph, "kind", "") != "paragraph" or not paragraph.token or paragraph.value != number \
-                or style not in (None, paragraph.style):
+        numbered = _item_number(paragraph)
+        if numbered is None or numbered[1] != number or style not in (None, numbered[0]):
             break
         money = [f for f in base.by_block.get(k, ()) if f.is_money and f.period == total.period
                  and not per_unit(f) and not share_base(f)]
         if not money or len({f.measure for f in money}) != len(money):
             return []  # (an item of no amount, or of two of one measure: which the total adds up, not told)
         rows.append(money)
-        style, number = paragraph.style, number + 1
+        style, number = numbered[0], number + 1
     orders = {tuple(f.measure for f in row) for row in rows}
     if len(rows) != count or len(orders) != 1:
         return []
@@ -346,6 +346,27 @@ def _numbered_items_after(doc, base: FactBase, block: int, total: Fact, count: i
     if not total.implicit:
         return next((c for c in columns if c[0].measure == total.measure), [])
     return next((c for c in columns if adds_up(total, c)), columns[0])
+
+
+def _item_number(paragraph) -> tuple[str, int] | None:
+    """(numbering style, number) of a paragraph opening a list's item: its heading number (1. 2.,
+    （一）), or an ordinal word of prose (一是, 其二: concepts.yaml point_openers, numbered as
+    their numeral); None for any other block."""
+    if getattr(paragraph, "kind", "") != "paragraph":
+        return None
+    if paragraph.token:
+        return paragraph.style, paragraph.value
+    ordinal = _ordinal_re(vocabulary_generation()).match(paragraph.text)
+    number = cn_to_int(ordinal.group(1) or ordinal.group(2)) if ordinal else None
+    return ("ordinal", number) if number else None
+
+
+@lru_cache(maxsize=4)
+def _ordinal_re(generation: int) -> re.Pattern:
+    # (the ordinals among the point openers: a numeral before 是, or after 其)
+    words = concepts().get("point_openers") or ()
+    numerals = "".join(sorted({c for w in words for c in w if c not in "是其"}))
+    return re.compile(rf"\s*(?:([{numerals}]+)是|其([{numerals}]))") if numerals else re.compile(r"(?!)")
 
 
 def _first_cue(text: str, cues: list[str], depth) -> tuple[str, int, int] | None:
