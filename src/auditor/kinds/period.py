@@ -66,7 +66,10 @@ PARAMS = {
                            r"|全年|共|累计|一共)"),
     # a 年度 or a 年 opening a sentence whose first clause states an amount: the year's figure
     # (“2024年度政府采购支出总额620.00万元”, “2026年支出预算总计3,473.78万元”); a clause break first, and the year is a time word
-    "figure_pattern": (str, r"^\s*(?:[（(]?[一二三四五六七八九十\d][\d.．]{0,6}[)）、.．]?\s*)?((?:19|20)\d\d)\s*年\s*度?"
+    # (the year may gloss a word naming a year before last, 前年（2022年）…: that year, named twice; a
+    # comma may set it apart, 2022年度，全年预算数为…)
+    "figure_pattern": (str, r"^\s*(?:[（(]?[一二三四五六七八九十\d][\d.．]{0,6}[)）、.．]?\s*)?(?:(?:前年|上上年)\s*[（(]\s*)?"
+                            r"((?:19|20)\d\d)\s*年\s*度?\s*[）)]?\s*[，,]?"
                             r"[^，,；;。：:\d]{1,30}\d[\d,.]*\s*(?:亿元|万元|千元|元)"),
     # money of an earlier year that this year's report names by its year
     "carryover_cues": (list, ["结转", "结余", "提前下达", "追加", "上缴", "清算"]),
