@@ -556,6 +556,7 @@ def _sentence_flows(doc, rule):
     params = rule.params
     not_stock, flow_units = tuple(params["not_stock_words"]), set(params["flow_units"])
     not_flow = tuple(params["not_flow_words"])
+    part_cues = tuple(params["part_cues"])
     # (an opening figure's label holds an opening word: a statement with none is passed over
     # before any label's role is read)
     opening_word = re.compile("|".join(map(re.escape, params["opening_words"])))
@@ -571,7 +572,8 @@ def _sentence_flows(doc, rule):
             if f.unit not in first_flow and roles[k] in ("in", "out"):
                 first_flow[f.unit] = k
         for k, opening in enumerate(plain):
-            if roles[k] != "opening" or any(w in opening.label for w in not_stock):
+            part = _opens_part(opening.label, part_cues)
+            if roles[k] != "opening" or any(w in (part or opening.label) for w in not_stock):
                 continue
             if first_flow.get(opening.unit, k) < k:
                 continue  # (本年收入合计…，加上年初结转和结余…，减去…: the sum starts before the opening figure, CAL002's)
@@ -592,6 +594,9 @@ def _sentence_flows(doc, rule):
                     or any(w in closing.label for w in not_stock) \
                     or overrun and any(role != "out" for role, _ in between):
                 continue
+            # (a part's budget opening its own sum after the whole's, …。其中道路修缮子项目全年预算150.00万元，
+            # 实际支出138.00万元，结余资金12.00万元: the figures before it are the whole's, no terms)
+            wholes = [g for g, r in zip(plain, roles) if part and r == "opening" and g.unit == opening.unit and g.id < opening.id]
             if any(r == "opening" and g.unit == opening.unit and opening.id < g.id < closing.id
                    for g, r in zip(plain, roles)):
                 # (项目全年预算620.00万元。其中绿化子项目全年预算200.00万元，实际支出180.00万元，结余资金
@@ -601,7 +606,7 @@ def _sentence_flows(doc, rule):
             # 其中中央转移支付8,625.00万元，占全年收入的33.65%；支出…: no terms, _terms passed over them)
             own_parts = [f for f in plain[k + 1:] if f.id < between[0][1].id]
             if params["single_term"] and ([f for f, role in zip(plain, roles) if f.unit == opening.unit and f.id <= closing.id
-                                           and f not in own_parts
+                                           and f not in own_parts and f not in wholes
                                            # (a figure before the opening one of no role at all, a balance brought
                                            # in, 上年结余5.00亿元，本期收入…: no term of the year's; another opening
                                            # figure, 行政单位资产总额… before 事业单位资产总额…, leaves it unjudged)
@@ -616,9 +621,12 @@ def _sentence_flows(doc, rule):
                      *(Quantity(sign * (f.value if role == "in" else -f.value)) for role, f in between)]
             total = Quantity(closing.value)
             outcome = sum_check(total, parts, rule.tolerance, counts=not closing.is_money)
-            if outcome == "ok":
-                continue
+            if outcome == "ok" or any(sum_check(total, [Quantity(sign * w.value), *parts[1:]], rule.tolerance,
+                                                counts=not closing.is_money) == "ok" for w in wholes):
+                continue  # (…or the flows and the balance fit the whole's budget: they may be its)
             exact = sum((p.value for p in parts), Decimal(0))
+            if wholes and exact < 0 < total.value:
+                continue  # (the part's budget less more than it holds, for a balance left: the flows are the whole's)
             shown = fmt(exact, max(q.places for q in [total, *parts]), closing.text)
             terms = " + ".join(f.text for _, f in between) + f" − {opening.text}" if overrun else \
                 opening.text + "".join(f" {'+' if role == 'in' else '−'} {f.text}" for role, f in between)
@@ -672,6 +680,14 @@ def _paragraph_balances(doc, rule):
             # (支出总计…，收入总计…，收支平衡: the two totals in either order; the spending total is
             # the last one, the 支出总计 held after the income total too)
             yield from _balance_claimed(base, rule, opening, spent)
+
+
+def _opens_part(label: str, part_cues: tuple[str, ...]) -> str:
+    """An opening figure's words after the part cue they open with (其中道路修缮子项目全年预算: a part's
+    own budget, which may open the part's own sum), "" where they open with none."""
+    words = label.lstrip(" ，,、；;：:")
+    cue = next((c for c in part_cues if words.startswith(c)), "")
+    return words[len(cue):] if cue else ""
 
 
 def _balance_claimed(base, rule, opening, out):
