@@ -299,6 +299,7 @@ def _averages(doc, rule):
     base = fact_base(doc)
     units = set(params["count_units"])
     subject = re.compile(params["mean_subject_pattern"]) if params["mean_subject_pattern"] else None
+    measures = sorted({m for c in columns for m in [_measure(c.head, averaged)] if m}, key=len, reverse=True)
     for fact in base.facts:
         if fact.source != "text" or not any(w in fact.label for w in words) or fact.unit not in params["mean_units"] \
                 or fact.period != CURRENT:
@@ -306,9 +307,15 @@ def _averages(doc, rule):
         told = compact(fact.label)
         cut = max(told.rfind(w) for w in words if w in told)
         before, told = re.split(r"[，,；;：:]", told[:cut])[-1], told[cut:]
-        for column in columns:  # (4个项目的自评得分平均为…: the measure named before 平均)
-            if _measure(column.head, averaged) and _measure(column.head, averaged) in before:
-                told, before = told + _measure(column.head, averaged), before.replace(_measure(column.head, averaged), "")
+        # (4个项目的自评得分平均为…: the measure named before 平均, the longest a column has: 自评得分, not
+        # the 得分 inside it)
+        named = next((m for m in measures if m in before), None)
+        if named:
+            told, before = told + named, before.replace(named, "")
+        else:  # (项目自评平均得分: a measure's words on both sides of 平均, 自评 + 得分)
+            split = next(((m, i) for m in measures for i in range(1, len(m)) if before.endswith(m[:i]) and m[i:] in told), None)
+            if split:
+                told, before = told + split[0], before[:-split[1]]
         if subject is not None and not subject.fullmatch(before):
             continue  # (上年平均, “优”等项目平均, 全市平均: the mean of other rows)
         sentence_text = base.sentences.get((fact.block, fact.sentence), "")
@@ -317,7 +324,8 @@ def _averages(doc, rule):
         held = params["mean_units"][fact.unit]  # (the head words of columns of that unit)
         fitting = [c for c in columns if _measure(c.head, averaged) and any(w in c.head for w in held)]
         # the column the words name in full (平均自评得分), else the one by its measure word (平均得分)
-        matching = [c for c in fitting if _measure(c.head, averaged) in told] or \
+        # (the longest so named: 平均自评得分 names the 自评得分 column, not a project form's 得分 beside it)
+        matching = _longest_named([c for c in fitting if _measure(c.head, averaged) in told], averaged) or \
             [c for c in fitting if any(w in told and _measure(c.head, averaged).endswith(w) for w in averaged)]
         if len(matching) != 1:
             continue  # no such column, or several (自评得分 in two tables): which mean is meant?
@@ -332,6 +340,12 @@ def _averages(doc, rule):
         hit = _mean_hit(base, fact, column, values)
         if hit is not None:
             yield hit
+
+
+def _longest_named(columns: list[Column], averaged: tuple) -> list[Column]:
+    """Those of the columns whose measure is the longest of theirs."""
+    longest = max((len(_measure(c.head, averaged)) for c in columns), default=0)
+    return [c for c in columns if len(_measure(c.head, averaged)) == longest]
 
 
 def _measure(head: str, averaged: tuple) -> str:
