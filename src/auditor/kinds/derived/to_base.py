@@ -25,6 +25,12 @@ def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fac
     text, start, before = clause_of(base, fact, params)
     inside = [f for f in before if f.at >= start]
     earlier = [f for f in before if f.at < start]
+    words, end = text, start  # (the text the earlier figures stand in, and where the clause starts in it)
+    if not earlier and not text[:start].strip():
+        # (机关运行经费支出46.20万元；完成年初预算48.00万元的97.25%: a clause opening the sentence after
+        # a ； compares the figure the clause before it ended on)
+        words = base.sentences.get((fact.block, fact.sentence - 1), "")
+        earlier, end = (sentence_before(base, fact), len(words)) if words.rstrip().endswith(("；", ";")) else ([], 0)
     if len(inside) != 1 or not earlier or not text[start:inside[0].at].lstrip().startswith(tuple(params["base_cues"])):
         return None
     other = inside[0]
@@ -33,17 +39,17 @@ def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fac
     # (7,022.36万元（含上年结转180.00万元），比…预算…减少…: a figure in brackets closed before the
     # clause glosses the one before it, which the clause compares)
     # (not where no figure outside them could be compared: 救助4,680人次（资金312.60万元），比上年…万元)
-    outside = [f for f in earlier if not _bracketed_before(text, f, start)]
+    outside = [f for f in earlier if not _bracketed_before(words, f, end)]
     earlier = outside if outside and _comparable(outside[-1], other) else earlier
     rates = ("%", "‰")
     if len(earlier) >= 2 and earlier[-1].unit in rates and other.unit not in rates \
-            and re.search(r"[，,]", text[earlier[-2].at + len(earlier[-2].text):earlier[-1].at]):
+            and re.search(r"[，,]", words[earlier[-2].at + len(earlier[-2].text):earlier[-1].at]):
         # a clause of the figure's rate alone between it and the comparison (完成人工造林12,200亩，
         # 完成年度计划的101.67%，比上年的10,800亩减少1,400亩 compares the 12,200亩; not a rate's
         # clause stating its own base, 为全年预算45.00万元的88.04%)
         earlier = earlier[:-1]
-    stated = _paired_in_unit(text, earlier, other)
-    head = list_head(text, earlier)
+    stated = _paired_in_unit(words, earlier, other)
+    head = list_head(words, earlier)
     # (an item of another year, 其中2024年建设18.3公里，比2023年的…: the comparison is the item's)
     if head is not None and stated.period == CURRENT and _comparable(head, other) \
             and not (fits and _comparable(stated, other) and fits(stated, other)):
