@@ -108,6 +108,10 @@ WHOLE_OF_ITS_OWN_RE = re.compile(r"中\s*[，,：:]")
 BRACKET_BRIDGE_RE = re.compile(r"\s*[（(]")
 AVERAGE_BRIDGE_RE = re.compile(r"\s*[，,]\s*[^，,。；;：:\d]{1,8}?\d[\d,]*(?:\.\d+)?\s*(?:分|%|％)\s*[（(]")
 # where a list of counts before its sum starts: after a break that is no list separator
+# the words leading into a list of kinds end so (自评等级为 优的…、良的…): what the first kind's name
+# holds before the words the others share
+LIST_LEAD_ENDS = ("为", "是")
+QUOTE_MARKS = str.maketrans("", "", "“”\"‘’'「」")
 LIST_START_RE = re.compile(r"[：:；;。]")
 LIST_FILLER = "：:，,；;。 \t"  # what may stand between a marker and its sentence's end when the list goes on after
 
@@ -553,6 +557,7 @@ def _classified(names: list[str], whole: str, params: dict) -> str | None:
     or of a narrower thing (公办小学, 公办初中 under 中小学校; 小学教师, 初中教师 under 教职工): a
     selection, no more than the whole; None where they are not (党员, 女性; 新建, 改扩建)."""
     found = None
+    names = [n.translate(QUOTE_MARKS) for n in names]  # (评为“优”的: the kind's word, quoted or not)
     for kinds in params["classifications"]:
         split = _split_by_kinds(names, kinds)
         if not split:
@@ -605,6 +610,18 @@ def _split_by_kinds(names: list[str], kinds: list[str]) -> tuple[str, str, set] 
         used.add(kind)
         at = name.index(kind)
         around.add((name[:at], name[at + len(kind):]))
+    if len(around) == 2 and len(names) >= 3:
+        # (自评等级为优的10个、良的2个、中的3个: the first kind's name holds the words leading into the
+        # list too, ending on 为 or 是; the others' are the same words around their kinds)
+        kind = next(k for k in longest_first if k in names[0])
+        at = names[0].index(kind)
+        first = (names[0][:at], names[0][at + len(kind):])
+        rest = around - {first}
+        if len(rest) == 1:
+            before, after = next(iter(rest))
+            lead = first[0][:len(first[0]) - len(before)] if first[0].endswith(before) else ""
+            if first[1] == after and lead.endswith(LIST_LEAD_ENDS):
+                return before, after, used
     return (*around.pop(), used) if len(around) == 1 else None
 
 
