@@ -143,7 +143,10 @@ def _target_completions(base: FactBase, rule):
             if not lexicon().prior.search(clause):
                 yield from _excess_rate(base, rate, text, [f for f in before if f.at < start and f.unit != "%"], params)
             continue
-        share_of_target = any(w in clause for w in params["share_cues"]) and any(c in clause for c in params["target_cues"])
+        # (or the clause opening on a copula and closing on 的 before the rate, 为年度指标值的98.33%)
+        share_of_target = (any(w in clause for w in params["share_cues"])
+                           or clause.lstrip().startswith(tuple(params["share_openers"])) and clause.rstrip().endswith("的")) \
+            and any(c in clause for c in params["target_cues"])
         if rate.measure == "占比" and not share_of_target:
             continue
         if not (any(c in clause for c in params["completion_cues"]) or share_of_target):
