@@ -12,7 +12,7 @@ from typing import Literal
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import part_names, per_unit
-from ...facts.base.words import kind_total, names_other_period, names_other_year
+from ...facts.base.words import kind_total, names_other_period, names_other_year, respectively_words
 from ...facts.lexicon import alternatives, lexicon
 from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact, concepts
@@ -973,5 +973,26 @@ def _opener(base: FactBase, part: Fact) -> Fact | None:
             # (主要税种中，增值税…: the paragraph before states a part of a list; 每人每月1,500元: an
             # amount per head; no whole)
             return None
-        return None if has_share or facts[first] is part else facts[first]
+        if has_share or facts[first] is part:
+            return None
+        if any(w in facts[first].label for w in respectively_words()):
+            # (货物、工程和服务支出分别为A、B和C，合计X。…，占比P%: the paragraph opens on the first of
+            # items given in turn, no whole; the sum closing them is)
+            return _turn_sum(base, facts[first])
+        return facts[first]
+    return None
+
+
+def _turn_sum(base: FactBase, first: Fact) -> Fact | None:
+    """The sum (合计, 共计: concepts.yaml column_total_words) closing the amounts given in turn from
+    `first` on in its sentence, where they add up to it; None where none does."""
+    words = {compact(w) for w in concepts().get("column_total_words") or ()}
+    items: list[Fact] = []
+    for f in base.by_sentence.get((first.block, first.sentence), ()):
+        if f.id < first.id or not _listed_amount(f, first):
+            continue
+        if items and sum_words(f.label.rstrip("为是 "), words):
+            exact = sum((i.value for i in items), Decimal(0))
+            return f if abs(exact - f.value) <= f.half_unit + sum((i.half_unit for i in items), Decimal(0)) else None
+        items.append(f)
     return None
