@@ -135,7 +135,8 @@ def _listed_in(base: FactBase, key: tuple[int, int], end: int | None, category_w
     say it was scored (得): a sentence before the total's may list a method's weights (设置决策15分、…);
     nor one of another year than `period` (2023年度…决策得分14分…。2024年度…总得分95分)."""
     text = base.sentences.get(key, "")
-    listed, cursor = [], 0
+    listed, cursor, queued = [], 0, []
+    respectively = tuple(score_lists()["respectively"])
     for f in base.by_sentence.get(key, ()):
         if end is not None and f.at >= end:
             break
@@ -145,6 +146,11 @@ def _listed_in(base: FactBase, key: tuple[int, int], end: int | None, category_w
         if f.unit != "分" or f.measure != "得分" or f.comparator or bracket_depth(0, words) > 0:
             continue
         named = categories_in(words, category_words)
+        if not named and queued:
+            named, words = [queued.pop(0)], SCORED_WORD  # (the next name listed first, scored in turn)
+        elif len(named) > 1 and any(w in words for w in respectively):
+            # (决策、过程、产出、效益指标得分分别为18分、18.11分…，自评总分…: the names first, the figures in order)
+            named, queued = named[:1], named[1:]
         if not named or scored and SCORED_WORD not in words or period is not None and f.period != period:
             return None
         listed.append((named[-1], f))

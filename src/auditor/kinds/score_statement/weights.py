@@ -75,7 +75,10 @@ def _respective_points(text: str, words) -> list[tuple[list[tuple[str, Decimal]]
             continue  # (points of one unit; in % only where the words say they are weights: 权重分别为10%…)
         points = [Decimal(x) for x, _ in found]
         if len(names) >= 2 and len(names) == len(points) and len(set(names)) == len(names):
-            scored = "得" in text[m.start():m.start(1)] or ("得" in before and not weight_cues.search(before))
+            # (the clause right before 分别 saying so first: …权重分别为20分、…，得分分别为18分、…)
+            own = re.split(r"[，,]", before)[-1]
+            scored = "得" in text[m.start():m.start(1)] or ("得" in own and not weight_cues.search(own)) \
+                or ("得" in before and not weight_cues.search(before))
             out.append((list(zip(names, points)), scored, (m.start() - len(before), m.end(1)), units.pop()))
     return out
 
@@ -111,8 +114,12 @@ def _read_weight_lists(base: FactBase):
     for key, text, weights_at, keys in _weight_sentences(base):
         if not weight_cues.search(text) or (weights_at is not None and listed_in.intersection(keys)):
             continue
-        for pairs, _scored, span, unit in _respective_points(text, words) \
-                if weights_at is None and any(w in text for w in respectively) else ():
+        for pairs, scored, span, unit in _respective_points(text, words) \
+                if any(w in text for w in respectively) else ():
+            # (…权重分别为20分、20分、45分和20分，得分分别为18分…: in a sentence stating scores too,
+            # the list whose words say it is not of scores)
+            if weights_at is not None and scored:
+                continue
             if _complete_set([name for name, _ in pairs], sets, params["optional"]):
                 listed_in.add(key)
                 yield key, text, [(name, points, name, f"{name}{_points(points, unit)}") for name, points in pairs], \
