@@ -49,6 +49,9 @@ PARAMS = {
                            "包括", "包含", "即"]),
     # introducers that need a colon or a quote right after them to open a list
     "weak_introducers": (list, ["为", "有", "是"]),
+    # an introducer naming again the thing counted, a colon after it (5个项目实行…，具体项目为：…): the
+    # pattern's group `noun` must open the count's noun; read as 具体为
+    "noun_introducer_pattern": (str, ""),
     # introducers opening the sentence after a count's, a colon after them (6个。具体包括：…)
     "sentence_introducers": (list, []),
     # words closing a passage whose one count the numbered paragraphs after it list (…，具体如下：)

@@ -46,9 +46,20 @@ def introducer(text: str, pos: int, params: dict) -> tuple[str, str, int] | None
         for word in params["weak_introducers"]:
             if text.startswith(word, j) and COLON_OR_QUOTE_RE.match(text, j + len(word)):
                 return text[k:k + n], word, OPTIONAL_COLON_RE.match(text, j + len(word)).end()
+        named = _noun_introducer(params["noun_introducer_pattern"]).match(text, j)
+        if named and n and text.startswith(named.group("noun"), k):
+            return text[k:k + n], NOUN_INTRODUCER, named.end()
         if colon:
             return text[k:k + n], "：", j  # a bare colon: only a clear-cut list counts (strict)
     return None
+
+
+NOUN_INTRODUCER = "具体为"  # (what a noun_introducer_pattern match is read as)
+
+
+@lru_cache(maxsize=8)
+def _noun_introducer(pattern: str) -> re.Pattern:
+    return re.compile(pattern or "(?!)")
 
 
 def _next_sentence_list(text: str, j: int, params: dict) -> tuple[str, int] | None:
