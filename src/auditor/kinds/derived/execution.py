@@ -76,6 +76,11 @@ def check_execution(base: FactBase, rule):
             if start is not None:
                 yield from _rate_at_most(base, rate, actual, start)
                 continue
+            # (部门全年可用资金0.55亿元，全年支出0.50亿元，预算执行率…: no budget stated, the sentence's one
+            # amount of the money there was to spend is what the rate is of)
+            available = [f for f in sentence if f.is_money and f.measure == "可支配" and f.period == CURRENT
+                         and f.id < actual.id]
+            budget = available[0] if len(available) == 1 else None
         if budget is not None and _listed_with_others(base, budget, budgets):
             continue  # (全年预算数分别为80.00万元、20.00万元，实际支出…: on their sum, which is not stated)
         if actual is not None and budget is not None and budget not in budgets and len(budgets) == 1 \
