@@ -818,6 +818,7 @@ def _cited_before(text: str, at: int, cues: list[str]) -> bool:
 
 
 CITED_REACH = 4  # characters between a citing word and the report it names (本局, 本部门)
+CITED_TITLE_RE = re.compile(r"《[^《》]*》")  # a document's title the sentence cites
 
 
 def _check_report_title_year(doc, rule, year):
@@ -866,9 +867,10 @@ def _check_report_title_year(doc, rule, year):
                     own_scores = _own_scores(doc, params["own_score_concept"])
                 if own_scores and not any(_same_score(score.group(1), s) for s in own_scores):
                     continue  # (another year's evaluation and its score, not this report's)
-            if re.search(rf"(?<!\d){year}\s*年", plain):
+            if re.search(rf"(?<!\d){year}\s*年", CITED_TITLE_RE.sub("", plain)):
                 # “2023年度…自评发现的问题，已在2024年度预算编制中完成整改”: the sentence tells the two
-                # years apart, the other year's report is meant
+                # years apart, the other year's report is meant (not a year inside a document's title
+                # it cites, 根据《…关于做好2024年度…自评工作的通知》，…开展了2023年度…自评: the notice's)
                 continue
             quote = text[m.start():m.end()]
             if (quote, loc) in seen:
