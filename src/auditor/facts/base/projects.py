@@ -201,9 +201,13 @@ class ProjectReading:
         # year's: not the form's row of either)
         # (a sentence's amounts of no concept are linked all or none: 项目年初预算…，年中追加…，调整后全年
         # 预算… states one budget's make-up, whose sum DRV015 reads among amounts of one concept)
+        # (an amount read as the unit's total, 全年实际支出, in a sentence opening on the project, 项目全年
+        # 预算数…，全年实际支出…: the project's too)
         by_sentence: dict[tuple[int, int], list] = {}
         for f in self.base.facts:
-            if f.source == "text" and f.concept is None and f.is_money and not f.comparator and f.period == CURRENT:
+            if f.source == "text" and f.is_money and not f.comparator and f.period == CURRENT and (
+                    f.concept is None or f.concept in self.unit_totals
+                    and self._opens_on_project(self.base.sentences.get((f.block, f.sentence), ""))):
                 by_sentence.setdefault((f.block, f.sentence), []).append(f)
         for key, facts in by_sentence.items():
             text = self.base.sentences.get(key, "")
@@ -219,6 +223,11 @@ class ProjectReading:
         return f.measure in stated and f.subject in ("", self.own_project) \
             and (f.measure not in BUDGET_MEASURES or self._says_which_budget(f.label)) \
             and self._names_only_measures(self._without_own_name(text[:f.at]))
+
+    def _opens_on_project(self, text: str) -> bool:
+        """The sentence opens on the report's own project: its name, or a bare 项目 (项目全年预算数…)."""
+        words = compact(text)
+        return words.startswith(self.project_words) or self._own_name_at(words) == 0
 
     def _says_which_budget(self, label: str) -> bool:
         """The words name the year-start budget or the year's (年初预算, 全年预算数, 调整后预算)."""
