@@ -89,7 +89,8 @@ PARAMS = {
     "contrary_words": (list, [["在职", "离退休"], ["在职", "退休"], ["在职", "离休"], ["在编", "编外"],
                               ["编制内", "编制外"]]),
     # words around a kind's name that are not the name (其中：, 分别为, 有, 为 …)
-    "name_fillers": (str, r"^(?:其中|分别为|分别是|包括|[（(：:，,、；;\s])+|(?:共有|共|有|为|是|达|计|约)+$"),
+    "name_fillers": (str, r"^(?:其中|分别为|分别是|包括|(?:(?:按照|按)[\u4e00-\u9fff]{1,8}?)?(?:划分为|分为)|[（(：:，,、；;\s])+"
+                          r"|(?:共有|共|有|为|是|达|计|约)+$"),
     # words of having or counting before the thing a total counts (…人民政府共有车辆): the
     # finding names the thing after the last of them
     "subject_after": (list, []),
@@ -106,6 +107,8 @@ SUM_TAIL_RE = re.compile(r"[为达约][为达约]*$")  # (not [..]+: a repeat op
 WHOLE_OF_ITS_OWN_RE = re.compile(r"中\s*[，,：:]")
 # a list in brackets right after its count (中小学校46所（其中小学28所、…）): it ends where they close
 BRACKET_BRIDGE_RE = re.compile(r"\s*[（(]")
+# the basis a division names before its marker (10个，按品目分为货物5个…): words between count and list
+BASIS_BRIDGE_RE = re.compile(r"\s*[，,]?\s*(?:按照|按)[\u4e00-\u9fff]{1,8}?(?=划分为|分为)")
 AVERAGE_BRIDGE_RE = re.compile(r"\s*[，,]\s*[^，,。；;：:\d]{1,8}?\d[\d,]*(?:\.\d+)?\s*(?:分|%|％)\s*[（(]")
 # where a list of counts before its sum starts: after a break that is no list separator
 # the words leading into a list of kinds end so (自评等级为 优的…、良的…): what the first kind's name
@@ -254,7 +257,7 @@ def check(doc, rule):
             # (the noun up to the word opening the kinds, 项目 of 5个项目中: not the words after it)
             noun = COUNTED_NOUN_RE.match(text, end, within.end("noun")) if within else COUNTED_NOUN_RE.match(text, end)
             noun = noun if within or opens.match(text, noun.end()) else None
-            bridge = AVERAGE_BRIDGE_RE.match(text, end) or BRACKET_BRIDGE_RE.match(text, end) \
+            bridge = AVERAGE_BRIDGE_RE.match(text, end) or BRACKET_BRIDGE_RE.match(text, end) or BASIS_BRIDGE_RE.match(text, end) \
                 or _all_of_them(text, end, params) or (noun if noun and noun.group() else None)
             marker = opens.match(text, bridge.end() if bridge else end) or _bracket_list(text, end, total, params) or within
             listed_in = total.sentence
