@@ -641,12 +641,13 @@ class SentenceReading:
                 # too; not 本年度支出中，2023年结转项目支出…、设备购置费…, the year a word of the first item's name;
                 # nor one whose own clause names its year before a name cut by 、, 2025年度收入、支出总计为…)
                 fact["period"] = last_period
-            if last_period in (PRIOR, OLDER) and fact.get("measure") == "占比" and fact.get("period") == CURRENT \
-                    and all(a.period == last_period for a in amounts) \
+            if last_period in (PRIOR, OLDER) and (fact.get("measure") == "占比" or fact.get("concept") == "预算执行率" and amounts) \
+                    and fact.get("period") == CURRENT and all(a.period == last_period for a in amounts) \
                     and not YEAR_RE.search(own_phrase) and not self.lex.current.search(own_phrase):
                 # (上年事业收入300.00万元，占比14.29%; 上年财政拨款收入占比为35.70%，事业收入占比为63.38%: a share
                 # right after a figure of an earlier year, in a sentence of that year's amounts only, naming
-                # no year of its own, is of that year; not 其中税收收入61.05亿元，上年58.10亿元，占比70.6%)
+                # no year of its own, is of that year; not 其中税收收入61.05亿元，上年58.10亿元，占比70.6%;
+                # so is an execution rate after that year's budget and outturn, 上年预算…，执行…，预算执行率…)
                 fact["period"] = last_period
             if self.item_subject and not fact.get("subject") and fact.get("concept") not in (None, self.lead):
                 fact["subject"] = self.item_subject
