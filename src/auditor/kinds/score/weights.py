@@ -188,9 +188,10 @@ def check_score_cap(doc, rule, typed):
     forms = set()
     for t in score_tables(typed):
         forms.add(t.table.index)
-        for r in indicators_of(t):
-            if r.score is None or r.weight is None:
-                continue
+        rows = [r for r in indicators_of(t) if r.score is not None and r.weight is not None]
+        if rows and all(PERCENT_SIGNS & set(r.cells["weight"].text) and r.score > r.weight for r in rows):
+            continue  # (决策 | 20% | 95: each row scored out of full marks, to be weighed: see _scored_out_of_full)
+        for r in rows:
             yield CHECKED
             if r.score <= r.weight:
                 continue
@@ -215,7 +216,7 @@ def _plain_score_caps(doc, rule, forms: set[int]):
         bonus = any(grid_cell(grid, r, g).strip() and not parse_quantity(grid_cell(grid, r, w))
                     or any(b in "".join(grid[r]) for b in rule.params["bonus_words"]) for r in range(h + 1, len(grid)))
         pairs = _pairs(grid, h, w, g)
-        if weighed_rows(pairs) is not None:
+        if weighed_rows(pairs) is not None or _scored_out_of_full(grid, w, pairs):
             continue  # (专家评分 | 60% | 92, 群众评分 | 40% | 88, 综合得分 | 100% | 90.4: each row out of full marks, weighed)
         for r in range(h + 1, len(grid)):
             if bonus and compact(next((x for x in grid[r] if x.strip()), "")) in rule.params["total_labels"]:
@@ -290,6 +291,16 @@ def weighed_table(table) -> bool:
 def _pairs(grid, h: int, w: int, g: int) -> dict[int, list[Quantity | None]]:
     """row -> [its weight, its score] as printed, below the head row."""
     return {r: [parse_quantity(grid_cell(grid, r, c)) for c in (w, g)] for r in range(h + 1, len(grid))}
+
+
+def _scored_out_of_full(grid, w: int, pairs: dict[int, list[Quantity | None]]) -> bool:
+    """Every weight is a share (决策 | 20% | 95, 产出 | 80% | 92) and every score beyond it: each row
+    scored out of full marks, to be weighed, with no total row (see weighed_rows) to say so."""
+    rows = [(r, q[0], q[1]) for r, q in pairs.items() if q[0] is not None and q[1] is not None]
+    return bool(rows) and all(PERCENT_SIGNS & set(grid[r][w]) and score.value > weight.value for r, weight, score in rows)
+
+
+PERCENT_SIGNS = {"%", "％"}
 
 
 def weighed_rows(pairs: dict[int, list[Quantity | None]]) -> tuple[list, tuple] | None:
