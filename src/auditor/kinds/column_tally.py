@@ -37,6 +37,9 @@ PARAMS = {
     "count_units": (list, []),
     # words of a row label that make the row no row of the column (合计, 平均)
     "summary_row_words": (list, []),
+    # words closing a row's name that make it the unit's own level (县本级, 市本级): no item of a column
+    # of places (乡镇) beside it; one of units (下属单位) may count it, as the nouns kept say
+    "own_level_words": (list, []), "own_level_kept_nouns": (list, []),
     # words stating a mean (平均, 均值)
     "average_words": (list, []),
     # head words of columns whose mean a sentence may state (得分, 执行率)
@@ -533,6 +536,7 @@ class _NameColumns:
         params = rule.params
         keys, tails, generic = tuple(params["key_heads"]), params["row_name_tails"], set(params["generic_heads"])
         self.summary = _summary_row(rule)
+        self.own_level, self.level_kept = tuple(params["own_level_words"]), tuple(params["own_level_kept_nouns"])
         self.headed: dict[str, list[tuple]] = {}  # noun -> (table, head row, heads, column), in document order
         for table, h, heads, hits in _headed(doc, rule, lambda head: bool(head) and not any(w in head for w in keys)
                                              and head not in generic):
@@ -554,6 +558,8 @@ class _NameColumns:
                     self._rows[id(table)] = _data_rows(table, h, self.summary)
                 column = _columns_of(table, h, heads, [col], self.summary, self._rows[id(table)])[0]
                 cells = [c.text.strip() for c in column.cells() if c.text.strip()]
+                if not any(w in noun for w in self.level_kept):
+                    cells = [t for t in cells if not compact(t).endswith(self.own_level)]  # (县本级 under 乡镇)
                 if len(cells) >= 2 and not any(parse_cell(t) is not None for t in cells):
                     found.append((column, list(dict.fromkeys(cells))))
             self._lists[noun] = found
