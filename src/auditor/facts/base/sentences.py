@@ -12,7 +12,7 @@ from ..numbers import MONEY_UNITS, RANGE_JOINER
 from ..targets import PREFIX, SUFFIX
 from .model import (CURRENT, PRIOR, OLDER, LATER, FORECAST, OTHER_BASIS, SPAN, BUDGET_MEASURES, DEDUCTED, MEASURED_UNITS,
                     Fact)
-from .words import (CLAUSE_BREAK_RE, clause_before, UNNAMED, share_whole_named, CLAUSE_END_RE, OPENING_BRACKET_RE, CLOSING_BRACKET_RE, FROM_QUALIFIER_CHARS, YEAR_RE,
+from .words import (ITEM_TOKEN_RE, CLAUSE_BREAK_RE, clause_before, UNNAMED, share_whole_named, CLAUSE_END_RE, OPENING_BRACKET_RE, CLOSING_BRACKET_RE, FROM_QUALIFIER_CHARS, YEAR_RE,
                     NOUN_AFTER_RE, BOUND_AFTER_RE, PHRASE_LIMIT, SHARE_OPENER, phrase_start, blank, names_nothing)
 from .figures import text_figures, figure_value, decimal_places
 from .rates import NOT_READ  # (a reading not asked for yet: None is an answer)
@@ -336,8 +336,10 @@ class SentenceReading:
             if not unit:
                 if m.group("num").strip("0.") or not self.lex.zero_statement.search(text, 0, figure_end):
                     # (a bare 0 stating a thing spent nothing, 因公出国（境）费支出为0, stays in
-                    # the words of the next figure: a change after it is that thing's)
-                    previous_end = max(previous_end, figure_end)
+                    # the words of the next figure: a change after it is that thing's; an item's
+                    # number, 1.电工技能培训：…, bounds them past its mark)
+                    token = ITEM_TOKEN_RE.match(text) if not figure_at or text[:figure_at].isspace() else None
+                    previous_end = max(previous_end, token.end() if token and token.end() > figure_end else figure_end)
                 continue
             money = unit in MONEY_UNITS  # (the unit is read: the fact is an amount, or not)
             value = figure_value(m.group("num")) if m.group("num") or not doubled else ONE_DOUBLING  # (翻番)
