@@ -412,7 +412,10 @@ class RateReading:
         # a name followed by other nouns only qualifies them (州直政府采购及重点项目招投标组织经费
         # is no 政府采购 figure); measure words, 支出/金额, the fund paying (“三公”经费财政拨款预算)
         # and remarks in brackets may follow
-        if not after and not names_nothing(blank(BRACKETED_RE.sub("", phrase[both[-1][1]:]), self.lex.funds), self.lex):
+        # (…均为: a word saying the figure is each name's, 收入总计和支出总计均为, names nothing)
+        rest = phrase[both[-1][1]:]
+        rest = rest[len(next((w for w in self.all_of_them if rest.startswith(w)), "")):]
+        if not after and not names_nothing(blank(BRACKETED_RE.sub("", rest), self.lex.funds), self.lex):
             return None
         if (len(both) > 1 and phrase[both[-2][1]:both[-1][0]] in self.joins
                 or phrase[:both[-1][0]].endswith(self.joins)) and self.sum_words.search(phrase, both[-1][1]):

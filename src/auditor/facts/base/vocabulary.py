@@ -332,6 +332,7 @@ class VocabularyReading:
         self.example_cue = re.compile(alternatives(examples)) if examples else None  # (see sentences: 例)
         self.example_instructions = tuple(vocab.get("example_instructions") or ())
         self.example_placeholders = tuple(vocab.get("example_placeholders") or ())
+        self.all_of_them = tuple(sorted(vocab.get("state_all") or (), key=len, reverse=True))
         self.state_after = re.compile(r"\s*(?!" + alternatives(vocab.get("state_all")) + ")(?:"
                                       + alternatives(vocab.get("state_after")) + ")")
         # words of things moving in or out during the year (新增, 处置, 报废): a count so said of a
