@@ -37,6 +37,12 @@ def _bracket_depth(text: str, start: int, end: int, depth: int, balanced: bool =
     return depth + part.count("（") + part.count("(") - part.count("）") - part.count(")")
 
 
+def _budget_and_outturn(amounts: list[Fact]) -> bool:
+    """The amounts hold a budget and what was spent of it (上年预算…，执行…): what an execution rate
+    after them is reckoned on."""
+    return any(a.measure in BUDGET_MEASURES for a in amounts) and any(a.measure == "决算" for a in amounts)
+
+
 def _balanced(text: str) -> bool:
     return text.count("（") + text.count("(") == text.count("）") + text.count(")")
 
@@ -643,7 +649,8 @@ class SentenceReading:
                 # too; not 本年度支出中，2023年结转项目支出…、设备购置费…, the year a word of the first item's name;
                 # nor one whose own clause names its year before a name cut by 、, 2025年度收入、支出总计为…)
                 fact["period"] = last_period
-            if last_period in (PRIOR, OLDER) and (fact.get("measure") == "占比" or fact.get("concept") == "预算执行率" and amounts) \
+            if last_period in (PRIOR, OLDER) and (fact.get("measure") == "占比" or fact.get("concept") == "预算执行率"
+                                                   and _budget_and_outturn(amounts)) \
                     and fact.get("period") == CURRENT and all(a.period == last_period for a in amounts) \
                     and not YEAR_RE.search(own_phrase) and not self.lex.current.search(own_phrase):
                 # (上年事业收入300.00万元，占比14.29%; 上年财政拨款收入占比为35.70%，事业收入占比为63.38%: a share
