@@ -213,6 +213,8 @@ class ProjectReading:
             text = self.base.sentences.get(key, "")
             if all(self._own_funds_amount(f, stated, text) for f in facts):
                 for f in facts:
+                    if f.concept is not None:
+                        self.base.unname(f)  # (全年实际支出 read as the unit's 本年支出: out of its indexes)
                     self.base.name(f, self.project_funds)
                     f.subject = self.own_project
 
