@@ -575,6 +575,13 @@ def _sentence_flows(doc, rule):
             part = _opens_part(opening.label, part_cues)
             if roles[k] != "opening" or any(w in (part or opening.label) for w in not_stock):
                 continue
+            # (a part's budget opening a sentence after the whole's, …。其中道路修缮子项目全年预算150.00万元，
+            # 实际支出138.00万元，结余资金12.00万元, opens the part's own sum: the whole's figures before it
+            # are no terms; a part named inside the whole's sentence, or under no whole, opens none)
+            wholes = [g for g, r in zip(plain, roles) if r == "opening" and g.unit == opening.unit and g.id < opening.id] \
+                if part else []
+            if part and not (wholes and _opens_sentence(text, opening, part_cues)):
+                continue
             if first_flow.get(opening.unit, k) < k:
                 continue  # (本年收入合计…，加上年初结转和结余…，减去…: the sum starts before the opening figure, CAL002's)
             between, closing, overrun = [], None, False
@@ -594,9 +601,6 @@ def _sentence_flows(doc, rule):
                     or any(w in closing.label for w in not_stock) \
                     or overrun and any(role != "out" for role, _ in between):
                 continue
-            # (a part's budget opening its own sum after the whole's, …。其中道路修缮子项目全年预算150.00万元，
-            # 实际支出138.00万元，结余资金12.00万元: the figures before it are the whole's, no terms)
-            wholes = [g for g, r in zip(plain, roles) if part and r == "opening" and g.unit == opening.unit and g.id < opening.id]
             if any(r == "opening" and g.unit == opening.unit and opening.id < g.id < closing.id
                    for g, r in zip(plain, roles)):
                 # (项目全年预算620.00万元。其中绿化子项目全年预算200.00万元，实际支出180.00万元，结余资金
@@ -612,7 +616,7 @@ def _sentence_flows(doc, rule):
                                            # figure, 行政单位资产总额… before 事业单位资产总额…, leaves it unjudged)
                                            and not (f.id < opening.id and role is None)]
                                           != [opening, between[0][1], closing]
-                                          or _noted_parts(text, closing, tuple(params["part_cues"]))):
+                                          or _noted_parts(text, closing, part_cues)):
                 continue
             yield CHECKED
             # (an overrun is the closing figure's negation: 超支69.45万元 states a closing of −69.45)
@@ -625,7 +629,7 @@ def _sentence_flows(doc, rule):
                                                 counts=not closing.is_money) == "ok" for w in wholes):
                 continue  # (…or the flows and the balance fit the whole's budget: they may be its)
             exact = sum((p.value for p in parts), Decimal(0))
-            if wholes and exact < 0 < total.value:
+            if part and exact < 0 < total.value:
                 continue  # (the part's budget less more than it holds, for a balance left: the flows are the whole's)
             shown = fmt(exact, max(q.places for q in [total, *parts]), closing.text)
             terms = " + ".join(f.text for _, f in between) + f" − {opening.text}" if overrun else \
@@ -680,6 +684,12 @@ def _paragraph_balances(doc, rule):
             # (支出总计…，收入总计…，收支平衡: the two totals in either order; the spending total is
             # the last one, the 支出总计 held after the income total too)
             yield from _balance_claimed(base, rule, opening, spent)
+
+
+def _opens_sentence(text: str, opening, part_cues: tuple[str, ...]) -> bool:
+    """The part cue the opening figure's words open with opens a sentence of the statement (…。其中…)."""
+    cue_at = max(text.rfind(c, 0, opening.at) for c in part_cues)
+    return cue_at >= 0 and (not text[:cue_at].strip() or text[:cue_at].rstrip().endswith(("。", ".")))
 
 
 def _opens_part(label: str, part_cues: tuple[str, ...]) -> str:
