@@ -13,6 +13,7 @@ from ...facts.agreement import meets
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import part_names, per_unit
 from ...facts.base.sentences import list_lead
+from ...facts.base.vocabulary import NUMERALS
 from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE, respectively_words
 from ...facts.lexicon import alternatives, lexicon, not_before
 from ...facts.numbers import cn_to_int, count_word, unreadable_in
@@ -363,9 +364,10 @@ def _item_number(paragraph) -> tuple[str, int] | None:
 
 @lru_cache(maxsize=4)
 def _ordinal_re(generation: int) -> re.Pattern:
-    # (the ordinals among the point openers: a numeral before 是, or after 其)
-    words = concepts().get("point_openers") or ()
-    numerals = "".join(sorted({c for w in words for c in w if c not in "是其"}))
+    # (the ordinals among the point openers, as the fact reader takes them: a numeral before 是, 七是,
+    # or after 其, 其二; not 其次是, 最后是)
+    words = [w for w in concepts().get("point_openers") or () if w.endswith("是") or w[:1] == "其" and w[1:] in NUMERALS]
+    numerals = "".join(sorted({c for w in words for c in w if c in NUMERALS}))
     return re.compile(rf"\s*(?:([{numerals}]+)是|其([{numerals}]))") if numerals else re.compile(r"(?!)")
 
 
