@@ -51,6 +51,9 @@ from .worded_relations import (check_named_rate, check_tenths, check_worded_sum,
 
 KIND = "derived"
 PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []), "share_cues": (list, []), "share_openers": (list, []),
+          # execution: words opening a note after the money there was to spend that says it holds parts
+          # (可用资金…（含上年结转…）): no base of the rate then
+          "part_note_words": (list, []),
           # target_completion: words after a negation saying the quantity was done after all (实际, 已)
           "done_words": (list, []),
           # year_change: what a change's finding says it is the difference of (its message's basis: the

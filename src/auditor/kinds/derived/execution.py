@@ -18,6 +18,7 @@ from .budgets import unit_spending, unnamed_budget_of, received_before
 
 
 def check_execution(base: FactBase, rule):
+    params = rule.params
     # last year's rate (较上年的92.00%) is not recomputed from this year's amounts
     # (a change carrying the rate's concept, 执行率98.48%，比上年…增长4.15%, is no execution rate)
     for rate in (f for f in sentence_figures(base, "实际值") if f.concept == "预算执行率" and not f.comparator
@@ -76,11 +77,16 @@ def check_execution(base: FactBase, rule):
             if start is not None:
                 yield from _rate_at_most(base, rate, actual, start)
                 continue
-            # (部门全年可用资金0.55亿元，全年支出0.50亿元，预算执行率…: no budget stated, the sentence's one
-            # amount of the money there was to spend is what the rate is of)
+            # (部门全年可用资金0.64亿元，全年支出0.60亿元，预算执行率…: no budget stated, the sentence's one
+            # amount of the money there was to spend is what the rate is of; not one noted to hold a balance
+            # brought forward, 可用资金0.64亿元（含上年结转结余0.04亿元）: the rate may be on the budget within)
             available = [f for f in sentence if f.is_money and f.measure == "可支配" and f.period == CURRENT
                          and f.id < actual.id]
-            budget = available[0] if len(available) == 1 else None
+            text = base.sentences.get((rate.block, rate.sentence), "")
+            after = text[available[0].at + len(available[0].text):].lstrip() if len(available) == 1 else ""
+            if len(available) == 1 and not (after[:1] in "（(" and after[1:].lstrip().startswith(tuple(params["part_note_words"]))):
+                yield from rate_against(base, rate, actual, available[0], "预算执行率", "执行数 ÷ 可用资金")
+                continue
         if budget is not None and _listed_with_others(base, budget, budgets):
             continue  # (全年预算数分别为80.00万元、20.00万元，实际支出…: on their sum, which is not stated)
         if actual is not None and budget is not None and budget not in budgets and len(budgets) == 1 \

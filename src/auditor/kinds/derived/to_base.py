@@ -27,7 +27,7 @@ def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fac
     earlier = [f for f in before if f.at < start]
     words, end = text, start  # (the text the earlier figures stand in, and where the clause starts in it)
     if not earlier and not text[:start].strip():
-        # (机关运行经费支出46.20万元；完成年初预算48.00万元的97.25%: a clause opening the sentence after
+        # (机关运行经费支出46.20万元；完成年初预算48.00万元的96.25%: a clause opening the sentence after
         # a ； compares the figure the clause before it ended on)
         words = base.sentences.get((fact.block, fact.sentence - 1), "")
         earlier, end = (sentence_before(base, fact), len(words)) if words.rstrip().endswith(("；", ";")) else ([], 0)
