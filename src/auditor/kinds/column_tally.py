@@ -37,9 +37,10 @@ PARAMS = {
     "count_units": (list, []),
     # words of a row label that make the row no row of the column (合计, 平均)
     "summary_row_words": (list, []),
-    # words closing a row's name that make it the unit's own level (县本级, 市本级): no item of a column
-    # of places (乡镇) beside it; one of units (下属单位) may count it, as the nouns kept say
-    "own_level_words": (list, []), "own_level_kept_nouns": (list, []),
+    # words closing a row's name that make it the government's own level (县本级, 市本级): no item of a
+    # column of places (乡镇) beside it, the nouns of places as listed; one of units or departments
+    # (局机关本级) counts it
+    "own_level_words": (list, []), "own_level_place_nouns": (list, []),
     # words stating a mean (平均, 均值)
     "average_words": (list, []),
     # head words of columns whose mean a sentence may state (得分, 执行率)
@@ -57,6 +58,9 @@ PARAMS = {
     # saying that table groups the things counted (按类别汇总), and heads of a column counting them
     # (项目个数): its numbered rows are groups then
     "table_pointers": (list, []), "grouping_words": (list, []), "count_heads": (list, []),
+    # the words that may stand before the pointer in its clause (现将, 其): a clause naming a thing of
+    # its own (资金执行具体情况如下) points to a table of that thing
+    "pointer_lead_words": (list, []),
     # heads of a table of the grades themselves, beside the grade column (项目个数, 分数区间)
     "grade_table_heads": (list, []),
     # the rows at a table's top its head row stands in (a title, a unit line, two rows of heads)
@@ -439,6 +443,7 @@ def _pointed_rows(doc, rule, base, counted, pointed: set[int]):
     """“政府采购预算共8项，…具体如下表：” with the table right after numbering its rows (序号 1–7):
     the count of all the things the sentence points to the table for is its numbered rows."""
     pointers, cues = tuple(rule.params["table_pointers"]), tuple(rule.params["whole_cues"])
+    lead = {compact(w) for w in rule.params["pointer_lead_words"]} | {""}
     units = set(rule.params["count_units"])
     for key, counts in counted:
         text = base.sentences.get(key, "")
@@ -446,7 +451,8 @@ def _pointed_rows(doc, rule, base, counted, pointed: set[int]):
         # stating no count of its own: …共8项，合计169.50万元…。具体如下表：)
         later = [base.sentences.get((key[0], k), "") for k in range(key[1] + 1, key[1] + POINTER_SENTENCES + 1)
                  if not any(f.unit in units for f in base.by_sentence.get((key[0], k), ()))]
-        if len(counts) != 1 or not any(p in t for p in pointers for t in (text[counts[0].at:], *later)):
+        named = _counted_nouns(text, counts[0]) if len(counts) == 1 else ()
+        if len(counts) != 1 or not any(_points(t, p, lead, named) for p in pointers for t in (text[counts[0].at:], *later)):
             continue
         fact = counts[0]
         if not any(w in re.split(r"[，,；;。：:]", text[:fact.at])[-1] for w in cues):
@@ -469,6 +475,27 @@ def _pointed_rows(doc, rule, base, counted, pointed: set[int]):
                   fields={"table": f"「{table.name}」", "column": "", "grade": "",
                           "counted": f"{len(serials)}{fact.unit}", "mean": "", "rows": ""},
                   highlights=[table.loc])
+
+
+def _points(text: str, pointer: str, lead: set[str], named: tuple[str, ...]) -> bool:
+    """The text points to the table after it with `pointer`, the pointer's clause naming nothing
+    before it but the things counted (，具体情况如下：; ，各社区经费安排如下表; not ，资金执行具体情况
+    如下：, a table of another thing)."""
+    at = text.find(pointer)
+    clause = compact(re.split(r"[，,；;。：:]", text[:at])[-1]) if at >= 0 else ""
+    return at >= 0 and (clause in lead or any(n in clause for n in named))
+
+
+def _counted_nouns(text: str, count) -> tuple[str, ...]:
+    """The two characters naming what a count counts, right before it or right after its unit
+    (社区7个, 4个项目): words a pointer's clause may name them by."""
+    before = re.sub(r"[^\u4e00-\u9fff]", "", text[max(0, count.at - NOUN_CHARS):count.at])[-NOUN_CHARS:]
+    end = count.at + len(count.text)
+    after = re.match(r"[\u4e00-\u9fff]{0,2}", text[end:end + NOUN_CHARS]).group()
+    return tuple(n for n in (before, after) if len(n) == NOUN_CHARS)
+
+
+NOUN_CHARS = 2  # (项目, 社区, 乡镇: the characters a counted thing is told by)
 
 
 MAX_SKIPPED = 2  # serial numbers a list may skip and still be read as numbered (beyond: a code, 20240101)
@@ -536,7 +563,7 @@ class _NameColumns:
         params = rule.params
         keys, tails, generic = tuple(params["key_heads"]), params["row_name_tails"], set(params["generic_heads"])
         self.summary = _summary_row(rule)
-        self.own_level, self.level_kept = tuple(params["own_level_words"]), tuple(params["own_level_kept_nouns"])
+        self.own_level, self.places = tuple(params["own_level_words"]), tuple(params["own_level_place_nouns"])
         self.headed: dict[str, list[tuple]] = {}  # noun -> (table, head row, heads, column), in document order
         for table, h, heads, hits in _headed(doc, rule, lambda head: bool(head) and not any(w in head for w in keys)
                                              and head not in generic):
@@ -558,7 +585,7 @@ class _NameColumns:
                     self._rows[id(table)] = _data_rows(table, h, self.summary)
                 column = _columns_of(table, h, heads, [col], self.summary, self._rows[id(table)])[0]
                 cells = [c.text.strip() for c in column.cells() if c.text.strip()]
-                if not any(w in noun for w in self.level_kept):
+                if any(w in noun for w in self.places):
                     cells = [t for t in cells if not compact(t).endswith(self.own_level)]  # (县本级 under 乡镇)
                 if len(cells) >= 2 and not any(parse_cell(t) is not None for t in cells):
                     found.append((column, list(dict.fromkeys(cells))))
