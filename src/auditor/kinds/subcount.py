@@ -33,6 +33,8 @@ PARAMS = {
     "quota_counted_before": (list, []),
     # the kinds are all of it: their sum is the count
     "exhaustive_markers": (list, ["分别为", "分别是"]),
+    # …unless the list ends saying others were left out (…4个等)
+    "open_list_marks": (list, ["等", "…"]),
     # words right after the noun a count counts that open its kinds as 其中 does (5个项目中，评价为“优”的2个…)
     "within_markers": (list, []),
     # units that are no counts of things (rates, scores)
@@ -110,11 +112,11 @@ BRACKET_BRIDGE_RE = re.compile(r"\s*[（(]")
 # the basis a division names before its marker (10个，按品目分为货物5个…): words between count and list
 BASIS_BRIDGE_RE = re.compile(r"\s*[，,]?\s*(?:按照|按)[\u4e00-\u9fff]{1,8}?(?=划分为|分为)")
 AVERAGE_BRIDGE_RE = re.compile(r"\s*[，,]\s*[^，,。；;：:\d]{1,8}?\d[\d,]*(?:\.\d+)?\s*(?:分|%|％)\s*[（(]")
-# where a list of counts before its sum starts: after a break that is no list separator
 # the words leading into a list of kinds end so (自评等级为 优的…、良的…): what the first kind's name
 # holds before the words the others share
 LIST_LEAD_ENDS = ("为", "是")
-QUOTE_MARKS = str.maketrans("", "", "“”\"‘’'「」")
+QUOTE_MARKS = str.maketrans("", "", "“”\"‘’'「」")  # (评为“优”的: the kind's word, quoted or not)
+# where a list of counts before its sum starts: after a break that is no list separator
 LIST_START_RE = re.compile(r"[：:；;。]")
 LIST_FILLER = "：:，,；;。 \t"  # what may stand between a marker and its sentence's end when the list goes on after
 
@@ -319,7 +321,8 @@ def check(doc, rule):
                 continue
             yield CHECKED
             counted = sum(p.value for p in parts)
-            exhaustive = marker.group(1) in params["exhaustive_markers"] or residual or classified == "all"
+            exhaustive = (marker.group(1) in params["exhaustive_markers"] or residual or classified == "all") \
+                and not _left_open(base, parts[-1], params)
             compared = _compared(total, parts)
             if (compared > 0 and not overlapping) or (exhaustive and compared < 0):
                 yield _hit(base, total, parts, names, counted, exhaustive, params, noun.group() if noun else "")
@@ -534,6 +537,12 @@ def _of_earlier_whole(before: list[Fact], total: Fact, parts: list[Fact], filler
                and fillers.sub("", compact(f.label)).endswith(ending) for f in before)
 
 
+def _left_open(base, last: Fact, params: dict) -> bool:
+    """The list says more kinds were left out after its last (…、民生保障类4个等): no more than the whole."""
+    text = base.sentences.get((last.block, last.sentence), "")
+    return text[last.at + len(last.text):].lstrip().startswith(tuple(params["open_list_marks"]))
+
+
 def _closed_by_rest(names: list[str], whole: str, params: dict) -> bool:
     """The list's last kind is the rest (其他, 其余 …) of the whole: a noun naming just the rest
     (其他人员), the whole's own noun (其他优抚对象 of 优抚对象), or the noun every kind listed
@@ -560,7 +569,7 @@ def _classified(names: list[str], whole: str, params: dict) -> str | None:
     or of a narrower thing (公办小学, 公办初中 under 中小学校; 小学教师, 初中教师 under 教职工): a
     selection, no more than the whole; None where they are not (党员, 女性; 新建, 改扩建)."""
     found = None
-    names = [n.translate(QUOTE_MARKS) for n in names]  # (评为“优”的: the kind's word, quoted or not)
+    names = [n.translate(QUOTE_MARKS) for n in names]
     for kinds in params["classifications"]:
         split = _split_by_kinds(names, kinds)
         if not split:
