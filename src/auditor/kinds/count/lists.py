@@ -26,6 +26,14 @@ COLON_OR_QUOTE_RE = re.compile(r"\s*[：:“\"「]")
 OPTIONAL_COLON_RE = re.compile(r"\s*[：:]?\s*")
 
 
+NOUN_INTRODUCER = "具体为"  # (what a noun_introducer_pattern match is read as)
+
+
+@lru_cache(maxsize=8)
+def _noun_introducer(pattern: str) -> re.Pattern:
+    return re.compile(pattern or "(?!)")
+
+
 def introducer(text: str, pos: int, params: dict) -> tuple[str, str, int] | None:
     """(noun, introducer, offset after it) for a list opened right after a count: only a noun
     (at most 12 characters), a parenthesis and a comma may stand between; else None."""
@@ -52,14 +60,6 @@ def introducer(text: str, pos: int, params: dict) -> tuple[str, str, int] | None
         if colon:
             return text[k:k + n], "：", j  # a bare colon: only a clear-cut list counts (strict)
     return None
-
-
-NOUN_INTRODUCER = "具体为"  # (what a noun_introducer_pattern match is read as)
-
-
-@lru_cache(maxsize=8)
-def _noun_introducer(pattern: str) -> re.Pattern:
-    return re.compile(pattern or "(?!)")
 
 
 def _next_sentence_list(text: str, j: int, params: dict) -> tuple[str, int] | None:

@@ -18,6 +18,7 @@ from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact, concepts
 from ...model import Heading, Table
 from ..base import whole_named_by
+from ..calculation.compare import adds_up
 from ..calculation.listing import sum_words
 from .intervals import ratio_fits
 from .lookup import YEAR_NUMBER_RE, document_value, in_brackets
@@ -991,8 +992,7 @@ def _turn_sum(base: FactBase, first: Fact) -> Fact | None:
     for f in base.by_sentence.get((first.block, first.sentence), ()):
         if f.id < first.id or not _listed_amount(f, first):
             continue
-        if items and sum_words(f.label.rstrip("为是 "), words):
-            exact = sum((i.value for i in items), Decimal(0))
-            return f if abs(exact - f.value) <= f.half_unit + sum((i.half_unit for i in items), Decimal(0)) else None
+        if len(items) >= 2 and sum_words(f.label.rstrip("为是 "), words):
+            return f if adds_up(f, items) else None
         items.append(f)
     return None

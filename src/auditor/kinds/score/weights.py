@@ -189,8 +189,8 @@ def check_score_cap(doc, rule, typed):
     for t in score_tables(typed):
         forms.add(t.table.index)
         rows = [r for r in indicators_of(t) if r.score is not None and r.weight is not None]
-        if rows and all(PERCENT_SIGNS & set(r.cells["weight"].text) and r.score > r.weight for r in rows):
-            continue  # (决策 | 20% | 95: each row scored out of full marks, to be weighed: see _scored_out_of_full)
+        if _shares_scored_beyond([(r.cells["weight"].text, r.weight, r.score) for r in rows]):
+            continue  # (决策 | 20% | 95: each row scored out of full marks, to be weighed)
         for r in rows:
             yield CHECKED
             if r.score <= r.weight:
@@ -293,14 +293,20 @@ def _pairs(grid, h: int, w: int, g: int) -> dict[int, list[Quantity | None]]:
     return {r: [parse_quantity(grid_cell(grid, r, c)) for c in (w, g)] for r in range(h + 1, len(grid))}
 
 
-def _scored_out_of_full(grid, w: int, pairs: dict[int, list[Quantity | None]]) -> bool:
-    """Every weight is a share (决策 | 20% | 95, 产出 | 80% | 92) and every score beyond it: each row
-    scored out of full marks, to be weighed, with no total row (see weighed_rows) to say so."""
-    rows = [(r, q[0], q[1]) for r, q in pairs.items() if q[0] is not None and q[1] is not None]
-    return bool(rows) and all(PERCENT_SIGNS & set(grid[r][w]) and score.value > weight.value for r, weight, score in rows)
-
-
 PERCENT_SIGNS = {"%", "％"}
+
+
+def _scored_out_of_full(grid, w: int, pairs: dict[int, list[Quantity | None]]) -> bool:
+    """_shares_scored_beyond of a plain table's rows."""
+    return _shares_scored_beyond([(grid_cell(grid, r, w), q[0].value, q[1].value) for r, q in pairs.items()
+                                  if q[0] is not None and q[1] is not None])
+
+
+def _shares_scored_beyond(rows: list[tuple[str, Decimal, Decimal]]) -> bool:
+    """(weight as printed, weight, score) rows, two at least, every weight a share (决策 | 20% | 95,
+    产出 | 80% | 92) and every score beyond it: each row scored out of full marks, to be weighed, with
+    no total row (see weighed_rows) to say so."""
+    return len(rows) >= 2 and all(PERCENT_SIGNS & set(printed) and score > weight for printed, weight, score in rows)
 
 
 def weighed_rows(pairs: dict[int, list[Quantity | None]]) -> tuple[list, tuple] | None:
