@@ -437,6 +437,8 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
                 yield _hit(sentence.text[found.start(1):].strip()[:60], sentence.loc, stated, year, "陈述当年情况的句子",
                            f"报告年度为 {year}，本句各数均为本年表格所列，却写作 {stated} 年")
                 continue
+            if kind == "figure_pattern" and YEAR_SET_APART_RE.match(text, found.end(1)):
+                continue  # (2023年度，该项目预算…: a year set apart opens a history; misdated only as above)
             if (kind != "activity_pattern" and gap > params["max_gap"] and not beyond) \
                     or (kind == "figure_pattern" and not beyond
                         and _other_years_figure(before + text, found.group(0), stated, year, params)) \
@@ -474,6 +476,8 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
                        + (f"；同段相邻句写作“{parallel}”" if parallel else ""))
 
 
+# a year set apart from its sentence by a comma (2022年度，全年预算数为…)
+YEAR_SET_APART_RE = re.compile(r"\s*年\s*度?\s*[）)]?\s*[，,]")
 HEAD_ROWS = 3  # the rows a table's column heads may take (年度 over 2023年 over 决算数)
 # a figure of a sentence that a table may hold: three digits or more, or with decimals; no year
 TABLE_LIKE_FIGURE_RE = re.compile(r"(?<![\d.])(\d[\d,]*\.\d+|\d[\d,]{2,})(?![\d.]|\s*年)")
