@@ -82,6 +82,8 @@ PARAMS = {
     "part_cues": (list, []),
     # sentence: words of a figure that is no stock (年初计划…人次, 年末实际完成…: a plan and an outturn)
     "not_stock_words": (list, []),
+    # sentence: words of a closing figure naming the whole (项目整体结余资金): no part's own sum closes on it
+    "whole_closing_words": (list, []),
     "not_flow_words": (list, []),  # see the rule file
     # sentence: units of what happens, not of what is held (人次): no stock of them
     "flow_units": (list, []),
@@ -580,7 +582,7 @@ def _sentence_flows(doc, rule):
             # are no terms; a part named inside the whole's sentence, or under no whole, opens none)
             wholes = [g for g, r in zip(plain, roles) if r == "opening" and g.unit == opening.unit and g.id < opening.id] \
                 if part else []
-            if part and not (wholes and _opens_sentence(text, opening, part_cues)):
+            if part and not (wholes and _opens_sentence(text, opening.at, part_cues)):
                 continue
             if first_flow.get(opening.unit, k) < k:
                 continue  # (本年收入合计…，加上年初结转和结余…，减去…: the sum starts before the opening figure, CAL002's)
@@ -601,6 +603,8 @@ def _sentence_flows(doc, rule):
                     or any(w in closing.label for w in not_stock) \
                     or overrun and any(role != "out" for role, _ in between):
                 continue
+            if part and any(w in closing.label for w in params["whole_closing_words"]):
+                continue  # (…，项目整体结余资金22.00万元 after a part's budget: the whole's balance)
             if any(r == "opening" and g.unit == opening.unit and opening.id < g.id < closing.id
                    for g, r in zip(plain, roles)):
                 # (项目全年预算620.00万元。其中绿化子项目全年预算200.00万元，实际支出180.00万元，结余资金
@@ -686,10 +690,10 @@ def _paragraph_balances(doc, rule):
             yield from _balance_claimed(base, rule, opening, spent)
 
 
-def _opens_sentence(text: str, opening, part_cues: tuple[str, ...]) -> bool:
-    """The part cue the opening figure's words open with opens a sentence of the statement (…。其中…)."""
-    cue_at = max(text.rfind(c, 0, opening.at) for c in part_cues)
-    return cue_at >= 0 and (not text[:cue_at].strip() or text[:cue_at].rstrip().endswith(("。", ".")))
+def _opens_sentence(text: str, at: int, part_cues: tuple[str, ...]) -> bool:
+    """The last part cue before `at` opens a sentence of the text (…。其中…)."""
+    cue_at = max((text.rfind(c, 0, at) for c in part_cues), default=-1)
+    return cue_at >= 0 and text[:cue_at].rstrip().endswith(("。", "."))
 
 
 def _opens_part(label: str, part_cues: tuple[str, ...]) -> str:
@@ -827,12 +831,14 @@ def _terms(params, text: str, opening, after: list):
     (after 其中 / 含, and the parts listed on with 、), nor inside brackets (本年减少4辆（报废3辆、调出
     1辆）: its make-up; 调入2人（市人民医院相应调出2人）: another unit's side)."""
     cues = tuple(params["part_cues"])
-    end, part, depth = opening.at + len(opening.text), False, 0
+    end, part, depth, part_sentence = opening.at + len(opening.text), False, 0, False
     for f in after:
         gap = text[end:f.at]
         depth += open_brackets(gap)
-        # a part cue opens parts; they go on over 、 and 和, up to the next clause break
-        part = any(c in gap for c in cues) or (part and not any(ch in gap for ch in "，,；;"))
+        # a part cue opens parts; they go on over 、 and 和, up to the next clause break; a sentence the
+        # cue opens (…。其中A子项目年初预算80.00万元，全年执行72.50万元…) is the part's to its end
+        part_sentence = _opens_sentence(gap, len(gap), cues) or (part_sentence and "。" not in gap)
+        part = part_sentence or any(c in gap for c in cues) or (part and not any(ch in gap for ch in "，,；;"))
         end = f.at + len(f.text)
         if depth <= 0 and not part:
             yield f
