@@ -461,7 +461,8 @@ def _pointed_rows(doc, rule, base, counted, pointed: set[int]):
         if table is None or any(w in text for w in rule.params["grouping_words"]) \
                 or _counts_own(table, tuple(rule.params["count_heads"])):
             continue  # (按类别汇总如下表, a 项目个数 column: the numbered rows are groups, not the things)
-        serials = _serial_rows(table, rule)
+        places = any(p in n for n in named for p in rule.params["own_level_place_nouns"])
+        serials = _serial_rows(table, rule, places)
         if not serials:
             continue
         pointed.add(fact.id)
@@ -525,10 +526,14 @@ def _table_after(doc, block: int):
     return None
 
 
-def _serial_rows(table, rule) -> list[int] | None:
-    """The serial numbers of a table's rows under a 序号 head (summary rows, 合计, left out), or
-    None where the table numbers no rows so, or not in order from 1."""
-    keys, summary = tuple(rule.params["key_heads"]), _summary_row(rule)
+def _serial_rows(table, rule, places: bool = False) -> list[int] | None:
+    """The serial numbers of a table's rows under a 序号 head (summary rows, 合计, left out; and,
+    `places` counted, a row of the government's own level, 县本级), or None where the table numbers
+    no rows so, or not in order from 1."""
+    keys, counted_summary = tuple(rule.params["key_heads"]), _summary_row(rule)
+    own_level = tuple(rule.params["own_level_words"]) if places else ()
+    summary = (lambda row: counted_summary(row) or any(compact(c).endswith(own_level) for c in row if c.strip())) \
+        if own_level else counted_summary
     grid = table.grid()
     for h, head_row in enumerate(grid[:min(len(grid) - 1, rule.params["head_rows"])]):
         col = next((c for c, t in enumerate(head_row) if compact(t) in keys), None)
