@@ -630,10 +630,11 @@ def _split_by_kinds(names: list[str], kinds: list[str]) -> tuple[str, str, set] 
         first = (names[0][:at], names[0][at + len(kind):])
         rest = around - {first}
         if len(rest) == 1:
+            # (…为“良”的有6个: the copula repeated before each kind leads into it too)
             before, after = next(iter(rest))
-            lead = first[0][:len(first[0]) - len(before)] if first[0].endswith(before) else ""
-            if first[1] == after and lead.endswith(LIST_LEAD_ENDS):
-                return before, after, used
+            if first[1] == after and first[0].endswith(before) and len(first[0]) > len(before) \
+                    and first[0].endswith(LIST_LEAD_ENDS):
+                return before.rstrip("".join(LIST_LEAD_ENDS)), after, used
     return (*around.pop(), used) if len(around) == 1 else None
 
 
