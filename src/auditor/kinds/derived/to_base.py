@@ -189,7 +189,10 @@ def check_ratio_to_base(base: FactBase, rule):
         stated, other = pair
         if text[other.at + len(other.text):rate.at].strip().lstrip("）)").strip() != "的":
             continue  # “是 Y 的 P%”: the rate is of the base, nothing between (but the bracket it closes: 是2022年（Y）的)
-        relation = f"与{other.label.strip('是为较比（( ') or '所比数字'}的比例"
+        # (the base by its words without the clause's cue, 完成年初预算 → 年初预算)
+        words = other.label.strip("是为较比（( ")
+        cue = next((c for c in sorted(rule.params["base_cues"], key=len, reverse=True) if words.startswith(c)), "")
+        relation = f"与{words[len(cue):].strip() or words or '所比数字'}的比例"
         yield from rate_against(base, rate, stated, other, relation, relation)
 
 
