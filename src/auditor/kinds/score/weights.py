@@ -189,7 +189,10 @@ def check_score_cap(doc, rule, typed):
     for t in score_tables(typed):
         forms.add(t.table.index)
         rows = [r for r in indicators_of(t) if r.score is not None and r.weight is not None]
-        if _shares_scored_beyond([(r.cells["weight"].text, r.weight, r.score) for r in rows]):
+        where = rows[0].cells["weight"].loc if rows else None
+        shares = where is not None and where.col is not None and where.row is not None \
+            and _head_says_shares(t.table.grid(), where.col - 1, where.row - 1)
+        if _shares_scored_beyond([(r.cells["weight"].text + ("%" if shares else ""), r.weight, r.score) for r in rows]):
             continue  # (决策 | 20% | 95: each row scored out of full marks, to be weighed)
         for r in rows:
             yield CHECKED
@@ -216,7 +219,7 @@ def _plain_score_caps(doc, rule, forms: set[int]):
         bonus = any(grid_cell(grid, r, g).strip() and not parse_quantity(grid_cell(grid, r, w))
                     or any(b in "".join(grid[r]) for b in rule.params["bonus_words"]) for r in range(h + 1, len(grid)))
         pairs = _pairs(grid, h, w, g)
-        if weighed_rows(pairs) is not None or _scored_out_of_full(grid, w, pairs):
+        if weighed_rows(pairs) is not None or _scored_out_of_full(grid, h, w, pairs):
             continue  # (专家评分 | 60% | 92, 群众评分 | 40% | 88, 综合得分 | 100% | 90.4: each row out of full marks, weighed)
         for r in range(h + 1, len(grid)):
             if bonus and compact(next((x for x in grid[r] if x.strip()), "")) in rule.params["total_labels"]:
@@ -296,10 +299,16 @@ def _pairs(grid, h: int, w: int, g: int) -> dict[int, list[Quantity | None]]:
 PERCENT_SIGNS = {"%", "％"}
 
 
-def _scored_out_of_full(grid, w: int, pairs: dict[int, list[Quantity | None]]) -> bool:
-    """_shares_scored_beyond of a plain table's rows."""
-    return _shares_scored_beyond([(grid_cell(grid, r, w), q[0].value, q[1].value) for r, q in pairs.items()
+def _scored_out_of_full(grid, h: int, w: int, pairs: dict[int, list[Quantity | None]]) -> bool:
+    """_shares_scored_beyond of a plain table's rows (the weight column's head may say they are shares)."""
+    shares = "%" if _head_says_shares(grid, w, h + 1) else ""
+    return _shares_scored_beyond([(grid_cell(grid, r, w) + shares, q[0].value, q[1].value) for r, q in pairs.items()
                                   if q[0] is not None and q[1] is not None])
+
+
+def _head_says_shares(grid, col: int, first: int) -> bool:
+    """The weight column's heads above its first figure say its figures are shares (权重（%）)."""
+    return any(PERCENT_SIGNS & set(grid_cell(grid, r, col)) for r in range(max(0, first)))
 
 
 def _shares_scored_beyond(rows: list[tuple[str, Decimal, Decimal]]) -> bool:
