@@ -10,7 +10,7 @@ from ...knowledge import compact, concepts, vocabulary_generation
 from ..lexicon import alternatives, lexicon
 from ..numbers import DIGIT_RE, MONEY_UNITS
 from .model import ADJUSTMENT, CURRENT, PRIOR, FORECAST, BUDGET_MEASURES, SCORED_MONEY_MEASURES, Fact
-from .words import (CLAUSE_BREAK_RE, UNNAMED, share_whole_named, YEAR_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, RATE_OF_AFTER_RE,
+from .words import (respectively_words, CLAUSE_BREAK_RE, UNNAMED, share_whole_named, YEAR_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, RATE_OF_AFTER_RE,
                     change_sign, blank, names_nothing, own_words, kind_total, without_funds)
 from .figures import counted_unit
 
@@ -709,7 +709,17 @@ class TextFactReading:
                 break
             if f.unit == "分":
                 points.append(f)
-        return len(points) >= 2 and all(self._score_category_named(compact(f.label).strip("，,；;、：:")) for f in points)
+        if len(points) < 2:
+            return False
+        if all(self._score_category_named(compact(f.label).strip("，,；;、：:")) for f in points):
+            return True
+        # (决策、过程、产出、效益指标得分分别为19.00分、17.50分…，合计…: the categories named first, as
+        # many as the points after them in turn, each of those naming nothing)
+        first = points[-1]
+        before = self.base.sentences.get(self.sentence_key, "")[:first.at]
+        return any(w in before for w in respectively_words()) \
+            and len(self.score_category.findall(before)) == len(points) \
+            and all(not compact(f.label).strip("，,；;、：:和及") for f in points[:-1])
 
     def _own_whole_score(self, bare: str, subject: str) -> bool:
         """In a report on one project, points naming nothing but the project (项目得分98.93分; not
