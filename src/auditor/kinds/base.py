@@ -6,7 +6,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 
 from ..facts.numbers import MONEY_UNITS, Quantity, half_unit, own_half_unit, own_slack
 from ..model import Cell, Location, Paragraph, Table
@@ -257,9 +256,9 @@ def item_label(label: str) -> str:
     # (an item opening a bracket of parts, （甲项收入…: its words after the bracket)
     words = label[opener.end():].lstrip("：:，, ") if opener else label.lstrip("（(")
     # (an item's ordinal, 一是中央车辆购置税补助资金: its words after it)
-    from ..knowledge import vocabulary_generation
+    from ..facts.base.vocabulary import ordinal_words
 
-    ordinal = next((w for w in _ordinals(vocabulary_generation()) if words.startswith(w)), "")
+    ordinal = next((w for w in ordinal_words() if words.startswith(w)), "")
     words = words[len(ordinal):].lstrip("：:，, ") if ordinal else words
     # (the last item's joining word, …40.00万元和单位资金35.00万元: 单位资金; not a word opening with
     # a join's character, 和谐社区建设资金, 及时奖励资金: concepts.yaml summed_names)
@@ -268,16 +267,6 @@ def item_label(label: str) -> str:
     if joined is None or words.startswith(tuple(summed.get("not_joins") or ())) or len(words) - joined.end() < 2:
         return words
     return words[joined.end():]
-
-
-@lru_cache(maxsize=4)
-def _ordinals(generation: int) -> tuple[str, ...]:
-    """The ordinals among concepts.yaml point_openers (一是, 其二; not 其次, 最后), longest first."""
-    from ..facts.base.vocabulary import NUMERALS
-    from ..knowledge import concepts
-
-    words = concepts().get("point_openers") or ()
-    return tuple(sorted((w for w in words if w.endswith("是") or w[:1] == "其" and w[1:] in NUMERALS), key=len, reverse=True))
 
 
 NAMED_WHOLE_CHARS = 3  # the fewest last characters of a name an item shares with its whole (资产总额;

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...knowledge import compact, concepts, vocabulary
+from ...knowledge import compact, concepts, vocabulary, vocabulary_generation
 from ..lexicon import Lexicon, alternatives, each_before, each_char, lexicon, money_concepts, word_finder
 from ..numbers import MONEY_UNITS
 from .figures import part_names, RATE_HEAD_UNITS
@@ -14,6 +14,19 @@ from .words import pairs_in
 
 
 NUMERALS = "一二三四五六七八九十"  # (the ordinal after 其 in 其一, 其二: an item's number)
+
+
+def ordinal_words() -> tuple[str, ...]:
+    """The ordinals among concepts.yaml point_openers, in its order (一是, 七是, 其二; not 首先, 其次,
+    最后): the words numbering a list's items in prose, as 1. 2. do."""
+    return _ordinal_words(vocabulary_generation())
+
+
+@lru_cache(maxsize=4)
+def _ordinal_words(generation: int) -> tuple[str, ...]:
+    return tuple(w for w in concepts().get("point_openers") or ()
+                 if w.endswith("是") or w[:1] == "其" and w[1:] and w[1:] in NUMERALS)
+
 
 class VocabularyReading:
     """FactReader's words and patterns read from the vocabulary."""
@@ -36,7 +49,7 @@ class VocabularyReading:
         # the ordinals among them (一是, 七是, 其一) open a list's item in prose as 1. does (paragraphs.py
         # _item_token); 首先, 其次, 同时, 此外 open a sentence of the paragraph, no item of its own
         # (in the list's order, not the set's: one pattern in every process, kept by the regex cache)
-        ordinals = [w for w in vocab.get("point_openers") or () if w.endswith("是") or w[:1] == "其" and w[1:] and w[1:] in NUMERALS]
+        ordinals = ordinal_words()
         # (an ordinal may stand alone before a comma: 其一，道路养护项目，…)
         self.ordinal_item = re.compile(rf"^\s*(?:{alternatives(ordinals)})[\s，,]*") if ordinals else None
         comparing = alternatives(vocab.get("comparison_words"))

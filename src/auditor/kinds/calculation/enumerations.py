@@ -13,7 +13,7 @@ from ...facts.agreement import meets
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import part_names, per_unit
 from ...facts.base.sentences import list_lead
-from ...facts.base.vocabulary import NUMERALS
+from ...facts.base.vocabulary import ordinal_words
 from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE, respectively_words
 from ...facts.lexicon import alternatives, lexicon, not_before
 from ...facts.numbers import cn_to_int, count_word, unreadable_in
@@ -358,17 +358,15 @@ def _item_number(paragraph) -> tuple[str, int] | None:
     if paragraph.token:
         return paragraph.style, paragraph.value
     ordinal = _ordinal_re(vocabulary_generation()).match(paragraph.text)
-    number = cn_to_int(ordinal.group(1) or ordinal.group(2)) if ordinal else None
+    number = cn_to_int(ordinal.group(1).strip("其是")) if ordinal else None
     return ("ordinal", number) if number else None
 
 
 @lru_cache(maxsize=4)
 def _ordinal_re(generation: int) -> re.Pattern:
-    # (the ordinals among the point openers, as the fact reader takes them: a numeral before 是, 七是,
-    # or after 其, 其二; not 其次是, 最后是)
-    words = [w for w in concepts().get("point_openers") or () if w.endswith("是") or w[:1] == "其" and w[1:] in NUMERALS]
-    numerals = "".join(sorted({c for w in words for c in w if c in NUMERALS}))
-    return re.compile(rf"\s*(?:([{numerals}]+)是|其([{numerals}]))") if numerals else re.compile(r"(?!)")
+    # (the ordinals the fact reader takes, vocabulary.ordinal_words, their numeral a group: 七是, 其二)
+    words = ordinal_words()
+    return re.compile(rf"\s*({alternatives(words)})") if words else re.compile(r"(?!)")
 
 
 def _first_cue(text: str, cues: list[str], depth) -> tuple[str, int, int] | None:
