@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from ..facts.numbers import is_column_numbers
 from ..facts.lexicon import lexicon
-from ..facts.base.words import CLAUSE_BREAK_RE
+from ..facts.base.words import CLAUSE_BREAK_RE, noted_parts
 from .restatement.keys import clauses_back
 from ..facts.numbers import MONEY_FIGURE_RE, Quantity, fmt
 from ..knowledge import compact, open_brackets, vocabulary
@@ -620,7 +620,7 @@ def _sentence_flows(doc, rule):
                                            # figure, 行政单位资产总额… before 事业单位资产总额…, leaves it unjudged)
                                            and not (f.id < opening.id and role is None)]
                                           != [opening, between[0][1], closing]
-                                          or _noted_parts(text, closing, part_cues)):
+                                          or noted_parts(text, closing, part_cues)):
                 continue
             yield CHECKED
             # (an overrun is the closing figure's negation: 超支69.45万元 states a closing of −69.45)
@@ -817,13 +817,6 @@ def _joined_statements(base):
             facts += [replace(f, at=f.at + offset) if offset else f for f in sentence_facts]
             offset += len(texts[-1])
         yield "".join(texts), facts
-
-
-def _noted_parts(text: str, closing, cues: tuple) -> bool:
-    """The closing figure noted in brackets to hold parts of its own (当年结余64.60万元（含上年结转
-    12.30万元）): more than the year's difference."""
-    end = closing.at + len(closing.text)
-    return text[end:end + 1] in "（(" and text.startswith(cues, end + 1)
 
 
 def _terms(params, text: str, opening, after: list):

@@ -252,6 +252,13 @@ def _size_noun_out(words: str) -> str:
     return words
 
 
+def noted_parts(text: str, fact, cues: tuple[str, ...]) -> bool:
+    """The figure is noted in brackets right after it to hold parts of its own (当年结余64.60万元（含
+    上年结转12.30万元）, 可用资金0.64亿元（含上年结转结余0.04亿元）): the note opens with one of `cues`."""
+    after = text[fact.at + len(fact.text):].lstrip()
+    return after[:1] in ("（", "(") and after[1:].lstrip().startswith(cues)
+
+
 BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
 RATE_OF_AFTER_RE = re.compile(r"\s*的\s*[\d.]+\s*[%％]")  # 13.10万元的89.31%: a rate's base
 

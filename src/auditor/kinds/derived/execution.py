@@ -10,7 +10,7 @@ from ...facts.base.model import CURRENT
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
 from ...knowledge import compact, concepts
-from ...facts.base.words import left_over, past_last_break
+from ...facts.base.words import left_over, noted_parts, past_last_break
 from ..base import CHECKED, sentence_figures
 from .intervals import bounds, ratio_bounds, exact_ratio, unit_slip, rate_hit, ratio_fits, rate_against
 from .lookup import same_sentence, facts_before, document_value, list_head
@@ -83,8 +83,7 @@ def check_execution(base: FactBase, rule):
             available = [f for f in sentence if f.is_money and f.measure == "可支配" and f.period == CURRENT
                          and f.id < actual.id]
             text = base.sentences.get((rate.block, rate.sentence), "")
-            after = text[available[0].at + len(available[0].text):].lstrip() if len(available) == 1 else ""
-            if len(available) == 1 and not (after[:1] in "（(" and after[1:].lstrip().startswith(tuple(params["part_note_words"]))):
+            if len(available) == 1 and not noted_parts(text, available[0], tuple(params["part_note_words"])):
                 yield from rate_against(base, rate, actual, available[0], "预算执行率", "执行数 ÷ 可用资金")
                 continue
         if budget is not None and _listed_with_others(base, budget, budgets):
