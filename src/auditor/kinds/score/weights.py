@@ -192,7 +192,7 @@ def check_score_cap(doc, rule, typed):
         where = rows[0].cells["weight"].loc if rows else None
         shares = where is not None and where.col is not None and where.row is not None \
             and _head_says_shares(t.table.grid(), where.col - 1, where.row - 1)
-        if _shares_scored_beyond([(r.cells["weight"].text + ("%" if shares else ""), r.weight, r.score) for r in rows]):
+        if _shares_scored_beyond([(shares or _a_share(r.cells["weight"].text), r.weight, r.score) for r in rows]):
             continue  # (决策 | 20% | 95: each row scored out of full marks, to be weighed)
         for r in rows:
             yield CHECKED
@@ -301,21 +301,26 @@ PERCENT_SIGNS = {"%", "％"}
 
 def _scored_out_of_full(grid, h: int, w: int, pairs: dict[int, list[Quantity | None]]) -> bool:
     """_shares_scored_beyond of a plain table's rows (the weight column's head may say they are shares)."""
-    shares = "%" if _head_says_shares(grid, w, h + 1) else ""
-    return _shares_scored_beyond([(grid_cell(grid, r, w) + shares, q[0].value, q[1].value) for r, q in pairs.items()
-                                  if q[0] is not None and q[1] is not None])
+    shares = _head_says_shares(grid, w, h + 1)
+    return _shares_scored_beyond([(shares or _a_share(grid_cell(grid, r, w)), q[0].value, q[1].value)
+                                  for r, q in pairs.items() if q[0] is not None and q[1] is not None])
+
+
+def _a_share(text: str) -> bool:
+    """The text is printed as a share (20%)."""
+    return bool(PERCENT_SIGNS & set(text))
 
 
 def _head_says_shares(grid, col: int, first: int) -> bool:
     """The weight column's heads above its first figure say its figures are shares (权重（%）)."""
-    return any(PERCENT_SIGNS & set(grid_cell(grid, r, col)) for r in range(max(0, first)))
+    return any(_a_share(grid_cell(grid, r, col)) for r in range(max(0, first)))
 
 
-def _shares_scored_beyond(rows: list[tuple[str, Decimal, Decimal]]) -> bool:
-    """(weight as printed, weight, score) rows, two at least, every weight a share (决策 | 20% | 95,
+def _shares_scored_beyond(rows: list[tuple[bool, Decimal, Decimal]]) -> bool:
+    """(weight a share, weight, score) rows, two at least, every weight a share (决策 | 20% | 95,
     产出 | 80% | 92) and every score beyond it: each row scored out of full marks, to be weighed, with
     no total row (see weighed_rows) to say so."""
-    return len(rows) >= 2 and all(PERCENT_SIGNS & set(printed) and score > weight for printed, weight, score in rows)
+    return len(rows) >= 2 and all(share and score > weight for share, weight, score in rows)
 
 
 def weighed_rows(pairs: dict[int, list[Quantity | None]]) -> tuple[list, tuple] | None:

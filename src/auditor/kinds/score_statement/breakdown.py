@@ -145,13 +145,13 @@ def _listed_in(base: FactBase, key: tuple[int, int], end: int | None, category_w
         words, cursor = text[cursor:f.at], f.at + len(f.text)
         if f.unit != "分" or f.measure != "得分" or f.comparator or bracket_depth(0, words) > 0:
             continue
-        named = categories_in(words, category_words)
+        named, in_turn = categories_in(words, category_words), False
         if not named and queued:
-            named, words = [queued.pop(0)], SCORED_WORD  # (the next name listed first, scored in turn)
+            named, in_turn = [queued.pop(0)], True  # (the next name listed first, scored in turn)
         elif len(named) > 1 and any(w in words for w in respectively):
             # (决策、过程、产出、效益指标得分分别为18分、18.11分…，自评总分…: the names first, the figures in order)
             named, queued = named[:1], named[1:]
-        if not named or scored and SCORED_WORD not in words or period is not None and f.period != period:
+        if not named or scored and not in_turn and SCORED_WORD not in words or period is not None and f.period != period:
             return None
         listed.append((named[-1], f))
     if listed:
