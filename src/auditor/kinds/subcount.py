@@ -13,12 +13,16 @@ from __future__ import annotations
 import re
 
 from ..facts.base import Fact, fact_base
-from ..facts.lexicon import lexicon
+from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import MONEY_UNITS, Quantity
 from ..knowledge import compact, open_brackets
 from .base import CHECKED, Hit, sum_check
 
 KIND = "subcount"
+# a division's basis and its verb (按品目分为, 划分为): the defaults of division_basis_pattern and
+# division_words, and so of name_fillers, which leaves them out of a kind's name
+DIVISION_BASIS = r"(?:按照|按)[\u4e00-\u9fff]{1,8}?"
+DIVISION_WORDS = ("划分为", "分为")
 PARAMS = {
     # between a count and its kinds: the kinds may leave some out (their sum may be smaller)
     "markers": (list, ["其中"]),
@@ -91,8 +95,14 @@ PARAMS = {
     "contrary_words": (list, [["在职", "离退休"], ["在职", "退休"], ["在职", "离休"], ["在编", "编外"],
                               ["编制内", "编制外"]]),
     # words around a kind's name that are not the name (其中：, 分别为, 有, 为 …)
-    "name_fillers": (str, r"^(?:其中|分别为|分别是|包括|(?:(?:按照|按)[\u4e00-\u9fff]{1,8}?)?(?:划分为|分为)|[（(：:，,、；;\s])+"
+    "name_fillers": (str, rf"^(?:其中|分别为|分别是|包括|(?:{DIVISION_BASIS})?(?:{'|'.join(DIVISION_WORDS)})|[（(：:，,、；;\s])+"
                           r"|(?:共有|共|有|为|是|达|计|约)+$"),
+    # the basis a division names between a count and its kinds (10个，按品目分为货物5个…), and the
+    # words dividing (a marker too, exhaustive_markers)
+    "division_basis_pattern": (str, DIVISION_BASIS), "division_words": (list, list(DIVISION_WORDS)),
+    # the words leading into a list of kinds end so (自评等级为 优的…、良的…): what the first kind's
+    # name holds before the words the others share
+    "list_lead_words": (list, ["为", "是"]),
     # words of having or counting before the thing a total counts (…人民政府共有车辆): the
     # finding names the thing after the last of them
     "subject_after": (list, []),
@@ -109,12 +119,7 @@ SUM_TAIL_RE = re.compile(r"[为达约][为达约]*$")  # (not [..]+: a repeat op
 WHOLE_OF_ITS_OWN_RE = re.compile(r"中\s*[，,：:]")
 # a list in brackets right after its count (中小学校46所（其中小学28所、…）): it ends where they close
 BRACKET_BRIDGE_RE = re.compile(r"\s*[（(]")
-# the basis a division names before its marker (10个，按品目分为货物5个…): words between count and list
-BASIS_BRIDGE_RE = re.compile(r"\s*[，,]?\s*(?:按照|按)[\u4e00-\u9fff]{1,8}?(?=划分为|分为)")
 AVERAGE_BRIDGE_RE = re.compile(r"\s*[，,]\s*[^，,。；;：:\d]{1,8}?\d[\d,]*(?:\.\d+)?\s*(?:分|%|％)\s*[（(]")
-# the words leading into a list of kinds end so (自评等级为 优的…、良的…): what the first kind's name
-# holds before the words the others share
-LIST_LEAD_ENDS = ("为", "是")
 QUOTE_MARKS = str.maketrans("", "", "“”\"‘’'「」")  # (评为“优”的: the kind's word, quoted or not)
 # where a list of counts before its sum starts: after a break that is no list separator
 LIST_START_RE = re.compile(r"[：:；;。]")
@@ -238,6 +243,9 @@ def check(doc, rule):
         return  # (a rule of trailing sums only, CNT008)
     opens = re.compile(r"\s*[，,：:]?\s*(" + "|".join(map(re.escape, markers)) + r")")
     fillers = re.compile(params["name_fillers"])
+    # (the basis a division names before its marker, 10个，按品目分为货物5个…: words between count and list)
+    basis_bridge = re.compile(rf"\s*[，,]?\s*{params['division_basis_pattern']}(?=(?:{alternatives(params['division_words'])}))") \
+        if params["division_basis_pattern"] and params["division_words"] else re.compile("(?!)")
     within_opens = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,6}?)(?:" + "|".join(map(re.escape, params["within_markers"]))
                               + r")\s*[，,：:]?") if params["within_markers"] else None
     for run in base.clause_runs():
@@ -259,7 +267,7 @@ def check(doc, rule):
             # (the noun up to the word opening the kinds, 项目 of 5个项目中: not the words after it)
             noun = COUNTED_NOUN_RE.match(text, end, within.end("noun")) if within else COUNTED_NOUN_RE.match(text, end)
             noun = noun if within or opens.match(text, noun.end()) else None
-            bridge = AVERAGE_BRIDGE_RE.match(text, end) or BRACKET_BRIDGE_RE.match(text, end) or BASIS_BRIDGE_RE.match(text, end) \
+            bridge = AVERAGE_BRIDGE_RE.match(text, end) or BRACKET_BRIDGE_RE.match(text, end) or basis_bridge.match(text, end) \
                 or _all_of_them(text, end, params) or (noun if noun and noun.group() else None)
             marker = opens.match(text, bridge.end() if bridge else end) or _bracket_list(text, end, total, params) or within
             listed_in = total.sentence
@@ -501,7 +509,8 @@ def _one_kind(names: list[str], params: dict) -> bool:
     """The names are of kinds of one thing: they end alike (用车, 编制) or differ only by the words
     of one classification (小学, 初中)."""
     return len(_common_ending(names)) >= params["min_common_ending"] \
-        or any(_split_by_kinds(names, kinds) or _led_by_kinds(names, kinds) for kinds in params["classifications"])
+        or any(_split_by_kinds(names, kinds, tuple(params["list_lead_words"])) or _led_by_kinds(names, kinds)
+               for kinds in params["classifications"])
 
 
 def _whole_before_end(base, total: Fact, parts: list[Fact]) -> bool:
@@ -571,7 +580,7 @@ def _classified(names: list[str], whole: str, params: dict) -> str | None:
     found = None
     names = [n.translate(QUOTE_MARKS) for n in names]
     for kinds in params["classifications"]:
-        split = _split_by_kinds(names, kinds)
+        split = _split_by_kinds(names, kinds, tuple(params["list_lead_words"]))
         if not split:
             led = _led_by_kinds(names, kinds)
             if led is not None and led == set(kinds) and kinds in params["complementary"]:
@@ -610,9 +619,10 @@ def _led_by_kinds(names: list[str], kinds: list[str]) -> set | None:
     return used
 
 
-def _split_by_kinds(names: list[str], kinds: list[str]) -> tuple[str, str, set] | None:
+def _split_by_kinds(names: list[str], kinds: list[str], lead: tuple[str, ...] = ()) -> tuple[str, str, set] | None:
     """Each name as the same words around a different one of `kinds` (男职工, 女职工: 男 and 女
-    before 职工): (the words before, the words after, the kinds named), or None."""
+    before 职工): (the words before, the words after, the kinds named), or None. The first name may
+    hold the words leading into the list, ending on one of `lead` (list_lead_words)."""
     around, used = set(), set()
     longest_first = sorted(kinds, key=len, reverse=True)
     for name in names:
@@ -624,7 +634,7 @@ def _split_by_kinds(names: list[str], kinds: list[str]) -> tuple[str, str, set] 
         around.add((name[:at], name[at + len(kind):]))
     if len(around) == 2 and len(names) >= 3:
         # (自评等级为优的10个、良的2个、中的3个: the first kind's name holds the words leading into the
-        # list too, ending on 为 or 是; the others' are the same words around their kinds)
+        # list too, ending on a lead word, 为; the others' are the same words around their kinds)
         kind = next(k for k in longest_first if k in names[0])
         at = names[0].index(kind)
         first = (names[0][:at], names[0][at + len(kind):])
@@ -633,8 +643,8 @@ def _split_by_kinds(names: list[str], kinds: list[str]) -> tuple[str, str, set] 
             # (…为“良”的有6个: the copula repeated before each kind leads into it too)
             before, after = next(iter(rest))
             if first[1] == after and first[0].endswith(before) and len(first[0]) > len(before) \
-                    and first[0].endswith(LIST_LEAD_ENDS):
-                return before.rstrip("".join(LIST_LEAD_ENDS)), after, used
+                    and lead and first[0].endswith(lead):
+                return next((before[:-len(w)] for w in lead if before.endswith(w)), before), after, used
     return (*around.pop(), used) if len(around) == 1 else None
 
 
