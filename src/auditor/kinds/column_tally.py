@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from ..facts.base import fact_base
 from ..facts.base.model import CURRENT
+from ..facts.base.words import CLAUSE_BREAK_RE
 from ..facts.numbers import fmt, half_unit
 from ..knowledge import compact
 from ..tables.typed import parse_cell
@@ -403,7 +404,7 @@ def _row_counts(doc, rule):
             if fact.id in pointed:
                 continue
             after = compact(text[fact.at + len(fact.text):][:NOUN_REACH])
-            clause = re.split(r"[，,；;。：:]", text[:fact.at])[-1]
+            clause = CLAUSE_BREAK_RE.split(text[:fact.at])[-1]
             noun = next((n for n in nouns if after.startswith(n) and lists.lists(n)), None)
             # (or the noun right before the count: 全年共改造老旧小区4个)
             named_before = noun is None
@@ -455,7 +456,7 @@ def _pointed_rows(doc, rule, base, counted, pointed: set[int]):
         if len(counts) != 1 or not any(_points(t, p, lead, named) for p in pointers for t in (text[counts[0].at:], *later)):
             continue
         fact = counts[0]
-        if not any(w in re.split(r"[，,；;。：:]", text[:fact.at])[-1] for w in cues):
+        if not any(w in CLAUSE_BREAK_RE.split(text[:fact.at])[-1] for w in cues):
             continue  # (8项 may be some of them)
         table = _table_after(doc, key[0])
         if table is None or any(w in text for w in rule.params["grouping_words"]) \
@@ -483,7 +484,7 @@ def _points(text: str, pointer: str, lead: set[str], named: tuple[str, ...]) -> 
     before it but the things counted (，具体情况如下：; ，各社区经费安排如下表; not ，资金执行具体情况
     如下：, a table of another thing)."""
     at = text.find(pointer)
-    clause = compact(re.split(r"[，,；;。：:]", text[:at])[-1]) if at >= 0 else ""
+    clause = compact(CLAUSE_BREAK_RE.split(text[:at])[-1]) if at >= 0 else ""
     return at >= 0 and (clause in lead or any(n in clause for n in named))
 
 
